@@ -1,0 +1,1 @@
+//! Completion-time estimate of language.md §10, shared by `check` (shown) and R0408.

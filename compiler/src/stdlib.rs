@@ -1,0 +1,1 @@
+//! The standard library: `.rileva` sources of `stdlib/`, embedded at build time.

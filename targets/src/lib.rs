@@ -1,0 +1,86 @@
+//! rileva-targets: IR -> files. One folder per target; each first validates the IR for what
+//! it cannot express (diagnostics), then emits a list of files. Targets read only the IR.
+
+pub mod html;
+pub mod json_schema;
+pub mod kiosk;
+pub mod sql;
+
+use rileva_compiler::diagnostics::Diagnostic;
+use rileva_compiler::ir;
+
+/// A generated file, its path relative to `OUT/<survey id>/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub contents: Vec<u8>,
+}
+
+impl OutputFile {
+    pub fn text(path: impl Into<String>, contents: String) -> Self {
+        OutputFile {
+            path: path.into(),
+            contents: contents.into_bytes(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum HtmlTheme {
+    #[default]
+    Plain,
+    BootstrapItalia,
+}
+
+/// Options of `rileva build` that targets read.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub html_theme: HtmlTheme,
+    /// Where the form and the kiosk send responses (`--html-endpoint`); default `/responses`.
+    pub endpoint: Option<String>,
+}
+
+impl Options {
+    pub fn endpoint(&self) -> &str {
+        self.endpoint.as_deref().unwrap_or("/responses")
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Target {
+    Html,
+    Kiosk,
+    JsonSchema,
+    Sql,
+}
+
+impl Target {
+    pub const ALL: [Target; 4] = [Target::Html, Target::Kiosk, Target::JsonSchema, Target::Sql];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Target::Html => "html",
+            Target::Kiosk => "kiosk",
+            Target::JsonSchema => "json-schema",
+            Target::Sql => "sql",
+        }
+    }
+
+    /// What the IR asks of this target that it cannot give (e.g. R0502 for the kiosk).
+    pub fn validate(self, survey: &ir::Survey) -> Vec<Diagnostic> {
+        match self {
+            Target::Kiosk => kiosk::validate(survey),
+            Target::Html | Target::JsonSchema | Target::Sql => Vec::new(),
+        }
+    }
+
+    /// The files of this target for one survey. Call only when `validate` found no error.
+    pub fn emit(self, survey: &ir::Survey, options: &Options) -> Vec<OutputFile> {
+        match self {
+            Target::Html => html::emit(survey, options),
+            Target::Kiosk => kiosk::emit(survey, options),
+            Target::JsonSchema => json_schema::emit(survey),
+            Target::Sql => sql::emit(survey),
+        }
+    }
+}
