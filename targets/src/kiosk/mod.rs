@@ -13,3 +13,8 @@ pub fn emit(survey: &ir::Survey, options: &Options) -> Vec<OutputFile> {
     let _ = (survey, options);
     Vec::new()
 }
+
+/// The JSON Schema of `layout.json` (`rileva schema kiosk-layout`).
+pub fn layout_schema() -> schemars::schema::RootSchema {
+    schemars::schema::RootSchema::default()
+}

@@ -1,0 +1,88 @@
+//! `rileva build`: check, emit every target in memory, then write each file atomically.
+//! Nothing is written when any check or target validation fails.
+
+use super::{check, inputs, CliError, Format, LibArgs, Status, TargetArg, ThemeArg};
+use rileva_targets::{HtmlTheme, Options, OutputFile, Target};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+pub struct BuildArgs {
+    pub targets: Vec<TargetArg>,
+    pub out: PathBuf,
+    pub html_theme: ThemeArg,
+    pub html_endpoint: Option<String>,
+    pub format: Format,
+    pub libs: LibArgs,
+    pub paths: Vec<PathBuf>,
+}
+
+pub fn run(args: BuildArgs) -> Result<Status, CliError> {
+    let compilation = inputs::compile_paths(&args.paths, &args.libs)?;
+    let diagnostics = check::all_diagnostics(&compilation);
+    check::report(&compilation, &diagnostics, args.format);
+    if check::status(&diagnostics, false) != Status::Ok {
+        eprintln!("nothing written: fix the errors above first");
+        return Ok(Status::Errors);
+    }
+    let targets = selected(&args.targets);
+    let options = Options {
+        html_theme: match args.html_theme {
+            ThemeArg::Plain => HtmlTheme::Plain,
+            ThemeArg::BootstrapItalia => HtmlTheme::BootstrapItalia,
+        },
+        endpoint: args.html_endpoint.clone(),
+    };
+    let mut files: Vec<(PathBuf, OutputFile)> = Vec::new();
+    for survey in &compilation.surveys {
+        let dir = args.out.join(&survey.id);
+        for target in &targets {
+            files.extend(
+                target
+                    .emit(survey, &options)
+                    .into_iter()
+                    .map(|f| (dir.join(&f.path), f)),
+            );
+        }
+    }
+    for (path, file) in &files {
+        write_atomically(path, &file.contents)?;
+    }
+    println!(
+        "wrote {} file(s) for {} survey(s) under {}",
+        files.len(),
+        compilation.surveys.len(),
+        args.out.display()
+    );
+    Ok(Status::Ok)
+}
+
+fn selected(args: &[TargetArg]) -> Vec<Target> {
+    if args.is_empty() {
+        return Target::ALL.to_vec();
+    }
+    let mut targets: Vec<Target> = args
+        .iter()
+        .map(|t| match t {
+            TargetArg::Html => Target::Html,
+            TargetArg::Kiosk => Target::Kiosk,
+            TargetArg::JsonSchema => Target::JsonSchema,
+            TargetArg::Sql => Target::Sql,
+        })
+        .collect();
+    targets.sort();
+    targets.dedup();
+    targets
+}
+
+/// Write to a temporary file beside the target, then rename over it.
+fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), CliError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    fs::write(&tmp, contents).map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
+    fs::rename(&tmp, path).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}

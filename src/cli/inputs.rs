@@ -1,0 +1,88 @@
+//! Reading what the compiler needs: `.rileva` files named or found below folders, and the
+//! packages of `--lib` folders. The only file reading of a compilation happens here.
+
+use super::{CliError, LibArgs};
+use rileva_compiler::{compile, Compilation, Input, LibPackage};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Every `.rileva` file a PATH names: the file itself, or all below a folder, sorted.
+pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {
+    let mut files = Vec::new();
+    for path in paths {
+        let meta = fs::metadata(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        if meta.is_dir() {
+            let before = files.len();
+            walk(path, &mut files)?;
+            if files.len() == before {
+                return Err(format!("no .rileva file below {}", path.display()));
+            }
+        } else {
+            files.push(path.clone());
+        }
+    }
+    Ok(files)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), CliError> {
+    let mut entries: Vec<PathBuf> = fs::read_dir(dir)
+        .map_err(|e| format!("cannot read folder {}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            walk(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "rileva") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+pub fn read_inputs(files: &[PathBuf]) -> Result<Vec<Input>, CliError> {
+    files
+        .iter()
+        .map(|path| {
+            let bytes = fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            Ok(Input {
+                name: path.display().to_string(),
+                bytes,
+            })
+        })
+        .collect()
+}
+
+/// The packages of the `--lib` folders: `DIR/a/b.rileva` is package `a.b`.
+pub fn read_libs(libs: &LibArgs) -> Result<Vec<LibPackage>, CliError> {
+    let mut packages = Vec::new();
+    for dir in &libs.lib {
+        if !dir.is_dir() {
+            return Err(format!("--lib {} is not a folder", dir.display()));
+        }
+        let mut files = Vec::new();
+        walk(dir, &mut files)?;
+        for file in files {
+            let rel = file.strip_prefix(dir).unwrap_or(&file).with_extension("");
+            let package: Vec<String> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            let bytes = fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+            packages.push(LibPackage {
+                package: package.join("."),
+                name: file.display().to_string(),
+                bytes,
+            });
+        }
+    }
+    Ok(packages)
+}
+
+/// Read the PATHs and `--lib` folders, and compile them.
+pub fn compile_paths(paths: &[PathBuf], libs: &LibArgs) -> Result<Compilation, CliError> {
+    let files = collect_files(paths)?;
+    let inputs = read_inputs(&files)?;
+    let libs = read_libs(libs)?;
+    Ok(compile(&inputs, &libs))
+}

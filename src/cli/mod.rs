@@ -1,0 +1,199 @@
+//! Command definitions (clap) and dispatch to one module per command.
+
+mod build;
+mod check;
+mod explain;
+mod inputs;
+mod load;
+mod render;
+mod schema;
+mod validate;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// How a command ended: its exit status (language.md §12).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// 0: no error.
+    Ok,
+    /// 1: the inputs have errors.
+    Errors,
+    /// 2: the command itself could not run.
+    Failure,
+}
+
+impl From<Status> for ExitCode {
+    fn from(s: Status) -> ExitCode {
+        ExitCode::from(match s {
+            Status::Ok => 0,
+            Status::Errors => 1,
+            Status::Failure => 2,
+        })
+    }
+}
+
+/// A failure of the command itself (usage, unreadable file): exit status 2.
+pub type CliError = String;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "rileva",
+    version,
+    about = "Compiler for questionnaire definitions: check, build, validate, load"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+    Github,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DataFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TargetArg {
+    Html,
+    Kiosk,
+    JsonSchema,
+    Sql,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    Plain,
+    BootstrapItalia,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaArg {
+    Ir,
+    Diagnostics,
+    KioskLayout,
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct LibArgs {
+    /// A folder of extra packages: `a/b.rileva` below it is package `a.b`.
+    #[arg(long = "lib", value_name = "DIR")]
+    pub lib: Vec<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check surveys and packages; report every problem.
+    Check {
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+        /// Fail (exit 1) on warnings too.
+        #[arg(long)]
+        deny_warnings: bool,
+        #[command(flatten)]
+        libs: LibArgs,
+        /// Files, or folders: every `.rileva` file below them.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// Check, then generate every target (or those named) under OUT/<survey id>/.
+    Build {
+        #[arg(long = "target", value_enum)]
+        targets: Vec<TargetArg>,
+        #[arg(long, default_value = "build")]
+        out: PathBuf,
+        #[arg(long, value_enum, default_value = "plain")]
+        html_theme: ThemeArg,
+        /// Where the form and the kiosk send responses.
+        #[arg(long, value_name = "URL")]
+        html_endpoint: Option<String>,
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+        #[command(flatten)]
+        libs: LibArgs,
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// Print the documentation of a diagnostic code.
+    Explain {
+        #[arg(value_name = "CODE")]
+        code: String,
+    },
+    /// Validate responses (one JSON object per line) against a survey.
+    Validate {
+        survey: PathBuf,
+        responses: PathBuf,
+        #[arg(long, value_enum, default_value = "human")]
+        format: DataFormat,
+        #[command(flatten)]
+        libs: LibArgs,
+    },
+    /// Validate responses, then insert the accepted ones in one transaction.
+    Load {
+        survey: PathBuf,
+        responses: PathBuf,
+        /// `sqlite:FILE` or `postgres://...`
+        #[arg(long, value_name = "URL")]
+        db: String,
+        #[arg(long, value_enum, default_value = "human")]
+        format: DataFormat,
+        #[command(flatten)]
+        libs: LibArgs,
+    },
+    /// Print the JSON Schema of one of rileva's own formats.
+    Schema {
+        #[arg(value_enum)]
+        which: SchemaArg,
+    },
+}
+
+pub fn run(cli: Cli) -> Result<Status, CliError> {
+    match cli.command {
+        Command::Check {
+            format,
+            deny_warnings,
+            libs,
+            paths,
+        } => check::run(&paths, &libs, format, deny_warnings),
+        Command::Build {
+            targets,
+            out,
+            html_theme,
+            html_endpoint,
+            format,
+            libs,
+            paths,
+        } => build::run(build::BuildArgs {
+            targets,
+            out,
+            html_theme,
+            html_endpoint,
+            format,
+            libs,
+            paths,
+        }),
+        Command::Explain { code } => explain::run(&code),
+        Command::Validate {
+            survey,
+            responses,
+            format,
+            libs,
+        } => validate::run(&survey, &responses, format, &libs),
+        Command::Load {
+            survey,
+            responses,
+            db,
+            format,
+            libs,
+        } => load::run(&survey, &responses, &db, format, &libs),
+        Command::Schema { which } => schema::run(which),
+    }
+}
