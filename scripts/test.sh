@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Runs every test of rileva on a fresh machine: installs what is missing (Debian and npm
+# packages), starts a throwaway PostgreSQL, then runs the Rust tests (unit, ui snapshots,
+# agreement on SQLite and PostgreSQL) and the browser tests (Chromium, axe-core, Nu HTML
+# Checker). A missing tool makes a test fail; nothing is skipped in silence.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+log() { printf '\n== %s\n' "$*"; }
+
+# --- Debian packages -------------------------------------------------------------------
+need=()
+command -v pg_ctlcluster >/dev/null 2>&1 || [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)
+command -v node >/dev/null 2>&1 || need+=(nodejs npm)
+if [ ${#need[@]} -gt 0 ]; then
+  log "installing Debian packages: ${need[*]}"
+  if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+# --- npm packages for the browser tests ---------------------------------------------------
+if [ -f tests/e2e/package.json ]; then
+  if [ ! -d tests/e2e/node_modules ] || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules ]; then
+    log "installing npm packages in tests/e2e"
+    (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+fi
+
+# --- PostgreSQL ---------------------------------------------------------------------------
+log "starting a throwaway PostgreSQL"
+RILEVA_TEST_POSTGRES=$(scripts/postgres.sh start)
+export RILEVA_TEST_POSTGRES
+trap 'scripts/postgres.sh stop >/dev/null 2>&1 || true' EXIT
+echo "PostgreSQL at $RILEVA_TEST_POSTGRES"
+
+# --- Rust ---------------------------------------------------------------------------------
+log "cargo fmt --check"
+cargo fmt --all -- --check
+log "cargo clippy"
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+log "cargo test"
+cargo build --quiet --bin rileva
+cargo test --workspace --no-fail-fast 2>&1 | tee "${TMPDIR:-/tmp}/rileva-cargo-test.log"
+cargo_status=${PIPESTATUS[0]}
+
+# --- Browser ------------------------------------------------------------------------------
+node_status=0
+if compgen -G "tests/e2e/*.test.mjs" >/dev/null; then
+  log "browser tests (node --test)"
+  export RILEVA_BIN="$root/target/debug/rileva"
+  node --test --test-concurrency=1 tests/e2e/*.test.mjs || node_status=$?
+fi
+
+log "summary"
+passed=$(grep -Eo 'test result: [a-zA-Z]+\. [0-9]+ passed' "${TMPDIR:-/tmp}/rileva-cargo-test.log" | awk '{s+=$4} END {print s+0}')
+failed=$(grep -Eo '[0-9]+ failed' "${TMPDIR:-/tmp}/rileva-cargo-test.log" | awk '{s+=$1} END {print s+0}')
+echo "rust: $passed passed, $failed failed (cargo exit $cargo_status); browser: node exit $node_status"
+[ "$cargo_status" -eq 0 ] && [ "$node_status" -eq 0 ]

@@ -1,0 +1,166 @@
+//! CLI tests: the contract files and every example check clean; exit statuses of §12;
+//! `explain` knows every code; `schema` prints JSON Schemas; `build` writes nothing on error.
+
+use std::path::Path;
+use std::process::Command;
+
+fn rileva(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_rileva"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run rileva");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn rileva_files(dir: &str) -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(dir))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rileva"))
+        .map(|p| format!("{dir}/{}", p.file_name().unwrap().to_string_lossy()))
+        .collect();
+    files.sort();
+    files
+}
+
+fn assert_clean(file: &str) {
+    let (status, out, _) = rileva(&["check", "--format", "json", "--deny-warnings", file]);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON report");
+    assert_eq!(v["diagnostics"].as_array().map(Vec::len), Some(0), "{file}: {out}");
+    assert_eq!(status, 0, "{file}");
+}
+
+#[test]
+fn contract_files_check_clean() {
+    let files = rileva_files("tests/contract");
+    assert_eq!(files.len(), 4);
+    files.iter().for_each(|f| assert_clean(f));
+}
+
+#[test]
+fn examples_check_clean() {
+    let files = rileva_files("examples");
+    assert!(files.len() >= 10, "the brief's services: {files:?}");
+    files.iter().for_each(|f| assert_clean(f));
+}
+
+#[test]
+fn check_shows_the_estimate() {
+    let (status, out, _) = rileva(&["check", "tests/contract/inps_hub_prestazioni.rileva"]);
+    assert_eq!(status, 0);
+    assert!(out.contains("inps.hub_prestazioni: estimated "), "{out}");
+    assert!(out.contains(" s") || out.contains(" min"), "{out}");
+}
+
+#[test]
+fn stdlib_checks_clean() {
+    let (status, out, err) = rileva(&["check", "--deny-warnings", "stdlib"]);
+    assert_eq!(status, 0, "{out}{err}");
+}
+
+#[test]
+fn folder_paths_check_every_file_below() {
+    let (status, out, err) = rileva(&["check", "--format", "json", "tests/contract"]);
+    assert_eq!(status, 0, "{out}{err}");
+}
+
+#[test]
+fn unreadable_input_is_status_2() {
+    let (status, _, err) = rileva(&["check", "tests/does-not-exist.rileva"]);
+    assert_eq!(status, 2);
+    assert!(err.contains("cannot read"), "{err}");
+}
+
+#[test]
+fn usage_error_is_status_2() {
+    let (status, _, _) = rileva(&["check", "--format", "yaml", "x.rileva"]);
+    assert_eq!(status, 2);
+}
+
+#[test]
+fn explain_knows_every_code() {
+    for code in rileva_compiler::diagnostics::Code::ALL {
+        let (status, out, _) = rileva(&["explain", code.as_str()]);
+        assert_eq!(status, 0);
+        assert!(out.starts_with(&format!("# {}", code.as_str())), "{code}: {out}");
+        for section in ["## What it means", "## Why", "## Example", "## Fix"] {
+            assert!(out.contains(section), "{code} doc lacks {section}");
+        }
+    }
+    let (status, _, err) = rileva(&["explain", "R9999"]);
+    assert_eq!(status, 2);
+    assert!(err.contains("unknown diagnostic code"));
+}
+
+#[test]
+fn schemas_are_json_schemas() {
+    for which in ["ir", "diagnostics", "kiosk-layout"] {
+        let (status, out, _) = rileva(&["schema", which]);
+        assert_eq!(status, 0);
+        let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+        assert!(v["$schema"].is_string(), "{which}: {out}");
+        assert!(v["properties"].is_object() || v["definitions"].is_object(), "{which}");
+    }
+}
+
+#[test]
+fn json_format_has_the_fields_of_the_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bad.rileva");
+    std::fs::write(&file, "survey a.b {\n  version 1.0.0\n  title \"T\"\n  question q: scale nope { \"Q?\" }\n}\n").unwrap();
+    let (status, out, _) = rileva(&["check", "--format", "json", file.to_str().unwrap()]);
+    assert_eq!(status, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let d = &v["diagnostics"][0];
+    for key in ["code", "severity", "message", "file", "line", "column", "end_line", "end_column", "help", "labels"] {
+        assert!(d.get(key).is_some(), "missing {key} in {d}");
+    }
+    assert_eq!(d["code"], "R0101");
+    assert_eq!(d["line"], 4);
+}
+
+#[test]
+fn github_format_annotates() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bad.rileva");
+    std::fs::write(&file, "survey a.b {\n  version 1.0.0\n  title \"T\"\n  question q: scale nope { \"Q?\" }\n}\n").unwrap();
+    let (status, out, _) = rileva(&["check", "--format", "github", file.to_str().unwrap()]);
+    assert_eq!(status, 1);
+    assert!(out.starts_with("::error file="), "{out}");
+    assert!(out.contains("title=R0101::"), "{out}");
+}
+
+#[test]
+fn build_writes_nothing_when_check_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = "tests/contract/inps_hub_prestazioni.rileva";
+    let bad = dir.path().join("bad.rileva");
+    std::fs::write(&bad, "survey a.b { version 1.0.0 title \"T\" question q: yesno { \"Q?\" show if zz = 1 } }").unwrap();
+    let out = dir.path().join("out");
+    let (status, _, _) = rileva(&["build", "--out", out.to_str().unwrap(), good, bad.to_str().unwrap()]);
+    assert_eq!(status, 1);
+    assert!(!out.exists(), "nothing may be written");
+}
+
+#[test]
+fn warnings_fail_only_when_denied() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("warn.rileva");
+    std::fs::write(
+        &file,
+        "options unused { 1 \"A\" 2 \"B\" }\nsurvey a.b {\n  version 1.0.0\n  title \"T\"\n  question q: yesno { \"Q?\" }\n}\n",
+    )
+    .unwrap();
+    let (status, _, err) = rileva(&["check", file.to_str().unwrap()]);
+    assert_eq!(status, 0, "{err}");
+    assert!(err.contains("R0602"), "{err}");
+    let (status, _, _) = rileva(&["check", "--deny-warnings", file.to_str().unwrap()]);
+    assert_eq!(status, 1);
+}
