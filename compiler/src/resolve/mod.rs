@@ -1,14 +1,166 @@
 //! Resolve stage: imports, packages (stdlib and `--lib`), names and types -> a survey database.
+//!
+//! Like Prisma's parser-database, resolving cannot fail: passes run in a fixed order, each
+//! leaves placeholders where a name did not resolve, and every later pass still runs, so one
+//! run reports every problem.
+//!
+//! 1. [`load`]: decode and parse the inputs, load imported packages (R0001, R0104).
+//! 2. [`items`]: collect lists, modules, standards and kinds of every file (R0102).
+//! 3. [`survey`]: per survey of the inputs, the header ([`header`]: R0101, R0102), the body
+//!    with used modules expanded ([`expand`], [`question`]: R0101, R0105), translations
+//!    ([`translate`]), duplicate ids (R0102) and the question names of routing (R0101).
+//! 4. [`standard`]: the standard each survey conforms to (R0406), and its modules alone.
 
-use crate::diagnostics::Diagnostics;
+pub mod expand;
+pub mod header;
+pub mod items;
+pub mod load;
+pub mod model;
+pub mod question;
+pub mod scope;
+pub mod standard;
+pub mod survey;
+pub mod translate;
+
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::source::SourceMap;
+use crate::syntax::ast;
 use crate::{Input, LibPackage};
+use model::{FileIdx, KindEntry, ListDef, LoadedFile, ModuleDef, StandardDef, StandardId, SurveyDef};
+use scope::Scope;
+use standard::StandardModule;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Everything resolved: packages, items, names. Later stages read it and cannot fail on it.
 #[derive(Debug, Default)]
-pub struct Db {}
+pub struct Db {
+    pub files: Vec<LoadedFile>,
+    pub prelude: Option<FileIdx>,
+    pub lists: Vec<ListDef>,
+    pub modules: Vec<ModuleDef>,
+    pub standards: Vec<StandardDef>,
+    pub kinds: Vec<KindEntry>,
+    /// The surveys of the input files, in input order.
+    pub surveys: Vec<SurveyDef>,
+    /// The modules of each standard a survey conforms to, expanded as the standard has them.
+    pub standard_modules: BTreeMap<StandardId, Vec<StandardModule>>,
+    /// Lists named by a question anywhere (R0602 warns about the others of input files).
+    pub used_lists: BTreeSet<usize>,
+}
+
+impl Db {
+    pub fn scope(&self) -> Scope<'_> {
+        Scope {
+            files: &self.files,
+            lists: &self.lists,
+            modules: &self.modules,
+            kinds: &self.kinds,
+            prelude: self.prelude,
+        }
+    }
+
+    pub fn file(&self, idx: FileIdx) -> Option<&LoadedFile> {
+        self.files.get(idx)
+    }
+
+    /// Whether the loaded file `idx` is one of the user's inputs.
+    pub fn is_input(&self, idx: FileIdx) -> bool {
+        self.files.get(idx).is_some_and(LoadedFile::is_input)
+    }
+}
 
 pub fn resolve(inputs: &[Input], libs: &[LibPackage], sources: &mut SourceMap, sink: &mut Diagnostics) -> Db {
-    let _ = (inputs, libs, sources, sink);
-    Db::default()
+    let (mut files, prelude) = load::load_files(inputs, libs, sources, sink);
+    load_conformed_standards(&mut files, libs, sources, sink);
+    let items = items::collect_items(&files, sink);
+    let mut db = Db {
+        files,
+        prelude,
+        lists: items.lists,
+        modules: items.modules,
+        standards: items.standards,
+        kinds: items.kinds,
+        ..Db::default()
+    };
+    let mut used_lists = BTreeSet::new();
+    let scope = db.scope();
+    let mut surveys = Vec::new();
+    for (idx, file) in db.files.iter().enumerate().filter(|(_, f)| f.is_input()) {
+        for item in &file.ast.items {
+            if let ast::Item::Survey(s) = item {
+                let mut survey = survey::build_survey(&scope, idx, s, &mut used_lists, sink);
+                standard::resolve_conforms(&mut survey, &db.standards, sink);
+                surveys.push(survey);
+            }
+        }
+    }
+    report_duplicate_surveys(&surveys, sink);
+    let mut standard_modules = BTreeMap::new();
+    for id in surveys
+        .iter()
+        .filter_map(|s| s.header.conforms.as_ref()?.standard)
+    {
+        if standard_modules.contains_key(&id) {
+            continue;
+        }
+        if let Some(std) = db.standards.get(id) {
+            standard_modules.insert(id, standard::standard_modules(&scope, std, &mut used_lists, sink));
+        }
+    }
+    mark_input_modules(&scope, &mut used_lists, sink);
+    db.surveys = surveys;
+    db.standard_modules = standard_modules;
+    db.used_lists = used_lists;
+    db
+}
+
+/// A survey may conform to a standard whose package it does not import: load it.
+fn load_conformed_standards(
+    files: &mut Vec<LoadedFile>,
+    libs: &[LibPackage],
+    sources: &mut SourceMap,
+    sink: &mut Diagnostics,
+) {
+    let wanted: Vec<String> = files
+        .iter()
+        .filter(|f| f.is_input())
+        .flat_map(|f| f.ast.items.iter())
+        .filter_map(|item| match item {
+            ast::Item::Survey(s) => s.header.iter().find_map(|h| match h {
+                ast::HeaderStmt::Conforms { standard, .. } => Some(standard.dotted()),
+                _ => None,
+            }),
+            _ => None,
+        })
+        .collect();
+    for package in wanted {
+        load::load_extra(files, &package, libs, sources, sink);
+    }
+}
+
+/// Modules of input files count their lists as used even when no survey uses them.
+fn mark_input_modules(scope: &Scope<'_>, used_lists: &mut BTreeSet<usize>, sink: &mut Diagnostics) {
+    for (id, m) in scope.modules.iter().enumerate() {
+        if scope.files.get(m.file).is_some_and(LoadedFile::is_input) {
+            // Diagnostics of a used module were given already; the sink drops exact repeats.
+            expand::Expander::new(scope, used_lists, sink).module_alone(id);
+        }
+    }
+}
+
+fn report_duplicate_surveys(surveys: &[SurveyDef], sink: &mut Diagnostics) {
+    for (i, s) in surveys.iter().enumerate() {
+        if let Some(earlier) = surveys.iter().take(i).find(|e| e.id == s.id) {
+            sink.push(
+                Diagnostic::new(
+                    Code::R0102,
+                    format!("survey `{}` is defined twice", s.id),
+                    s.name_span(),
+                    "a survey with this id already exists",
+                )
+                .with_secondary(earlier.name_span(), "first defined here")
+                .with_help("give each survey its own id: it names the output folder and the SQL table"),
+            );
+        }
+    }
 }

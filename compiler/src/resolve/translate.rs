@@ -1,0 +1,205 @@
+//! Resolve stage: `translations LANG { key "text" ... }` blocks (language.md §3). A key names
+//! `title`, a question (its wording), `question.help`, `question.code`, `list.code` or a
+//! section; a question's inline options win over a list of the same name. List labels are
+//! applied first, so a question's own `question.code` wins over its list's. Keys that name
+//! nothing are kept for R0302.
+
+use super::model::{KeyTarget, ListDef, QuestionDef, SectionDef, TextDef, UnresolvedKey};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::syntax::ast::{self, KeySegment};
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// What a block may name: the questions and sections of a survey, or of one used module.
+pub struct Reach<'a> {
+    pub questions: Range<usize>,
+    pub sections: Range<usize>,
+    pub lists: &'a [ListDef],
+    /// Whether `title` names the survey's title (survey-level blocks only).
+    pub title: bool,
+}
+
+/// What one block changes.
+pub struct Targets<'a> {
+    pub questions: &'a mut [QuestionDef],
+    pub sections: &'a mut [SectionDef],
+    pub title: Option<&'a mut TextDef>,
+}
+
+/// `soddisfazione5.1` as written.
+pub fn key_text(key: &[KeySegment]) -> String {
+    key.iter()
+        .map(|s| match s {
+            KeySegment::Name(i) => i.name.clone(),
+            KeySegment::Code(c) => c.value.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// Resolve every key of `block` and apply its texts; keys that name nothing go to `unresolved`.
+pub fn apply_block(
+    block: &ast::TranslationsBlock,
+    reach: &Reach<'_>,
+    targets: &mut Targets<'_>,
+    unresolved: &mut Vec<UnresolvedKey>,
+    sink: &mut Diagnostics,
+) {
+    let language = block.language.name.as_str();
+    let mut resolved: Vec<(KeyTarget, &str)> = Vec::new();
+    let mut seen: BTreeMap<String, ast::TranslationEntry> = BTreeMap::new();
+    for entry in &block.entries {
+        let key = key_text(&entry.key);
+        if let Some(first) = seen.get(&key) {
+            sink.push(
+                Diagnostic::new(
+                    Code::R0102,
+                    format!("`{key}` is translated twice in `translations {language}`"),
+                    entry.span,
+                    "translated again here",
+                )
+                .with_secondary(first.span, "first translated here")
+                .with_help("keep one translation per key"),
+            );
+            continue;
+        }
+        seen.insert(key.clone(), entry.clone());
+        match resolve_key(&entry.key, targets.questions, targets.sections, reach) {
+            Some(target) => resolved.push((target, &entry.text.value)),
+            None => unresolved.push(UnresolvedKey {
+                key,
+                span: entry.span,
+                language: language.to_owned(),
+            }),
+        }
+    }
+    // List labels first: a question's own label wins over its list's.
+    resolved.sort_by_key(|(t, _)| !matches!(t, KeyTarget::ListCode(..)));
+    for (target, text) in resolved {
+        apply(target, language, text, reach, targets);
+    }
+}
+
+/// What `key` names within `reach`, if anything.
+pub fn resolve_key(
+    key: &[KeySegment],
+    questions: &[QuestionDef],
+    sections: &[SectionDef],
+    reach: &Reach<'_>,
+) -> Option<KeyTarget> {
+    let question = |name: &str| {
+        reach
+            .questions
+            .clone()
+            .find(|&i| questions.get(i).is_some_and(|q| q.id == name))
+    };
+    match key {
+        [KeySegment::Name(n)] if n.name == "title" && reach.title => Some(KeyTarget::Title),
+        [KeySegment::Name(n)] => question(&n.name).map(KeyTarget::Wording).or_else(|| {
+            reach
+                .sections
+                .clone()
+                .find(|&i| sections.get(i).is_some_and(|s| s.id == n.name))
+                .map(KeyTarget::Section)
+        }),
+        [KeySegment::Name(n), KeySegment::Name(h)] if h.name == "help" => question(&n.name)
+            .filter(|&i| questions.get(i).is_some_and(|q| q.help.is_some()))
+            .map(KeyTarget::Help),
+        [names @ .., KeySegment::Code(c)] if !names.is_empty() => {
+            let mut dotted = Vec::new();
+            for s in names {
+                match s {
+                    KeySegment::Name(i) => dotted.push(i.name.as_str()),
+                    KeySegment::Code(_) => return None,
+                }
+            }
+            code_key(&dotted.join("."), c.value, questions, reach, question)
+        }
+        _ => None,
+    }
+}
+
+/// `question.code` or `list.code`.
+fn code_key(
+    name: &str,
+    code: i64,
+    questions: &[QuestionDef],
+    reach: &Reach<'_>,
+    question: impl Fn(&str) -> Option<usize>,
+) -> Option<KeyTarget> {
+    let q = question(name).and_then(|i| questions.get(i).map(|q| (i, q)));
+    if let Some((i, q)) = q.filter(|(_, q)| q.has_inline_codes()) {
+        return q.code(code).map(|_| KeyTarget::QuestionCode(i, code));
+    }
+    // A named list used by a question in reach.
+    let used_list = reach
+        .questions
+        .clone()
+        .filter_map(|i| questions.get(i).and_then(|q| q.list))
+        .find(|&l| {
+            reach
+                .lists
+                .get(l)
+                .is_some_and(|d| d.name == name || d.full_name == name)
+        });
+    if let Some(l) = used_list {
+        let has_code = reach
+            .lists
+            .get(l)
+            .is_some_and(|d| d.ast.codes.iter().any(|c| c.code.value == code));
+        return has_code.then_some(KeyTarget::ListCode(l, code));
+    }
+    // A built-in code of a question (`problemi_tecnici.1`).
+    q.and_then(|(i, q)| q.code(code).map(|_| KeyTarget::QuestionCode(i, code)))
+}
+
+fn apply(target: KeyTarget, language: &str, text: &str, reach: &Reach<'_>, targets: &mut Targets<'_>) {
+    let set = |t: &mut TextDef| {
+        t.values.insert(language.to_owned(), text.to_owned());
+    };
+    match target {
+        KeyTarget::Title => {
+            if let Some(t) = targets.title.as_deref_mut() {
+                set(t)
+            }
+        }
+        KeyTarget::Wording(i) => {
+            if let Some(t) = targets.questions.get_mut(i).and_then(|q| q.wording.as_mut()) {
+                set(t)
+            }
+        }
+        KeyTarget::Help(i) => {
+            if let Some(t) = targets.questions.get_mut(i).and_then(|q| q.help.as_mut()) {
+                set(t)
+            }
+        }
+        KeyTarget::QuestionCode(i, code) => {
+            let found = targets
+                .questions
+                .get_mut(i)
+                .and_then(|q| q.codes.iter_mut().find(|c| c.value == code));
+            if let Some(c) = found {
+                set(&mut c.label)
+            }
+        }
+        KeyTarget::ListCode(list, code) => {
+            for i in reach.questions.clone() {
+                let Some(q) = targets.questions.get_mut(i) else {
+                    continue;
+                };
+                for c in q
+                    .codes
+                    .iter_mut()
+                    .filter(|c| c.list == Some(list) && c.value == code)
+                {
+                    set(&mut c.label)
+                }
+            }
+        }
+        KeyTarget::Section(i) => {
+            if let Some(s) = targets.sections.get_mut(i) {
+                set(&mut s.title)
+            }
+        }
+    }
+}
