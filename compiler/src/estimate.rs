@@ -166,3 +166,133 @@ pub fn format_duration(seconds: u32) -> String {
         (m, s) => format!("{m} min {s} s"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::conformance::testing::{code, conforming_survey, istat_cx, question, span, text, SURVEY_FILE};
+    use crate::ir::{CmpOp, Expr, SectionInfo};
+
+    #[test]
+    fn durations_read_like_people_say_them() {
+        assert_eq!(format_duration(0), "0 s");
+        assert_eq!(format_duration(45), "45 s");
+        assert_eq!(format_duration(60), "1 min");
+        assert_eq!(format_duration(130), "2 min 10 s");
+        assert_eq!(format_duration(200), "3 min 20 s");
+    }
+
+    #[test]
+    fn counts_title_wordings_and_every_label() {
+        let survey = conforming_survey(&istat_cx());
+        let estimate = estimate(&survey);
+        let words: Vec<(&str, u32)> = estimate
+            .questions
+            .iter()
+            .map(|q| (q.id.as_str(), q.words))
+            .collect();
+        // facilita: 7 words + labels 3+2+2+1+2+2 ("Non so" included); motivi: 5 + 3+3+1.
+        assert_eq!(
+            words,
+            vec![
+                ("facilita", 19),
+                ("soddisfazione", 20),
+                ("motivi", 12),
+                ("tempo", 16),
+                ("problemi_tecnici", 4),
+                ("documenti", 4),
+            ]
+        );
+        assert_eq!(estimate.heading_words, 3, "«Valuta il servizio»");
+        // 78 words at 3 a second = 26 s, plus 6 closed answers of 3 s = 44 s.
+        assert_eq!(estimate.seconds, 44);
+        assert_eq!(estimate_seconds(&survey), 44);
+    }
+
+    /// A counter survey on `web kiosk`: a faces question everywhere, a free text on the web
+    /// only, in a section.
+    fn counter_survey() -> Survey {
+        let mut survey = conforming_survey(&istat_cx());
+        survey.title = text(&[("it", "Valuti lo sportello")]);
+        survey.channels = vec![Channel::Web, Channel::Kiosk];
+        survey.sections = vec![SectionInfo {
+            id: "comune".into(),
+            title: text(&[("it", "Domande del Comune")]),
+        }];
+        let mut faces = question(
+            "giudizio",
+            QuestionKind::Faces,
+            "Come valuta il servizio ricevuto?",
+            "How do you rate the service?",
+            span(SURVEY_FILE, 0),
+        );
+        faces.codes = vec![
+            code(1, "Negativo", "Negative"),
+            code(2, "Sufficiente", "Fair"),
+            code(3, "Positivo", "Positive"),
+        ];
+        let mut commento = question(
+            "commento",
+            QuestionKind::Text,
+            "Vuole aggiungere qualcosa?",
+            "Anything to add?",
+            span(SURVEY_FILE, 100),
+        );
+        commento.help = Some(text(&[("it", "Non inserisca dati personali.")]));
+        commento.channels = vec![Channel::Web];
+        commento.section = Some("comune".into());
+        survey.questions = vec![faces, commento];
+        survey
+    }
+
+    #[test]
+    fn the_longest_channel_path_counts() {
+        let survey = counter_survey();
+        // web: title 3 + section 3 + faces 5+3 + text 3 + help 4 = 21 words = 7 s; 3 s + 30 s.
+        let web = estimate_channel(&survey, Channel::Web);
+        assert_eq!((web.heading_words, web.seconds), (6, 40));
+        // kiosk: no free text, and its section has nothing to show: 3 + 8 words = 4 s; 3 s.
+        let kiosk = estimate_channel(&survey, Channel::Kiosk);
+        assert_eq!((kiosk.heading_words, kiosk.seconds), (3, 7));
+        let longest = estimate(&survey);
+        assert_eq!((longest.channel, longest.seconds), (Channel::Web, 40));
+    }
+
+    #[test]
+    fn routed_questions_count_fully_and_specify_texts_do_not() {
+        let mut survey = counter_survey();
+        survey.channels = vec![Channel::Kiosk];
+        let mut motivo = question(
+            "motivo",
+            QuestionKind::Choice,
+            "Per quale motivo?",
+            "Why?",
+            span(SURVEY_FILE, 200),
+        );
+        motivo.show_if = Some(Expr::Compare {
+            question: "giudizio".into(),
+            cmp: CmpOp::Eq,
+            value: 1,
+        });
+        motivo.codes = vec![
+            code(1, "Tempo di attesa", "Waiting time"),
+            code(99, "Altro", "Other"),
+        ];
+        motivo.codes[1].specify = true;
+        motivo.channels = vec![Channel::Kiosk];
+        survey.questions.push(motivo);
+        // kiosk: 3 + 8 + (3 + 3 + 1) = 18 words = 6 s; two closed answers, no specify text.
+        assert_eq!(estimate(&survey).seconds, 12);
+    }
+
+    #[test]
+    fn words_are_counted_in_the_default_language() {
+        let mut survey = counter_survey();
+        survey.languages = vec!["en".into(), "it".into()];
+        survey.channels = vec![Channel::Kiosk];
+        // "How do you rate the service?" 6 words + labels 3; the title has no `en`: its `it`.
+        let estimate = estimate(&survey);
+        assert_eq!(estimate.questions[0].words, 9);
+        assert_eq!(estimate.seconds, 4 + 3);
+    }
+}
