@@ -1,3 +1,35 @@
 //! Syntax stage: source text -> [`ast::File`], with R0001 diagnostics in words.
+//!
+//! The grammar (`grammar.pest`) is run one entry at a time by `parse.rs`, which recovers
+//! after an error at the next item or statement; `build.rs`, `statements.rs` and `expr.rs`
+//! turn pairs into the tree; `errors.rs` and `words.rs` write the messages; `lexical.rs`
+//! pre-scans tokens, unterminated strings and too-deep nesting.
 
 pub mod ast;
+mod blocks;
+mod build;
+mod errors;
+mod expr;
+mod lexical;
+mod parse;
+mod statements;
+mod words;
+
+use crate::diagnostics::Diagnostic;
+use crate::source::FileId;
+
+mod grammar {
+    #[derive(pest_derive::Parser)]
+    #[grammar = "syntax/grammar.pest"]
+    pub(crate) struct RilevaGrammar;
+}
+
+pub(crate) use grammar::{RilevaGrammar, Rule};
+
+/// Parse one source file. Never panics: every problem is an R0001 diagnostic, and the tree
+/// holds an `Error` node where an item or statement could not be read.
+pub fn parse(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
+    let mut driver = parse::Driver::new(file, text);
+    let tree = driver.file();
+    (tree, driver.diags)
+}

@@ -1,0 +1,179 @@
+//! Syntax stage, blocks: the entries of a `survey`, `module`, `section`, `standard` and
+//! `profile`, one at a time through [`Driver::step`], so each block recovers on its own.
+
+use super::ast::*;
+use super::build::{doc_before, Entry, Opening};
+use super::parse::{Driver, Step};
+use super::Rule;
+use crate::diagnostics::{Code, Diagnostic};
+use crate::source::Span;
+
+impl Driver<'_> {
+    fn block_span(&self, start: usize, end: usize) -> Span {
+        Span::new(self.file_id(), start, end.max(start))
+    }
+
+    pub(super) fn survey(&mut self, name: Path, doc: Doc, start: usize) -> Survey {
+        let open = self.head_span(start);
+        let what = format!("the survey `{}`", name.dotted());
+        let mut header = Vec::new();
+        let mut body = Vec::new();
+        let end = loop {
+            match self.step(Rule::survey_entry, &what, open) {
+                Step::Close(end) => break end,
+                Step::Entry(Entry::Header(stmt), _) => header.push(stmt),
+                Step::Entry(Entry::Body(item), _) => body.push(item),
+                Step::Entry(Entry::Open(Opening::Section { name, title }), at) => {
+                    if let Some(section) = self.section(name, title, at) {
+                        body.push(BodyItem::Section(section));
+                    }
+                }
+                Step::Entry(_, at) => body.push(BodyItem::Error(self.block_span(at, at))),
+                Step::Error(span) if body.is_empty() => header.push(HeaderStmt::Error(span)),
+                Step::Error(span) => body.push(BodyItem::Error(span)),
+            }
+        };
+        Survey {
+            name,
+            header,
+            body,
+            doc,
+            span: self.block_span(start, end),
+        }
+    }
+
+    pub(super) fn module(&mut self, name: Ident, doc: Doc, start: usize) -> Module {
+        let open = self.head_span(start);
+        let what = format!("the module `{}`", name.name);
+        let mut title: Option<Text> = None;
+        let mut body = Vec::new();
+        let end = loop {
+            match self.step(Rule::module_entry, &what, open) {
+                Step::Close(end) => break end,
+                Step::Entry(Entry::ModuleTitle(text), _) => {
+                    if let Some(first) = &title {
+                        let diagnostic = Diagnostic::new(
+                            Code::R0001,
+                            format!("the module `{}` has two titles", name.name),
+                            text.span,
+                            "second title",
+                        )
+                        .with_secondary(first.span, "first title")
+                        .with_help("keep one `title`");
+                        self.diags.push(diagnostic);
+                    } else {
+                        title = Some(text);
+                    }
+                }
+                Step::Entry(Entry::Body(item), _) => body.push(item),
+                Step::Entry(Entry::Open(Opening::Section { name, title }), at) => {
+                    if let Some(section) = self.section(name, title, at) {
+                        body.push(BodyItem::Section(section));
+                    }
+                }
+                Step::Entry(_, at) => body.push(BodyItem::Error(self.block_span(at, at))),
+                Step::Error(span) => body.push(BodyItem::Error(span)),
+            }
+        };
+        Module {
+            name,
+            title,
+            body,
+            doc,
+            span: self.block_span(start, end),
+        }
+    }
+
+    /// A nested section; `None` when nested too deeply (reported, and skipped).
+    fn section(&mut self, name: Ident, title: Text, start: usize) -> Option<Section> {
+        let doc = doc_before(self.text(), start);
+        let open = self.head_span(start);
+        if !self.enter(start) {
+            return None;
+        }
+        let what = format!("the section `{}`", name.name);
+        let mut body = Vec::new();
+        let end = loop {
+            match self.step(Rule::section_entry, &what, open) {
+                Step::Close(end) => break end,
+                Step::Entry(Entry::Body(item), _) => body.push(item),
+                Step::Entry(Entry::Open(Opening::Section { name, title }), at) => {
+                    if let Some(section) = self.section(name, title, at) {
+                        body.push(BodyItem::Section(section));
+                    }
+                }
+                Step::Entry(_, at) => body.push(BodyItem::Error(self.block_span(at, at))),
+                Step::Error(span) => body.push(BodyItem::Error(span)),
+            }
+        };
+        self.leave();
+        Some(Section {
+            name,
+            title,
+            body,
+            doc,
+            span: self.block_span(start, end),
+        })
+    }
+
+    pub(super) fn standard(&mut self, name: Path, doc: Doc, start: usize) -> Standard {
+        let open = self.head_span(start);
+        let what = format!("the standard `{}`", name.dotted());
+        let mut statements = Vec::new();
+        let end = loop {
+            let stmt = match self.step(Rule::standard_entry, &what, open) {
+                Step::Close(end) => break end,
+                Step::Entry(Entry::Header(stmt), at) => match stmt {
+                    HeaderStmt::Version(v) => StandardStmt::Version(v),
+                    HeaderStmt::Title(t) => StandardStmt::Title(t),
+                    HeaderStmt::Languages(l, s) => StandardStmt::Languages(l, s),
+                    HeaderStmt::Channels(c, s) => StandardStmt::Channels(c, s),
+                    HeaderStmt::Anonymous(s) => StandardStmt::Anonymous(s),
+                    _ => StandardStmt::Error(self.block_span(at, at)),
+                },
+                Step::Entry(Entry::Standard(stmt), _) => stmt,
+                Step::Entry(Entry::Open(Opening::Profile { name, title }), at) => {
+                    match self.profile(name, title, at) {
+                        Some(profile) => StandardStmt::Profile(profile),
+                        None => continue,
+                    }
+                }
+                Step::Entry(_, at) => StandardStmt::Error(self.block_span(at, at)),
+                Step::Error(span) => StandardStmt::Error(span),
+            };
+            statements.push(stmt);
+        };
+        Standard {
+            name,
+            statements,
+            doc,
+            span: self.block_span(start, end),
+        }
+    }
+
+    fn profile(&mut self, name: Ident, title: Option<Text>, start: usize) -> Option<Profile> {
+        let doc = doc_before(self.text(), start);
+        let open = self.head_span(start);
+        if !self.enter(start) {
+            return None;
+        }
+        let what = format!("the profile `{}`", name.name);
+        let mut statements = Vec::new();
+        let end = loop {
+            match self.step(Rule::profile_stmt, &what, open) {
+                Step::Close(end) => break end,
+                Step::Entry(Entry::Profile(stmt), _) => statements.push(stmt),
+                Step::Entry(_, at) => statements.push(ProfileStmt::Error(self.block_span(at, at))),
+                Step::Error(span) => statements.push(ProfileStmt::Error(span)),
+            }
+        };
+        self.leave();
+        Some(Profile {
+            name,
+            title,
+            statements,
+            doc,
+            span: self.block_span(start, end),
+        })
+    }
+}

@@ -1,0 +1,279 @@
+//! Syntax stage, lexical pre-scan: a rough token list used to skip to the next item after an
+//! error, to name the offending token, to find unterminated strings, and to stop expressions
+//! nested so deeply that the recursive grammar would exhaust the stack. Also decodes escapes.
+
+/// Deepest nesting of `(` and `not` an expression may have.
+pub(crate) const MAX_EXPR_DEPTH: usize = 64;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TokKind {
+    /// A run of letters, digits, `_` and `-` starting with a letter or `_`.
+    Word,
+    /// A number, version or duration: `9`, `-1`, `2024.1`, `20s`.
+    Number,
+    Str {
+        terminated: bool,
+    },
+    LBrace,
+    RBrace,
+    LParen,
+    RParen,
+    /// Any other character or operator.
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Token {
+    pub kind: TokKind,
+    pub start: usize,
+    pub end: usize,
+    /// No other token before it on its line.
+    pub first_on_line: bool,
+    /// Characters before it on its line.
+    pub column: usize,
+}
+
+/// The tokens of a file, and the places where a grammar run must stop.
+#[derive(Debug, Default)]
+pub(crate) struct Lexed {
+    pub tokens: Vec<Token>,
+    /// Start of each token that nests an expression deeper than [`MAX_EXPR_DEPTH`].
+    pub too_deep: Vec<usize>,
+}
+
+impl Lexed {
+    /// Index of the first token starting at or after `offset`.
+    pub fn token_at(&self, offset: usize) -> usize {
+        self.tokens.partition_point(|t| t.start < offset)
+    }
+
+    pub fn get(&self, index: usize) -> Option<&Token> {
+        self.tokens.get(index)
+    }
+
+    /// The first too-deep point at or after `offset`.
+    pub fn too_deep_after(&self, offset: usize) -> Option<usize> {
+        let i = self.too_deep.partition_point(|&p| p < offset);
+        self.too_deep.get(i).copied()
+    }
+}
+
+fn is_name_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || c == '-'
+}
+
+/// Split `text` into tokens; never fails.
+pub(crate) fn scan(text: &str) -> Lexed {
+    let mut tokens = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    let mut first_on_line = true;
+    let mut column = 0;
+    while let Some((start, c)) = chars.next() {
+        if c == '\n' {
+            first_on_line = true;
+            column = 0;
+            continue;
+        }
+        if c.is_whitespace() || c == '\u{FEFF}' {
+            column += 1;
+            continue;
+        }
+        let kind = match c {
+            '/' if text[start..].starts_with("//") => {
+                while chars.next_if(|&(_, c)| c != '\n').is_some() {}
+                continue;
+            }
+            '"' => scan_string(&mut chars),
+            '{' => TokKind::LBrace,
+            '}' => TokKind::RBrace,
+            '(' => TokKind::LParen,
+            ')' => TokKind::RParen,
+            c if c.is_ascii_digit()
+                || (c == '-' && chars.peek().is_some_and(|&(_, d)| d.is_ascii_digit())) =>
+            {
+                scan_number(&mut chars);
+                TokKind::Number
+            }
+            c if is_name_char(c) => {
+                while chars.next_if(|&(_, c)| is_name_char(c)).is_some() {}
+                TokKind::Word
+            }
+            '.' | '<' | '>' | '!' => {
+                chars.next_if(|&(_, d)| d == '=' || (c == '.' && d == '.'));
+                TokKind::Punct
+            }
+            _ => TokKind::Punct,
+        };
+        let end = chars.peek().map_or(text.len(), |&(i, _)| i);
+        tokens.push(Token {
+            kind,
+            start,
+            end,
+            first_on_line,
+            column,
+        });
+        column += text.get(start..end).map_or(1, |s| s.chars().count());
+        first_on_line = false;
+    }
+    let too_deep = find_too_deep(text, &tokens);
+    Lexed { tokens, too_deep }
+}
+
+type Chars<'a> = std::iter::Peekable<std::str::CharIndices<'a>>;
+
+fn scan_string(chars: &mut Chars) -> TokKind {
+    while let Some((_, c)) = chars.next_if(|&(_, c)| c != '\n') {
+        match c {
+            '"' => return TokKind::Str { terminated: true },
+            '\\' => {
+                chars.next_if(|&(_, c)| c != '\n');
+            }
+            _ => {}
+        }
+    }
+    TokKind::Str { terminated: false }
+}
+
+fn scan_number(chars: &mut Chars) {
+    loop {
+        while chars.next_if(|&(_, c)| c.is_ascii_digit()).is_some() {}
+        let mut ahead = chars.clone();
+        let dot_digit = ahead.next().is_some_and(|(_, c)| c == '.')
+            && ahead.next().is_some_and(|(_, c)| c.is_ascii_digit());
+        if !dot_digit {
+            break;
+        }
+        chars.next();
+    }
+    while chars.next_if(|&(_, c)| is_name_char(c) && c != '-').is_some() {}
+}
+
+/// Track how deeply `(` and `not` nest; a `{`, `}` or string ends any expression.
+fn find_too_deep(text: &str, tokens: &[Token]) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut depth = 0usize;
+    let mut not_run = 0usize;
+    let mut saved_runs: Vec<usize> = Vec::new();
+    let mut over = false;
+    for token in tokens {
+        let word = text.get(token.start..token.end).unwrap_or("");
+        match token.kind {
+            TokKind::Word if word == "not" => {
+                depth += 1;
+                not_run += 1;
+            }
+            TokKind::LParen => {
+                saved_runs.push(not_run);
+                depth += 1;
+                not_run = 0;
+            }
+            TokKind::RParen => {
+                depth = depth.saturating_sub(not_run);
+                not_run = 0;
+                if let Some(run) = saved_runs.pop() {
+                    depth = depth.saturating_sub(1 + run);
+                }
+            }
+            TokKind::LBrace | TokKind::RBrace | TokKind::Str { .. } => {
+                depth = 0;
+                not_run = 0;
+                saved_runs.clear();
+            }
+            _ => {
+                depth = depth.saturating_sub(not_run);
+                not_run = 0;
+            }
+        }
+        if depth > MAX_EXPR_DEPTH && !over {
+            found.push(token.start);
+        }
+        over = depth > MAX_EXPR_DEPTH;
+    }
+    found
+}
+
+/// A problem in a string literal, as a byte range of the source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct EscapeError {
+    pub start: usize,
+    pub end: usize,
+    pub message: String,
+}
+
+/// Decode the escapes of a string's body that starts at byte `offset` of the source.
+pub(crate) fn decode_string(body: &str, offset: usize) -> Result<String, EscapeError> {
+    let mut out = String::with_capacity(body.len());
+    let mut chars = body.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let bad = |end: usize, message: &str| EscapeError {
+            start: offset + i,
+            end: offset + end,
+            message: message.to_owned(),
+        };
+        match chars.next() {
+            Some((_, '"')) => out.push('"'),
+            Some((_, '\\')) => out.push('\\'),
+            Some((_, 'n')) => out.push('\n'),
+            Some((j, 'u')) => {
+                let rest = body.get(j + 1..).unwrap_or("");
+                let close = rest.find('}');
+                let scalar = rest
+                    .strip_prefix('{')
+                    .and(close)
+                    .and_then(|end| rest.get(1..end))
+                    .filter(|hex| (1..=6).contains(&hex.len()) && hex.chars().all(|c| c.is_ascii_hexdigit()))
+                    .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+                    .and_then(char::from_u32);
+                match (scalar, close) {
+                    (Some(ch), Some(end)) => {
+                        out.push(ch);
+                        while chars.next_if(|&(k, _)| k <= j + 1 + end).is_some() {}
+                    }
+                    _ => {
+                        let end = close.map_or(j + 1, |e| j + 2 + e);
+                        return Err(bad(end, "invalid `\\u{...}` escape: write 1 to 6 hex digits of a Unicode character, as in `\\u{e8}`"));
+                    }
+                }
+            }
+            Some((j, other)) => {
+                return Err(bad(j + other.len_utf8(), "unknown escape in a text"));
+            }
+            None => return Err(bad(i + 1, "unknown escape in a text")),
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_escapes() {
+        assert_eq!(
+            decode_string(r#"a\"b\\c\nd\u{e8}"#, 0).unwrap(),
+            "a\"b\\c\nd\u{e8}"
+        );
+        assert!(decode_string(r"bad \q", 0).is_err());
+        assert!(decode_string(r"bad \u{zz}", 0).is_err());
+        assert!(decode_string(r"bad \u{110000}", 0).is_err());
+        assert!(decode_string(r"bad \u{41", 0).is_err());
+    }
+
+    #[test]
+    fn finds_unterminated_strings_and_deep_nesting() {
+        let lexed = scan("title \"abc\n question");
+        assert_eq!(lexed.tokens[1].kind, TokKind::Str { terminated: false });
+        assert!(lexed.tokens[2].first_on_line);
+        let deep = format!("show if {}a = 1", "(".repeat(70));
+        assert_eq!(scan(&deep).too_deep.len(), 1);
+        let nots = format!("show if {}a = 1", "not ".repeat(65));
+        assert_eq!(scan(&nots).too_deep.len(), 1);
+        let flat = format!("show if {}", "not a = 1 and ".repeat(200));
+        assert!(scan(&flat).too_deep.is_empty());
+    }
+}

@@ -1,0 +1,315 @@
+//! Syntax stage, the driver: walks a file block by block and runs the grammar on one entry
+//! at a time (an item, a statement, a question). When an entry fails, it reports R0001, skips
+//! to the next place where an item can start, records an `Error` node and goes on, so one
+//! mistake does not hide the next ones.
+
+use super::ast::*;
+use super::build::{doc_before, Builder, Entry, Opening};
+use super::errors::{end_of_file, syntax_error, Failure};
+use super::lexical::{scan, Lexed, TokKind, MAX_EXPR_DEPTH};
+use super::{RilevaGrammar, Rule};
+use crate::diagnostics::{Code, Diagnostic};
+use crate::source::{FileId, Span};
+use pest::Parser as _;
+
+/// Deepest nesting of sections and profiles.
+const MAX_BLOCK_DEPTH: usize = 64;
+
+/// Words that start an item or a statement: after an error, parsing resumes at one of them.
+const SYNC_WORDS: &[&str] = &[
+    "import",
+    "scale",
+    "options",
+    "kinds",
+    "module",
+    "standard",
+    "survey",
+    "question",
+    "section",
+    "use",
+    "check",
+    "translations",
+    "version",
+    "title",
+    "languages",
+    "agency",
+    "service",
+    "channels",
+    "conforms",
+    "kiosk",
+    "anonymous",
+    "profile",
+    "max",
+    "pa",
+    "require",
+    "allow",
+    "extra",
+];
+
+pub(crate) struct Driver<'t> {
+    file: FileId,
+    text: &'t str,
+    lexed: Lexed,
+    /// Index of the next token to read.
+    cursor: usize,
+    /// Open sections and profiles.
+    depth: usize,
+    pub diags: Vec<Diagnostic>,
+}
+
+/// One step through a block.
+pub(crate) enum Step {
+    Entry(Entry, usize),
+    Error(Span),
+    /// The closing `}` (its end offset), or the end of the file.
+    Close(usize),
+}
+
+impl<'t> Driver<'t> {
+    pub fn new(file: FileId, text: &'t str) -> Self {
+        Driver {
+            file,
+            text,
+            lexed: scan(text),
+            cursor: 0,
+            depth: 0,
+            diags: Vec::new(),
+        }
+    }
+
+    fn span(&self, start: usize, end: usize) -> Span {
+        Span::new(self.file, start, end)
+    }
+
+    /// Parse the whole file.
+    pub fn file(&mut self) -> File {
+        let mut items = Vec::new();
+        while let Some(token) = self.lexed.get(self.cursor).copied() {
+            if token.kind == TokKind::RBrace {
+                let span = self.span(token.start, token.end);
+                self.diags.push(
+                    Diagnostic::new(
+                        Code::R0001,
+                        "found `}` with no block to close",
+                        span,
+                        "nothing to close here",
+                    )
+                    .with_help("remove this `}`, or check the `{` of the block above"),
+                );
+                self.cursor += 1;
+                items.push(Item::Error(span));
+                continue;
+            }
+            let item = match self.run(Rule::item, None) {
+                Ok((Entry::Item(item), _)) => item,
+                Ok((Entry::Open(opening), start)) => self.open_item(opening, start),
+                Ok((_, start)) => Item::Error(self.span(start, start)),
+                Err(span) => Item::Error(span),
+            };
+            items.push(item);
+        }
+        File {
+            items,
+            span: self.span(0, self.text.len()),
+        }
+    }
+
+    fn open_item(&mut self, opening: Opening, start: usize) -> Item {
+        let doc = doc_before(self.text, start);
+        match opening {
+            Opening::Module { name } => Item::Module(self.module(name, doc, start)),
+            Opening::Standard { name } => Item::Standard(self.standard(name, doc, start)),
+            Opening::Survey { name } => Item::Survey(self.survey(name, doc, start)),
+            Opening::Section { .. } | Opening::Profile { .. } => Item::Error(self.span(start, start)),
+        }
+    }
+
+    /// Run `rule` on the text at the cursor. On success the cursor moves past the entry; on
+    /// failure R0001 is reported, the cursor skips to the next synchronisation point and the
+    /// skipped span is returned.
+    pub fn run(&mut self, rule: Rule, closing: Option<&str>) -> Result<(Entry, usize), Span> {
+        let Some(first) = self.lexed.get(self.cursor).copied() else {
+            let at = end_of_file(self.file, self.text);
+            return Err(at);
+        };
+        let start = first.start;
+        let limit = self.lexed.too_deep_after(start).unwrap_or(self.text.len());
+        let input = self.text.get(start..limit).unwrap_or("");
+        match RilevaGrammar::parse(rule, input) {
+            Ok(mut pairs) => {
+                let built = pairs.next().and_then(|pair| {
+                    let end = start + pair.as_span().end();
+                    let mut builder = Builder {
+                        file: self.file,
+                        base: start,
+                        text: self.text,
+                        diags: &mut self.diags,
+                    };
+                    builder.entry(pair).map(|entry| (entry, end))
+                });
+                match built {
+                    Some((entry, end)) => {
+                        self.cursor = self.lexed.token_at(end).max(self.cursor + 1);
+                        Ok((entry, start))
+                    }
+                    None => Err(self.skip(start)),
+                }
+            }
+            Err(error) => {
+                let offset = start
+                    + match error.location {
+                        pest::error::InputLocation::Pos(p) => p,
+                        pest::error::InputLocation::Span((p, _)) => p,
+                    };
+                let expected: &[Rule] = match &error.variant {
+                    pest::error::ErrorVariant::ParsingError { positives, .. } => positives,
+                    pest::error::ErrorVariant::CustomError { .. } => &[],
+                };
+                let diagnostic = if limit < self.text.len() && offset >= limit {
+                    let token = self.lexed.get(self.lexed.token_at(limit));
+                    too_deep(self.span(limit, token.map_or(limit, |t| t.end)))
+                } else {
+                    let failure = Failure {
+                        offset,
+                        expected,
+                        entry_start: start,
+                        closing: closing.filter(|_| offset == start),
+                    };
+                    syntax_error(self.file, self.text, &self.lexed, &failure)
+                };
+                self.diags.push(diagnostic);
+                Err(self.skip(start))
+            }
+        }
+    }
+
+    /// Skip from the entry starting at `start` to the next line that starts an item or
+    /// statement at the same brace depth (or one indented no deeper than the entry, when its
+    /// braces were left open), or to the `}` that closes the enclosing block.
+    fn skip(&mut self, start: usize) -> Span {
+        let first = self.cursor;
+        let column = self.lexed.get(first).map_or(0, |t| t.column);
+        let mut depth = 0usize;
+        let mut index = first + 1;
+        let mut after_close = false;
+        while let Some(token) = self.lexed.get(index) {
+            match token.kind {
+                TokKind::LBrace => depth += 1,
+                TokKind::RBrace if depth == 0 => break,
+                TokKind::RBrace => depth -= 1,
+                TokKind::Word if self.is_sync_word(token.start, token.end) => {
+                    let starts_line = token.first_on_line || after_close;
+                    if starts_line && (depth == 0 || token.column <= column) {
+                        break;
+                    }
+                }
+                _ => {}
+            }
+            after_close = token.kind == TokKind::RBrace;
+            index += 1;
+        }
+        self.cursor = index;
+        let end = match index.checked_sub(1).and_then(|i| self.lexed.get(i)) {
+            Some(last) if index > first => last.end,
+            _ => start,
+        };
+        self.span(start, end.max(start))
+    }
+
+    fn is_sync_word(&self, start: usize, end: usize) -> bool {
+        self.text.get(start..end).is_some_and(|w| SYNC_WORDS.contains(&w))
+    }
+
+    /// Take one step in a block opened at `open` (the head's span): an entry, an error, or
+    /// the closing `}`. At the end of the file the block is reported as unclosed.
+    pub fn step(&mut self, rule: Rule, what: &str, open: Span) -> Step {
+        let Some(token) = self.lexed.get(self.cursor).copied() else {
+            let at = end_of_file(self.file, self.text);
+            self.diags.push(
+                Diagnostic::new(
+                    Code::R0001,
+                    format!("expected `}}` to close {what}, found end of file"),
+                    at,
+                    "the file ends here",
+                )
+                .with_secondary(open, "the block opens here")
+                .with_help("add the closing `}` at the end of the block"),
+            );
+            return Step::Close(self.text.len());
+        };
+        if token.kind == TokKind::RBrace {
+            self.cursor += 1;
+            return Step::Close(token.end);
+        }
+        let closing = format!("`}}` to close {what}");
+        match self.run(rule, Some(&closing)) {
+            Ok((entry, start)) => Step::Entry(entry, start),
+            Err(span) => Step::Error(span),
+        }
+    }
+
+    /// Enter a nested block; `false` (with R0001 reported and the block skipped) when too deep.
+    pub fn enter(&mut self, start: usize) -> bool {
+        if self.depth < MAX_BLOCK_DEPTH {
+            self.depth += 1;
+            return true;
+        }
+        let token = self.lexed.token_at(start);
+        let at = self
+            .lexed
+            .get(token)
+            .map_or(self.span(start, start), |t| self.span(t.start, t.end));
+        self.diags.push(
+            Diagnostic::new(
+                Code::R0001,
+                format!("blocks nested too deeply (more than {MAX_BLOCK_DEPTH} levels)"),
+                at,
+                "nested too deeply",
+            )
+            .with_help("put this section next to the others instead of inside them"),
+        );
+        let mut depth = 1usize;
+        while let Some(t) = self.lexed.get(self.cursor) {
+            self.cursor += 1;
+            match t.kind {
+                TokKind::LBrace => depth += 1,
+                TokKind::RBrace if depth <= 1 => break,
+                TokKind::RBrace => depth -= 1,
+                _ => {}
+            }
+        }
+        false
+    }
+
+    pub fn leave(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
+    }
+
+    /// The span of a head: from its start to the token before the cursor (its `{`).
+    pub fn head_span(&self, start: usize) -> Span {
+        let end = self
+            .cursor
+            .checked_sub(1)
+            .and_then(|i| self.lexed.get(i))
+            .map_or(start, |t| t.end);
+        self.span(start, end.max(start))
+    }
+
+    pub fn file_id(&self) -> FileId {
+        self.file
+    }
+
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+}
+
+fn too_deep(span: Span) -> Diagnostic {
+    Diagnostic::new(
+        Code::R0001,
+        format!("expression nested too deeply (more than {MAX_EXPR_DEPTH} levels)"),
+        span,
+        "nested too deeply",
+    )
+    .with_help("write the condition with fewer parentheses and `not`s")
+}
