@@ -9,7 +9,7 @@ mod question;
 mod standard;
 mod survey;
 
-pub use question::{lower_expr, lower_question, Languages};
+pub use question::{lower_cmp, lower_expr, lower_question, Languages};
 pub use survey::{survey_spans, table_name};
 
 use crate::diagnostics::Diagnostics;

@@ -5,9 +5,8 @@
 
 use super::model::{FileIdx, FileKind, ImportRef, LoadedFile};
 use crate::diagnostics::{closest, Code, Diagnostic, Diagnostics};
-use crate::source::FileId;
 use crate::source::{decode_utf8, Origin, SourceFile, SourceMap, Span};
-use crate::syntax::ast;
+use crate::syntax::{self, ast};
 use crate::{stdlib, Input, LibPackage};
 use std::collections::BTreeMap;
 
@@ -115,7 +114,7 @@ impl Loader<'_> {
                 .with_help("save the file with the UTF-8 encoding"),
             );
         }
-        let (ast, diagnostics) = parse_until_parser_lands(id, &text);
+        let (ast, diagnostics) = syntax::parse(id, &text);
         self.sink.extend(diagnostics);
         let default_language = file_default_language(&ast);
         self.files.push(LoadedFile {
@@ -266,16 +265,4 @@ fn file_default_language(file: &ast::File) -> String {
         }
     }
     "it".to_owned()
-}
-
-/// TEMPORARY: `syntax::parse` has not landed yet; an empty file keeps the build green.
-fn parse_until_parser_lands(id: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
-    let span = Span::new(id, 0, text.len());
-    (
-        ast::File {
-            items: Vec::new(),
-            span,
-        },
-        Vec::new(),
-    )
 }
