@@ -184,7 +184,7 @@ impl Builder<'_> {
         let mut code = None;
         let mut label = None;
         let (mut missing, mut specify) = (false, false);
-        for part in parts(pair) {
+        for part in pair.into_inner() {
             match part.as_rule() {
                 Rule::kw_missing => missing = true,
                 Rule::kw_specify => specify = true,
@@ -280,7 +280,7 @@ impl Builder<'_> {
         let mut kind = CodeListKind::Scale;
         let mut name = None;
         let mut codes = Vec::new();
-        for part in parts(pair) {
+        for part in pair.into_inner() {
             match part.as_rule() {
                 Rule::kw_options => kind = CodeListKind::Options,
                 Rule::name => name = Some(self.ident(&part)),

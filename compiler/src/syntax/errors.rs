@@ -107,14 +107,19 @@ pub(crate) fn found_at(file: FileId, text: &str, lexed: &Lexed, offset: usize) -
             }
             (Span::new(file, token.start, token.end), format!("`{shown}`"))
         }
-        None => (end_of_file(file, text), "end of file".to_owned()),
+        None => (end_of_file(file, text, lexed), "end of file".to_owned()),
     }
 }
 
-/// The last character of the text (a point at 0 for an empty text).
-pub(crate) fn end_of_file(file: FileId, text: &str) -> Span {
-    let start = text.char_indices().last().map_or(0, |(i, _)| i);
-    Span::new(file, start, text.len())
+/// Where "end of file" points: the last character of the last token (of the text when it
+/// holds no token; a point at 0 when it is empty).
+pub(crate) fn end_of_file(file: FileId, text: &str, lexed: &Lexed) -> Span {
+    let end = lexed.tokens.last().map_or(text.len(), |t| t.end);
+    let start = text
+        .get(..end)
+        .and_then(|head| head.char_indices().last())
+        .map_or(0, |(i, _)| i);
+    Span::new(file, start, end)
 }
 
 /// An R0001 diagnostic for a failed grammar run.
@@ -131,6 +136,8 @@ pub(crate) fn syntax_error(file: FileId, text: &str, lexed: &Lexed, failure: &Fa
     if expects.iter().any(|e| !e.optional) {
         expects.retain(|e| !e.optional);
     }
+    // What belongs inside the block first, the closing `}` last.
+    expects.sort_by_key(|e| e.words == "`}`");
     let block = open_block(text, lexed, failure.entry_start, failure.offset);
     let mut words: Vec<String> = Vec::new();
     for expect in &expects {

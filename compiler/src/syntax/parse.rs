@@ -129,7 +129,7 @@ impl<'t> Driver<'t> {
     /// skipped span is returned.
     pub fn run(&mut self, rule: Rule, closing: Option<&str>) -> Result<(Entry, usize), Span> {
         let Some(first) = self.lexed.get(self.cursor).copied() else {
-            let at = end_of_file(self.file, self.text);
+            let at = end_of_file(self.file, self.text, &self.lexed);
             return Err(at);
         };
         let start = first.start;
@@ -224,7 +224,7 @@ impl<'t> Driver<'t> {
     /// the closing `}`. At the end of the file the block is reported as unclosed.
     pub fn step(&mut self, rule: Rule, what: &str, open: Span) -> Step {
         let Some(token) = self.lexed.get(self.cursor).copied() else {
-            let at = end_of_file(self.file, self.text);
+            let at = end_of_file(self.file, self.text, &self.lexed);
             self.diags.push(
                 Diagnostic::new(
                     Code::R0001,

@@ -59,7 +59,7 @@ impl Builder<'_> {
 
     fn kind_list(&mut self, pair: P) -> KindList {
         let span = self.span(&pair);
-        match parts(pair).next() {
+        match pair.into_inner().next() {
             Some(list) if list.as_rule() == Rule::name_list => KindList::Kinds(self.name_list(list)),
             Some(_) => KindList::Any(span),
             None => KindList::Kinds(Vec::new()),

@@ -83,7 +83,7 @@ pub(crate) fn expectation(rule: Rule) -> Option<Expect> {
     match rule {
         // Silent helpers: the rule that calls them is reported instead.
         WHITESPACE | COMMENT | name_char | inline_space | stop_word => None,
-        name | list_name | name_list => e("a name", "a name", &[], HELP_NAME),
+        name | list_name | name_list | alias => e("a name", "a name", &[], HELP_NAME),
         path => e("a name such as `istat.cx.core`", "a name", &[], "write a name, with dots between its parts"),
         int => e("a whole number", "a number", &[], HELP_INT),
         version => e("a version such as `1.0.0` or `2024.1`", "a version", &[], "write numbers separated by dots, e.g. `1.0.0`"),
@@ -213,13 +213,31 @@ pub(crate) fn expectation(rule: Rule) -> Option<Expect> {
 /// A keyword stands for itself.
 fn keyword(rule: Rule) -> Option<Expect> {
     let word = keyword_text(rule)?;
+    let at = ALL_KEYWORDS.iter().position(|k| *k == word)?;
     Some(Expect {
         words: format!("`{word}`"),
         short: format!("`{word}`"),
-        keywords: &[],
-        help: "see the language reference",
+        keywords: ALL_KEYWORDS.get(at..=at)?,
+        help: keyword_help(word),
         optional: false,
     })
+}
+
+/// How the statement around a keyword is written.
+fn keyword_help(word: &str) -> &'static str {
+    match word {
+        "else" => "write `check CONDITION else \"Message\"`",
+        "if" => "write `show if CONDITION`",
+        "kinds" => "write `service kinds NAME...` or `pa kinds any`",
+        "minutes" => "write `max minutes 3`",
+        "max" => "write `extra max 5` or `text max 500`",
+        "after" => "write `reset after 20s`",
+        "x" => "write `screen 1280 x 800`",
+        "profile" => "write `conforms istat.cx 2024.1 profile istanza_online`",
+        "kind" => "write `agency \"inps\" kind ente_previdenziale`",
+        "as" => "write `import istat.scales as s`",
+        _ => "see the language reference",
+    }
 }
 
 /// The spelling of a keyword rule.
