@@ -99,6 +99,79 @@ mod tests {
     }
 
     #[test]
+    fn every_package_parses_without_diagnostics() {
+        for (i, p) in PACKAGES.iter().enumerate() {
+            let id = crate::source::FileId(u32::try_from(i).unwrap_or(u32::MAX));
+            let (file, diags) = crate::syntax::parse(id, p.source);
+            let messages: Vec<String> = diags
+                .iter()
+                .map(|d| format!("{}: {}", d.code, d.message))
+                .collect();
+            assert!(messages.is_empty(), "{}: {messages:#?}", p.path);
+            assert!(!file.items.is_empty(), "{} has no items", p.path);
+        }
+    }
+
+    /// A survey in Italian and English that uses `modules`, conforming to nothing.
+    fn survey_using(id: &str, modules: &[&str]) -> String {
+        let uses: String = modules.iter().map(|m| format!("  use {m}\n")).collect();
+        format!("survey t.{id} {{\n  version 1.0.0\n  title \"T\" en \"T\"\n  languages it en\n{uses}}}\n")
+    }
+
+    /// Messages of every diagnostic, with the file each points into.
+    fn compile_messages(source: String) -> (Vec<String>, crate::Compilation) {
+        let input = crate::Input {
+            name: "uses.rileva".to_owned(),
+            bytes: source.into_bytes(),
+        };
+        let compilation = crate::compile(&[input], &[]);
+        let messages = compilation
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let file = &compilation.sources.get(d.primary.span.file).name;
+                format!("{file}: {}: {}", d.code, d.message)
+            })
+            .collect();
+        (messages, compilation)
+    }
+
+    #[test]
+    fn every_module_checks_without_diagnostics_in_italian_and_english() {
+        let imports: String = PACKAGES
+            .iter()
+            .filter(|p| p.package != PRELUDE)
+            .map(|p| format!("import {}\n", p.package))
+            .collect();
+        let surveys = [
+            survey_using(
+                "cx",
+                &[
+                    "istat.cx.core",
+                    "istat.cx.servizio_online",
+                    "istat.cx.sportello",
+                    "istat.cx.approfondimento",
+                ],
+            ),
+            survey_using("chiarezza", &["designers_italia.valutazione.chiarezza"]),
+            survey_using("esperienza", &["designers_italia.valutazione.esperienza"]),
+            survey_using("giudizio", &["funzione_pubblica.mettiamoci_la_faccia.giudizio"]),
+        ];
+        let (messages, compilation) = compile_messages(format!("{imports}{}", surveys.concat()));
+        assert!(messages.is_empty(), "{messages:#?}");
+        let loaded: Vec<&str> = compilation
+            .sources
+            .files()
+            .map(|(_, f)| f.name.as_str())
+            .collect();
+        for p in PACKAGES {
+            assert!(loaded.contains(&p.path), "{} was not loaded: {loaded:?}", p.path);
+        }
+        let questions: usize = compilation.surveys.iter().map(|s| s.questions.len()).sum();
+        assert_eq!(questions, 5 + 2 + 2 + 1 + 4 + 4 + 2, "questions of the modules");
+    }
+
+    #[test]
     fn find_knows_the_prelude_and_nothing_else() {
         assert_eq!(find(PRELUDE).map(|p| p.path), Some("stdlib/istat/pa.rileva"));
         assert_eq!(find("istat.cx").map(|p| p.package), Some("istat.cx"));
