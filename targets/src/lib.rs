@@ -70,7 +70,8 @@ impl Target {
     pub fn validate(self, survey: &ir::Survey) -> Vec<Diagnostic> {
         match self {
             Target::Kiosk => kiosk::validate(survey),
-            Target::Html | Target::JsonSchema | Target::Sql => Vec::new(),
+            Target::Sql => sql::validate(survey),
+            Target::Html | Target::JsonSchema => Vec::new(),
         }
     }
 

@@ -1,0 +1,313 @@
+//! SQL target, the codebook: tables beside the response table that describe it, so that the
+//! data decodes itself (language.md §10). Languages are rows, not columns, so a later minor
+//! version that adds a translation fits the same tables.
+//!
+//! - `<table>_questions`: one row per question (kind, section, module, routing, bounds).
+//! - `<table>_codes`: one row per code and language, with its label: one join decodes an
+//!   answer, `JOIN <table>_codes c ON c.question_id = 'q' AND c.code = r.q AND c.language = 'it'`.
+//! - `<table>_columns`: one row per column of the response table: which question (and code)
+//!   it holds, so a multi's `motivi_99` decodes by the same join on `code`.
+//! - `<table>_texts`: every other text by (scope, item, language): `survey` title,
+//!   `section` titles, `question` wordings, `help`, `check` messages, kiosk `thanks`.
+//! - `<table>_checks`: each `check` condition in rileva syntax.
+//! - `<table>_survey`: key/value facts about the survey (id, version, languages...).
+
+use super::table;
+use rileva_compiler::ir;
+use rileva_compiler::response::expr_text;
+
+/// A column type of a codebook table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldType {
+    Text,
+    Integer,
+    /// Codes and bounds: 64 bits.
+    BigInteger,
+    Boolean,
+}
+
+/// A value of a codebook row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    Null,
+    Text(String),
+    Integer(i64),
+    Boolean(bool),
+}
+
+impl From<&str> for Value {
+    fn from(s: &str) -> Self {
+        Value::Text(s.to_owned())
+    }
+}
+
+impl From<Option<&str>> for Value {
+    fn from(s: Option<&str>) -> Self {
+        s.map_or(Value::Null, Value::from)
+    }
+}
+
+impl From<Option<i64>> for Value {
+    fn from(v: Option<i64>) -> Self {
+        v.map_or(Value::Null, Value::Integer)
+    }
+}
+
+/// One codebook table: its columns (name, type, nullable), key and rows.
+#[derive(Debug, Clone)]
+pub struct Table {
+    /// The suffix after the response table's name: `questions`.
+    pub suffix: &'static str,
+    /// What it holds, for a comment in the file and `COMMENT ON TABLE`.
+    pub about: &'static str,
+    pub columns: Vec<(&'static str, FieldType, bool)>,
+    pub key: Vec<&'static str>,
+    pub rows: Vec<Vec<Value>>,
+}
+
+/// The codebook tables of a survey, in the order they are created.
+pub fn tables(survey: &ir::Survey) -> Vec<Table> {
+    vec![
+        questions(survey),
+        codes(survey),
+        columns(survey),
+        texts(survey),
+        checks(survey),
+        facts(survey),
+    ]
+}
+
+fn questions(survey: &ir::Survey) -> Table {
+    use FieldType::*;
+    let rows = survey
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let channels: Vec<&str> = q.channels.iter().map(|c| c.as_str()).collect();
+            vec![
+                q.id.as_str().into(),
+                Value::Integer(i as i64 + 1),
+                q.kind.as_str().into(),
+                q.section.as_deref().into(),
+                q.module.as_deref().into(),
+                q.code_list.as_deref().into(),
+                Value::Boolean(q.required),
+                Value::Boolean(q.personal),
+                Value::Boolean(q.locked),
+                channels.join(" ").as_str().into(),
+                q.show_if.as_ref().map(expr_text).as_deref().into(),
+                q.min_picks.map(i64::from).into(),
+                q.max_picks.map(i64::from).into(),
+                q.range.map(|r| r.min).into(),
+                q.range.map(|r| r.max).into(),
+                q.max_length.map(i64::from).into(),
+                q.doc.as_deref().into(),
+            ]
+        })
+        .collect();
+    Table {
+        suffix: "questions",
+        about: "one row per question, in the order asked",
+        columns: vec![
+            ("question_id", Text, false),
+            ("position", Integer, false),
+            ("kind", Text, false),
+            ("section_id", Text, true),
+            ("module", Text, true),
+            ("code_list", Text, true),
+            ("required", Boolean, false),
+            ("personal", Boolean, false),
+            ("locked", Boolean, false),
+            ("channels", Text, false),
+            ("show_if", Text, true),
+            ("min_picks", Integer, true),
+            ("max_picks", Integer, true),
+            ("range_min", BigInteger, true),
+            ("range_max", BigInteger, true),
+            ("max_length", Integer, true),
+            ("doc", Text, true),
+        ],
+        key: vec!["question_id"],
+        rows,
+    }
+}
+
+fn codes(survey: &ir::Survey) -> Table {
+    use FieldType::*;
+    let mut rows = Vec::new();
+    for q in &survey.questions {
+        for (i, code) in q.codes.iter().enumerate() {
+            for (language, label) in in_languages(survey, &code.label) {
+                rows.push(vec![
+                    q.id.as_str().into(),
+                    Value::Integer(code.value),
+                    language.into(),
+                    label.into(),
+                    Value::Integer(i as i64 + 1),
+                    Value::Boolean(code.missing),
+                    Value::Boolean(code.specify),
+                ]);
+            }
+        }
+    }
+    Table {
+        suffix: "codes",
+        about: "one row per code of a question and language, with its label",
+        columns: vec![
+            ("question_id", Text, false),
+            ("code", BigInteger, false),
+            ("language", Text, false),
+            ("label", Text, false),
+            ("position", Integer, false),
+            ("missing", Boolean, false),
+            ("specify", Boolean, false),
+        ],
+        key: vec!["question_id", "code", "language"],
+        rows,
+    }
+}
+
+fn columns(survey: &ir::Survey) -> Table {
+    use FieldType::*;
+    let rows = table::columns(survey)
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            vec![
+                c.name.as_str().into(),
+                Value::Integer(i as i64 + 1),
+                c.question.map(|q| q.id.as_str()).into(),
+                c.code.into(),
+                c.role.as_str().into(),
+            ]
+        })
+        .collect();
+    Table {
+        suffix: "columns",
+        about: "one row per column of the response table: the question and code it holds",
+        columns: vec![
+            ("column_name", Text, false),
+            ("position", Integer, false),
+            ("question_id", Text, true),
+            ("code", BigInteger, true),
+            ("role", Text, false),
+        ],
+        key: vec!["column_name"],
+        rows,
+    }
+}
+
+fn texts(survey: &ir::Survey) -> Table {
+    let mut rows = Vec::new();
+    let mut add = |scope: &str, item: &str, text: &ir::Text| {
+        for (language, value) in in_languages(survey, text) {
+            rows.push(vec![scope.into(), item.into(), language.into(), value.into()]);
+        }
+    };
+    add("survey", &survey.id, &survey.title);
+    if survey.channels.contains(&ir::Channel::Kiosk) {
+        add("thanks", &survey.id, &survey.kiosk.thanks);
+    }
+    for section in &survey.sections {
+        add("section", &section.id, &section.title);
+    }
+    for q in &survey.questions {
+        add("question", &q.id, &q.wording);
+        if let Some(help) = &q.help {
+            add("help", &q.id, help);
+        }
+    }
+    for (i, check) in survey.checks.iter().enumerate() {
+        add("check", &(i + 1).to_string(), &check.message);
+    }
+    Table {
+        suffix: "texts",
+        about:
+            "every other text by scope (survey, thanks, section, question, help, check), item and language",
+        columns: vec![
+            ("scope", FieldType::Text, false),
+            ("item", FieldType::Text, false),
+            ("language", FieldType::Text, false),
+            ("text", FieldType::Text, false),
+        ],
+        key: vec!["scope", "item", "language"],
+        rows,
+    }
+}
+
+fn checks(survey: &ir::Survey) -> Table {
+    let rows = survey
+        .checks
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            vec![
+                Value::Integer(i as i64 + 1),
+                expr_text(&c.condition).as_str().into(),
+            ]
+        })
+        .collect();
+    Table {
+        suffix: "checks",
+        about: "each check of the survey; its message is in the texts table (scope check)",
+        columns: vec![
+            ("position", FieldType::Integer, false),
+            ("condition", FieldType::Text, false),
+        ],
+        key: vec!["position"],
+        rows,
+    }
+}
+
+fn facts(survey: &ir::Survey) -> Table {
+    let channels: Vec<&str> = survey.channels.iter().map(|c| c.as_str()).collect();
+    let mut facts: Vec<(&str, String)> = vec![
+        ("id", survey.id.clone()),
+        ("version", survey.version.clone()),
+        ("table", survey.table.clone()),
+        ("languages", survey.languages.join(" ")),
+        ("default_language", survey.default_language().to_owned()),
+        ("channels", channels.join(" ")),
+        ("anonymous", survey.anonymous.to_string()),
+        ("estimated_seconds", survey.estimated_seconds.to_string()),
+    ];
+    let mut optional = |key, value: Option<&String>| {
+        if let Some(v) = value {
+            facts.push((key, v.clone()));
+        }
+    };
+    optional("agency", survey.agency.as_ref().map(|a| &a.code));
+    optional(
+        "agency_kind",
+        survey.agency.as_ref().and_then(|a| a.kind.as_ref()),
+    );
+    optional("service", survey.service.as_ref().map(|s| &s.code));
+    optional(
+        "service_kind",
+        survey.service.as_ref().and_then(|s| s.kind.as_ref()),
+    );
+    optional("conforms_standard", survey.conforms.as_ref().map(|c| &c.standard));
+    optional("conforms_version", survey.conforms.as_ref().map(|c| &c.version));
+    optional("conforms_profile", survey.conforms.as_ref().map(|c| &c.profile));
+    optional("doc", survey.doc.as_ref());
+    Table {
+        suffix: "survey",
+        about: "facts about the survey that created these tables, by key",
+        columns: vec![("key", FieldType::Text, false), ("value", FieldType::Text, false)],
+        key: vec!["key"],
+        rows: facts
+            .into_iter()
+            .map(|(k, v)| vec![k.into(), v.as_str().into()])
+            .collect(),
+    }
+}
+
+/// A text in each survey language that has it, in the survey's order.
+fn in_languages<'a>(survey: &'a ir::Survey, text: &'a ir::Text) -> Vec<(&'a str, &'a str)> {
+    survey
+        .languages
+        .iter()
+        .filter_map(|l| text.0.get(l).map(|t| (l.as_str(), t.as_str())))
+        .collect()
+}

@@ -1,0 +1,124 @@
+//! SQL target, escaping: the only place where names and texts become SQL tokens. Every
+//! identifier is double-quoted, every text a single-quoted literal, and comment text is
+//! reduced to a safe alphabet, so no survey text can end a token early.
+
+/// The two databases the target writes for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    Postgres,
+    Sqlite,
+}
+
+impl Dialect {
+    /// The type of a code or number column: `integer` when every value fits 32 bits.
+    pub fn integer(self, fits_32_bits: bool) -> &'static str {
+        match (self, fits_32_bits) {
+            (Dialect::Postgres, true) => "integer",
+            (Dialect::Postgres, false) => "bigint",
+            (Dialect::Sqlite, _) => "INTEGER",
+        }
+    }
+
+    pub fn text(self) -> &'static str {
+        match self {
+            Dialect::Postgres => "text",
+            Dialect::Sqlite => "TEXT",
+        }
+    }
+
+    /// A true/false column: PostgreSQL `boolean`, SQLite `INTEGER` holding 0 or 1.
+    pub fn boolean(self) -> &'static str {
+        match self {
+            Dialect::Postgres => "boolean",
+            Dialect::Sqlite => "INTEGER",
+        }
+    }
+
+    /// A boolean literal in a codebook row.
+    pub fn bool_literal(self, value: bool) -> &'static str {
+        match (self, value) {
+            (Dialect::Postgres, true) => "TRUE",
+            (Dialect::Postgres, false) => "FALSE",
+            (Dialect::Sqlite, true) => "1",
+            (Dialect::Sqlite, false) => "0",
+        }
+    }
+
+    /// Characters of a text: both count Unicode scalar values, not bytes.
+    pub fn char_length(self, operand: &str) -> String {
+        match self {
+            Dialect::Postgres => format!("char_length({operand})"),
+            Dialect::Sqlite => format!("length({operand})"),
+        }
+    }
+}
+
+/// `"name"`, with any `"` doubled: safe for every name, whatever it contains.
+pub fn ident(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+/// `'text'`, with any `'` doubled. Neither database treats `\` specially in a standard
+/// literal (PostgreSQL has `standard_conforming_strings` on since 9.1; the file sets it).
+/// A NUL character cannot be stored by PostgreSQL and ends a C string in SQLite, so it is
+/// written as U+FFFD; texts reach the literal otherwise unchanged.
+pub fn literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('\'');
+    for c in text.chars() {
+        match c {
+            '\'' => out.push_str("''"),
+            '\0' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+    out
+}
+
+/// An optional text as a literal or `NULL`.
+pub fn literal_or_null(text: Option<&str>) -> String {
+    text.map(literal).unwrap_or_else(|| "NULL".to_owned())
+}
+
+/// Text for a `--` comment line: printable ASCII only, every other character (line breaks
+/// included) becomes `?`, so a comment can never end early or hide a statement.
+pub fn comment(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_ascii_graphic() || c == ' ' { c } else { '?' })
+        .collect()
+}
+
+/// A comma-separated list of integers: `1, 2, 9`.
+pub fn integers(values: impl IntoIterator<Item = i64>) -> String {
+    values
+        .into_iter()
+        .map(|v| v.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identifiers_double_their_quotes() {
+        assert_eq!(ident("soddisfazione"), "\"soddisfazione\"");
+        assert_eq!(ident("a\"b"), "\"a\"\"b\"");
+    }
+
+    #[test]
+    fn literals_double_single_quotes_and_keep_the_rest() {
+        assert_eq!(literal("dell'INPS"), "'dell''INPS'");
+        assert_eq!(literal("a\\b\n*/ --"), "'a\\b\n*/ --'");
+        assert_eq!(literal("x\0y"), "'x\u{FFFD}y'");
+        assert_eq!(literal_or_null(None), "NULL");
+    }
+
+    #[test]
+    fn comments_keep_only_printable_ascii() {
+        assert_eq!(comment("a\nDROP TABLE x; -- è"), "a?DROP TABLE x; -- ?");
+        assert_eq!(comment("line\r\u{2028}end"), "line??end");
+    }
+}

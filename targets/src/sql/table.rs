@@ -1,0 +1,345 @@
+//! SQL target, the response table: its columns (language.md §10) and the constraints that
+//! accept exactly the rows of valid responses (`rileva_compiler::response::validate` is the
+//! reference). Every CHECK expression here is two-valued: it is TRUE or FALSE, never UNKNOWN.
+
+use super::expr::{answered, condition, picked_option};
+use super::quote::{ident, integers, literal, Dialect};
+use super::timestamp;
+use rileva_compiler::ir::{self, QuestionKind};
+use rileva_compiler::response::{DEFAULT_TEXT_MAX_CHARS, SPECIFY_MAX_CHARS};
+
+/// What a column holds, before it has a dialect's type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueType {
+    /// A code or number; `wide` when some value needs 64 bits.
+    Integer {
+        wide: bool,
+    },
+    Text,
+    Boolean,
+    /// `submitted_at`: PostgreSQL `timestamptz`, SQLite RFC 3339 text.
+    Timestamp,
+}
+
+/// Why the column is there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// `response_id`, assigned by the database.
+    Id,
+    /// `survey_version`, `language`, `channel`, `submitted_at`.
+    Metadata,
+    /// The answer to a question that is not a multi.
+    Answer,
+    /// One option of a multi: picked or not.
+    Option,
+    /// The free text of a `specify` code.
+    Specify,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Id => "id",
+            Role::Metadata => "metadata",
+            Role::Answer => "answer",
+            Role::Option => "option",
+            Role::Specify => "specify",
+        }
+    }
+}
+
+/// One column of the response table.
+#[derive(Debug, Clone)]
+pub struct Column<'a> {
+    pub name: String,
+    pub value: ValueType,
+    pub role: Role,
+    pub question: Option<&'a ir::Question>,
+    pub code: Option<i64>,
+}
+
+/// The metadata columns after `response_id`, in table order.
+pub const METADATA: [&str; 4] = ["survey_version", "language", "channel", "submitted_at"];
+
+/// Every column of the response table, in order: `response_id`, metadata, then each
+/// question's columns (a multi's options, then its specify texts).
+pub fn columns(survey: &ir::Survey) -> Vec<Column<'_>> {
+    let meta = |name: &str, value| Column {
+        name: name.to_owned(),
+        value,
+        role: Role::Metadata,
+        question: None,
+        code: None,
+    };
+    let mut out = vec![
+        Column {
+            role: Role::Id,
+            ..meta("response_id", ValueType::Integer { wide: true })
+        },
+        meta(METADATA[0], ValueType::Text),
+        meta(METADATA[1], ValueType::Text),
+        meta(METADATA[2], ValueType::Text),
+        meta(METADATA[3], ValueType::Timestamp),
+    ];
+    for q in &survey.questions {
+        out.extend(question_columns(q));
+    }
+    out
+}
+
+/// The columns of one question, in table order.
+pub fn question_columns(q: &ir::Question) -> Vec<Column<'_>> {
+    let column = |name: String, value, role, code| Column {
+        name,
+        value,
+        role,
+        question: Some(q),
+        code,
+    };
+    let mut out = Vec::new();
+    match q.kind {
+        QuestionKind::Multi => out.extend(q.codes.iter().map(|c| {
+            column(
+                q.option_column(c.value),
+                ValueType::Boolean,
+                Role::Option,
+                Some(c.value),
+            )
+        })),
+        QuestionKind::Text => out.push(column(q.id.clone(), ValueType::Text, Role::Answer, None)),
+        _ => out.push(column(
+            q.id.clone(),
+            ValueType::Integer {
+                wide: !fits_32_bits(q),
+            },
+            Role::Answer,
+            None,
+        )),
+    }
+    out.extend(q.specify_codes().map(|c| {
+        column(
+            q.specify_key(c.value),
+            ValueType::Text,
+            Role::Specify,
+            Some(c.value),
+        )
+    }));
+    out
+}
+
+fn fits_32_bits(q: &ir::Question) -> bool {
+    let fits = |v: i64| i32::try_from(v).is_ok();
+    q.codes.iter().all(|c| fits(c.value)) && q.range.map_or(true, |r| fits(r.min) && fits(r.max))
+}
+
+impl Column<'_> {
+    /// The column's type in `dialect`, with NOT NULL and the checks that belong to the
+    /// column alone.
+    pub fn definition(&self, dialect: Dialect, survey: &ir::Survey) -> String {
+        let name = ident(&self.name);
+        let sql_type = match (self.value, dialect) {
+            (ValueType::Integer { wide }, d) => d.integer(!wide),
+            (ValueType::Text, d) => d.text(),
+            (ValueType::Boolean, d) => d.boolean(),
+            (ValueType::Timestamp, Dialect::Postgres) => "timestamptz",
+            (ValueType::Timestamp, Dialect::Sqlite) => "TEXT",
+        };
+        let mut out = format!("{name} {sql_type}");
+        if self.role == Role::Id {
+            out.push_str(match dialect {
+                Dialect::Postgres => " GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
+                Dialect::Sqlite => " PRIMARY KEY",
+            });
+        } else if self.role == Role::Metadata || self.always_required(survey) {
+            out.push_str(" NOT NULL");
+        }
+        if self.value == ValueType::Boolean && dialect == Dialect::Sqlite {
+            out.push_str(&format!(" CHECK ({name} IS NULL OR {name} IN (0, 1))"));
+        }
+        out
+    }
+
+    /// An answer column of a required question that every response is asked.
+    fn always_required(&self, survey: &ir::Survey) -> bool {
+        matches!(self.role, Role::Answer | Role::Option)
+            && self
+                .question
+                .is_some_and(|q| q.required && asked(survey, q, Dialect::Postgres).is_none())
+    }
+}
+
+/// A named CHECK constraint of the response table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Constraint {
+    pub name: String,
+    pub check: String,
+}
+
+/// When `q` is asked: its `show if` and its channels, as SQL; `None` when always.
+pub fn asked(survey: &ir::Survey, q: &ir::Question, dialect: Dialect) -> Option<String> {
+    let mut parts = Vec::new();
+    if survey.channels.iter().any(|c| !q.channels.contains(c)) {
+        let names: Vec<String> = q.channels.iter().map(|c| literal(c.as_str())).collect();
+        parts.push(if names.is_empty() {
+            "FALSE".to_owned()
+        } else {
+            format!("COALESCE({} IN ({}), FALSE)", ident("channel"), names.join(", "))
+        });
+    }
+    if let Some(show_if) = &q.show_if {
+        parts.push(condition(survey, dialect, show_if));
+    }
+    match parts.len() {
+        0 => None,
+        1 => parts.pop(),
+        _ => Some(format!("({})", parts.join(" AND "))),
+    }
+}
+
+/// Every table constraint, in a stable order: metadata, each question, each `check`.
+pub fn constraints(survey: &ir::Survey, dialect: Dialect) -> Vec<Constraint> {
+    let mut out = metadata_constraints(survey, dialect);
+    for q in &survey.questions {
+        question_constraints(survey, q, dialect, &mut out);
+    }
+    for (index, check) in survey.checks.iter().enumerate() {
+        out.push(Constraint {
+            name: format!("check_{}", index + 1),
+            check: condition(survey, dialect, &check.condition),
+        });
+    }
+    out
+}
+
+fn metadata_constraints(survey: &ir::Survey, dialect: Dialect) -> Vec<Constraint> {
+    let one_of = |column: &str, values: Vec<String>| Constraint {
+        name: column.to_owned(),
+        check: format!("COALESCE({} IN ({}), FALSE)", ident(column), values.join(", ")),
+    };
+    let mut out = vec![
+        Constraint {
+            name: "survey_version".to_owned(),
+            check: format!(
+                "COALESCE({} = {}, FALSE)",
+                ident("survey_version"),
+                literal(&survey.version)
+            ),
+        },
+        one_of("language", survey.languages.iter().map(|l| literal(l)).collect()),
+        one_of(
+            "channel",
+            survey.channels.iter().map(|c| literal(c.as_str())).collect(),
+        ),
+    ];
+    if dialect == Dialect::Sqlite {
+        out.push(Constraint {
+            name: "submitted_at".to_owned(),
+            check: timestamp::sqlite_check(&ident("submitted_at")),
+        });
+    }
+    out
+}
+
+fn question_constraints(survey: &ir::Survey, q: &ir::Question, dialect: Dialect, out: &mut Vec<Constraint>) {
+    let mut add = |rule: &str, check: String| {
+        out.push(Constraint {
+            name: format!("{}_{rule}", q.id),
+            check,
+        })
+    };
+    let own = question_columns(q);
+    if let Some(asked) = asked(survey, q, dialect) {
+        let unanswered: Vec<String> = own
+            .iter()
+            .map(|c| format!("{} IS NULL", ident(&c.name)))
+            .collect();
+        add(
+            "not_asked",
+            format!("({asked}) OR ({})", unanswered.join(" AND ")),
+        );
+        if q.required {
+            add("required", format!("NOT ({asked}) OR {}", answered(q)));
+        }
+    }
+    let column = ident(&q.id);
+    match q.kind {
+        QuestionKind::Multi => multi_constraints(q, dialect, &mut add),
+        QuestionKind::Text => add(
+            "length",
+            text_length(dialect, &column, q.max_length.unwrap_or(DEFAULT_TEXT_MAX_CHARS)),
+        ),
+        QuestionKind::Number => {
+            if let Some(range) = q.range {
+                let check = format!("{column} BETWEEN {} AND {}", range.min, range.max);
+                add("range", format!("{column} IS NULL OR {check}"));
+            }
+        }
+        _ => {
+            let codes = integers(q.codes.iter().map(|c| c.value));
+            add("codes", format!("{column} IS NULL OR {column} IN ({codes})"));
+        }
+    }
+    for code in q.specify_codes() {
+        let text = ident(&q.specify_key(code.value));
+        let picked = match q.kind {
+            QuestionKind::Multi => picked_option(dialect, &q.option_column(code.value)),
+            _ => format!("COALESCE({column} = {}, FALSE)", code.value),
+        };
+        add(
+            &format!("{}_specify", code.value),
+            format!("{text} IS NULL OR {picked}"),
+        );
+        add(
+            &format!("{}_specify_length", code.value),
+            text_length(dialect, &text, SPECIFY_MAX_CHARS),
+        );
+    }
+}
+
+/// A text is absent, or has 1 to `max` characters (an empty text is not an answer).
+fn text_length(dialect: Dialect, column: &str, max: u32) -> String {
+    format!(
+        "{column} IS NULL OR {} BETWEEN 1 AND {max}",
+        dialect.char_length(column)
+    )
+}
+
+/// A multi's options are all NULL (unanswered) or all set, and the picks are within
+/// `min` (at least 1) and `max`.
+fn multi_constraints(q: &ir::Question, dialect: Dialect, add: &mut impl FnMut(&str, String)) {
+    let options: Vec<String> = q.codes.iter().map(|c| ident(&q.option_column(c.value))).collect();
+    if options.is_empty() {
+        return;
+    }
+    let all = |test: &str| {
+        options
+            .iter()
+            .map(|o| format!("{o} {test}"))
+            .collect::<Vec<_>>()
+            .join(" AND ")
+    };
+    add(
+        "options",
+        format!("({}) OR ({})", all("IS NULL"), all("IS NOT NULL")),
+    );
+    let picks: Vec<String> = options
+        .iter()
+        .map(|o| match dialect {
+            Dialect::Postgres => format!("{o}::integer"),
+            Dialect::Sqlite => o.clone(),
+        })
+        .collect();
+    let min = q.min_picks.unwrap_or(1).max(1);
+    let bounds = match q.max_picks {
+        Some(max) => format!("BETWEEN {min} AND {max}"),
+        None => format!(">= {min}"),
+    };
+    add(
+        "picks",
+        format!(
+            "{} IS NULL OR COALESCE({} {bounds}, FALSE)",
+            options[0],
+            picks.join(" + ")
+        ),
+    );
+}

@@ -1,0 +1,233 @@
+//! SQL target, view model: every piece of SQL the templates lay out, already quoted and
+//! escaped in Rust ([`super::quote`]). The templates never see a raw survey text.
+
+use super::codebook::{self, FieldType, Value};
+use super::quote::{comment, ident, literal, Dialect};
+use super::table::{self, Role};
+use rileva_compiler::ir;
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+/// PostgreSQL's longest identifier, in bytes; longer names are cut by the server.
+pub const MAX_IDENTIFIER_BYTES: usize = 63;
+
+/// Rows per INSERT statement in the codebook.
+const ROWS_PER_INSERT: usize = 100;
+
+#[derive(Debug, Serialize)]
+pub struct FileView {
+    /// `--` comment lines, sanitised.
+    pub header: Vec<String>,
+    pub tables: Vec<TableView>,
+    /// `COMMENT ON` statements (PostgreSQL only).
+    pub comments: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TableView {
+    /// Quoted name.
+    pub name: String,
+    /// A sanitised comment line.
+    pub about: String,
+    /// Column definitions and table constraints, one item per line.
+    pub items: Vec<String>,
+    pub inserts: Vec<InsertView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct InsertView {
+    /// `"a", "b"`
+    pub columns: String,
+    /// `('x', 1)`, one per row.
+    pub rows: Vec<String>,
+}
+
+pub fn file(survey: &ir::Survey, dialect: Dialect) -> FileView {
+    let database = match dialect {
+        Dialect::Postgres => "PostgreSQL",
+        Dialect::Sqlite => "SQLite",
+    };
+    let header = vec![
+        comment(&format!(
+            "rileva: response table and codebook of survey {} {} for {database}.",
+            survey.id, survey.version
+        )),
+        "Generated from the survey's source: do not edit. Safe to run more than once.".to_owned(),
+    ];
+    let mut tables = vec![response_table(survey, dialect)];
+    tables.extend(
+        codebook::tables(survey)
+            .iter()
+            .map(|t| codebook_table(survey, t, dialect)),
+    );
+    let comments = match dialect {
+        Dialect::Postgres => comments(survey),
+        Dialect::Sqlite => Vec::new(),
+    };
+    FileView {
+        header,
+        tables,
+        comments,
+    }
+}
+
+fn response_table(survey: &ir::Survey, dialect: Dialect) -> TableView {
+    let mut items: Vec<String> = table::columns(survey)
+        .iter()
+        .map(|c| c.definition(dialect, survey))
+        .collect();
+    let constraints = table::constraints(survey, dialect);
+    let names = fit_names(constraints.iter().map(|c| c.name.clone()));
+    items.extend(
+        constraints
+            .iter()
+            .zip(names)
+            .map(|(c, name)| format!("CONSTRAINT {} CHECK ({})", ident(&name), c.check)),
+    );
+    TableView {
+        name: ident(&survey.table),
+        about: comment(&format!("Responses: one row per response to {}.", survey.id)),
+        items,
+        inserts: Vec::new(),
+    }
+}
+
+fn codebook_table(survey: &ir::Survey, t: &codebook::Table, dialect: Dialect) -> TableView {
+    let mut items: Vec<String> = t
+        .columns
+        .iter()
+        .map(|(name, field, nullable)| {
+            let sql_type = match (field, dialect) {
+                (FieldType::Text, d) => d.text(),
+                (FieldType::Integer, d) => d.integer(true),
+                (FieldType::BigInteger, d) => d.integer(false),
+                (FieldType::Boolean, d) => d.boolean(),
+            };
+            let mut def = format!("{} {sql_type}", ident(name));
+            if !nullable {
+                def.push_str(" NOT NULL");
+            }
+            if *field == FieldType::Boolean && dialect == Dialect::Sqlite {
+                def.push_str(&format!(" CHECK ({} IN (0, 1))", ident(name)));
+            }
+            def
+        })
+        .collect();
+    let key: Vec<String> = t.key.iter().map(|k| ident(k)).collect();
+    items.push(format!("PRIMARY KEY ({})", key.join(", ")));
+    let columns: Vec<String> = t.columns.iter().map(|(name, _, _)| ident(name)).collect();
+    let rows: Vec<String> = t
+        .rows
+        .iter()
+        .map(|row| {
+            let values: Vec<String> = row.iter().map(|v| value(v, dialect)).collect();
+            format!("({})", values.join(", "))
+        })
+        .collect();
+    TableView {
+        name: ident(&codebook_name(survey, t)),
+        about: comment(&format!("Codebook: {}.", t.about)),
+        items,
+        inserts: rows
+            .chunks(ROWS_PER_INSERT)
+            .map(|chunk| InsertView {
+                columns: columns.join(", "),
+                rows: chunk.to_vec(),
+            })
+            .collect(),
+    }
+}
+
+/// `inps_hub_prestazioni_v1_questions`
+pub fn codebook_name(survey: &ir::Survey, t: &codebook::Table) -> String {
+    format!("{}_{}", survey.table, t.suffix)
+}
+
+fn value(v: &Value, dialect: Dialect) -> String {
+    match v {
+        Value::Null => "NULL".to_owned(),
+        Value::Text(s) => literal(s),
+        Value::Integer(i) => i.to_string(),
+        Value::Boolean(b) => dialect.bool_literal(*b).to_owned(),
+    }
+}
+
+/// `COMMENT ON` the response table (the survey title), each of its columns (the question's
+/// wording, and the option's label), and each codebook table, in the default language.
+fn comments(survey: &ir::Survey) -> Vec<String> {
+    let language = survey.default_language();
+    let table = ident(&survey.table);
+    let mut out = vec![format!(
+        "COMMENT ON TABLE {table} IS {}",
+        literal(survey.title.get(language))
+    )];
+    for c in table::columns(survey) {
+        let text = match (c.role, c.question) {
+            (Role::Id, _) => "Assigned by the database.".to_owned(),
+            (Role::Metadata, _) => metadata_about(&c.name).to_owned(),
+            (Role::Answer, Some(q)) => q.wording.get(language).to_owned(),
+            (role, Some(q)) => {
+                let label = c
+                    .code
+                    .and_then(|v| q.code(v))
+                    .map(|code| code.label.get(language));
+                let what = if role == Role::Specify { " (text)" } else { "" };
+                format!(
+                    "{} - {}{what}",
+                    q.wording.get(language),
+                    label.unwrap_or_default()
+                )
+            }
+            (_, None) => continue,
+        };
+        out.push(format!(
+            "COMMENT ON COLUMN {table}.{} IS {}",
+            ident(&c.name),
+            literal(&text)
+        ));
+    }
+    for t in codebook::tables(survey) {
+        out.push(format!(
+            "COMMENT ON TABLE {} IS {}",
+            ident(&codebook_name(survey, &t)),
+            literal(&format!("Codebook of {}: {}.", survey.id, t.about))
+        ));
+    }
+    out
+}
+
+fn metadata_about(column: &str) -> &'static str {
+    match column {
+        "survey_version" => "The survey version the response answers.",
+        "language" => "The language the respondent answered in.",
+        "channel" => "The channel the response came from.",
+        _ => "When the response was submitted.",
+    }
+}
+
+/// Constraint names that are unique and fit PostgreSQL's identifier limit: a name too long
+/// or already taken is cut and given its position as a suffix.
+pub fn fit_names(names: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut taken = BTreeSet::new();
+    let mut out = Vec::new();
+    for (i, name) in names.into_iter().enumerate() {
+        let mut candidate = name.clone();
+        let mut attempt = 0;
+        while candidate.len() > MAX_IDENTIFIER_BYTES || taken.contains(&candidate) {
+            attempt += 1;
+            let suffix = if attempt == 1 {
+                format!("_{}", i + 1)
+            } else {
+                format!("_{}_{attempt}", i + 1)
+            };
+            let mut cut = (MAX_IDENTIFIER_BYTES - suffix.len()).min(name.len());
+            while !name.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            candidate = format!("{}{suffix}", &name[..cut]);
+        }
+        taken.insert(candidate.clone());
+        out.push(candidate);
+    }
+    out
+}
