@@ -1,0 +1,68 @@
+//! Kiosk target, emit stage: the kiosk's own interface strings (controls, messages) in the
+//! languages the standard library supports (it en de fr sl); other languages fall back to
+//! English.
+
+/// The languages the strings below are written in, same order as each array.
+const LANGUAGES: [&str; 5] = ["it", "en", "de", "fr", "sl"];
+
+type Strings = [&'static str; 5];
+
+pub const CONFIRM: Strings = ["Conferma", "Confirm", "Bestätigen", "Confirmer", "Potrdi"];
+pub const SKIP: Strings = ["Salta", "Skip", "Überspringen", "Passer", "Preskoči"];
+pub const CHANGE_LANGUAGE: Strings = [
+    "Cambia lingua",
+    "Change language",
+    "Sprache wechseln",
+    "Changer de langue",
+    "Zamenjaj jezik",
+];
+pub const NEEDS_JAVASCRIPT: Strings = [
+    "Questo chiosco richiede JavaScript.",
+    "This kiosk needs JavaScript.",
+    "Dieser Kiosk benötigt JavaScript.",
+    "Cette borne nécessite JavaScript.",
+    "Ta kiosk potrebuje JavaScript.",
+];
+pub const PICK_BETWEEN: Strings = [
+    "Scelga da {min} a {max} risposte, poi tocchi Conferma.",
+    "Choose {min} to {max} answers, then tap Confirm.",
+    "Wählen Sie {min} bis {max} Antworten und tippen Sie dann auf Bestätigen.",
+    "Choisissez de {min} à {max} réponses, puis touchez Confirmer.",
+    "Izberite od {min} do {max} odgovorov in tapnite Potrdi.",
+];
+
+/// The string in `language`, English when the language has none.
+pub fn get(strings: &Strings, language: &str) -> &'static str {
+    let index = LANGUAGES.iter().position(|l| *l == language).unwrap_or(1);
+    strings.get(index).copied().unwrap_or_default()
+}
+
+/// A language's own name, for the language switch: `Deutsch`, `Slovenščina`.
+pub fn language_name(language: &str) -> String {
+    match language {
+        "it" => "Italiano".into(),
+        "en" => "English".into(),
+        "de" => "Deutsch".into(),
+        "fr" => "Français".into(),
+        "sl" => "Slovenščina".into(),
+        "es" => "Español".into(),
+        "lld" => "Ladin".into(),
+        other => other.to_uppercase(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_exist_in_every_language_and_fall_back_to_english() {
+        for strings in [CONFIRM, SKIP, CHANGE_LANGUAGE, NEEDS_JAVASCRIPT, PICK_BETWEEN] {
+            assert!(strings.iter().all(|s| !s.trim().is_empty()));
+        }
+        assert_eq!(get(&CONFIRM, "de"), "Bestätigen");
+        assert_eq!(get(&CONFIRM, "ja"), "Confirm");
+        assert_eq!(language_name("sl"), "Slovenščina");
+        assert_eq!(language_name("hr"), "HR");
+    }
+}

@@ -1,0 +1,193 @@
+// rileva kiosk player: one question per screen, routing by `show if`, idle reset, and a
+// local queue of responses sent to the endpoint when it answers (each removed after a 2xx).
+(function () {
+  "use strict";
+  var cfg = JSON.parse(document.getElementById("kiosk-config").textContent);
+  var stage = document.getElementById("stage");
+  var screens = [].slice.call(document.querySelectorAll(".screen"));
+  var thanks = screens.length - 1;
+  var queueKey = "rileva.kiosk.queue:" + cfg.survey + "@" + cfg.version;
+  var ORDERING = ["<", "<=", ">", ">="];
+  var lang = cfg.language, answers = {}, current = 0, quietUntil = 0;
+  var idleTimer = 0, thanksTimer = 0, sending = false, memoryQueue = [];
+
+  // Routing (ir::Expr): a comparison on an absent answer is false, `not` negates that, an
+  // ordering comparison on a missing code is false.
+  function holds(e) {
+    if (!e) return true;
+    var v = answers[e.question];
+    switch (e.op) {
+      case "or": return e.operands.some(function (x) { return holds(x); });
+      case "and": return e.operands.every(function (x) { return holds(x); });
+      case "not": return !holds(e.operand);
+      case "answered": return v !== undefined;
+      case "has": return Array.isArray(v) && v.indexOf(e.code) >= 0;
+      case "in": return typeof v === "number" && e.values.indexOf(v) >= 0;
+      case "compare":
+        if (typeof v !== "number") return false;
+        if (ORDERING.indexOf(e.cmp) >= 0 && (cfg.missing[e.question] || []).indexOf(v) >= 0) return false;
+        switch (e.cmp) {
+          case "=": return v === e.value;
+          case "!=": return v !== e.value;
+          case "<": return v < e.value;
+          case "<=": return v <= e.value;
+          case ">": return v > e.value;
+          case ">=": return v >= e.value;
+        }
+    }
+    return false;
+  }
+
+  // A response may be sent when every required question whose `show if` holds is answered.
+  function complete() {
+    return Object.keys(answers).length > 0 && cfg.questions.every(function (q) {
+      return !q.required || !holds(q.show_if) || answers[q.question] !== undefined;
+    });
+  }
+
+  function fit() {
+    var s = Math.min(window.innerWidth / cfg.width, window.innerHeight / cfg.height) || 1;
+    var dx = (window.innerWidth - cfg.width * s) / 2, dy = (window.innerHeight - cfg.height * s) / 2;
+    stage.style.transform = "translate(" + dx + "px," + dy + "px) scale(" + s + ")";
+  }
+
+  function setLanguage(l) {
+    lang = l;
+    document.documentElement.lang = l;
+    document.title = cfg.titles[l] || document.title;
+    [].forEach.call(document.querySelectorAll("[data-l]"), function (el) {
+      el.hidden = el.getAttribute("data-l") !== l;
+    });
+  }
+
+  function show(i) {
+    current = i;
+    quietUntil = Date.now() + 300; // a double tap must not answer the next screen too
+    screens.forEach(function (s, j) { s.hidden = j !== i; });
+    var heading = screens[i].querySelector("h1");
+    if (heading) heading.focus({ preventScroll: true });
+    clearTimeout(idleTimer);
+    if (i !== thanks) idleTimer = setTimeout(idle, cfg.reset_seconds * 1000);
+  }
+
+  // The first screen from `i` whose `show if` holds; the thank-you screen when none does.
+  function advance(i) {
+    for (; i < thanks; i++) if (holds(cfg.questions[i].show_if)) return show(i);
+    finish();
+  }
+
+  function finish() {
+    if (complete()) enqueue();
+    show(thanks);
+    clearTimeout(thanksTimer);
+    thanksTimer = setTimeout(restart, cfg.thanks_seconds * 1000);
+  }
+
+  function idle() {
+    if (complete()) enqueue();
+    restart();
+  }
+
+  function restart() {
+    clearTimeout(thanksTimer);
+    answers = {};
+    [].forEach.call(document.querySelectorAll("[aria-pressed]"), function (b) { b.setAttribute("aria-pressed", "false"); });
+    [].forEach.call(document.querySelectorAll("[data-action=confirm]"), function (b) { b.disabled = true; });
+    setLanguage(cfg.language);
+    advance(0);
+  }
+
+  function picked(screen) {
+    return [].slice.call(screen.querySelectorAll("[aria-pressed=true]")).map(function (b) {
+      return Number(b.getAttribute("data-code"));
+    }).sort(function (a, b) { return a - b; });
+  }
+
+  function tap(button) {
+    var screen = screens[current], q = cfg.questions[current];
+    var action = button.getAttribute("data-action");
+    if (action === "language") {
+      var i = cfg.languages.indexOf(lang);
+      return setLanguage(cfg.languages[(i + 1) % cfg.languages.length]);
+    }
+    if (!q) return;
+    if (action === "skip") { delete answers[q.question]; return advance(current + 1); }
+    if (action === "confirm") { answers[q.question] = picked(screen); return advance(current + 1); }
+    var code = Number(button.getAttribute("data-code"));
+    if (!screen.hasAttribute("data-multi")) { answers[q.question] = code; return advance(current + 1); }
+    var on = button.getAttribute("aria-pressed") === "true";
+    if (!on && picked(screen).length >= q.max) return;
+    button.setAttribute("aria-pressed", on ? "false" : "true");
+    var n = picked(screen).length;
+    var confirm = screen.querySelector("[data-action=confirm]");
+    if (confirm) confirm.disabled = n < q.min || n > q.max;
+  }
+
+  // The queue: [{id, body}] in localStorage (memory when storage is unavailable).
+  function load() {
+    try {
+      var q = JSON.parse(window.localStorage.getItem(queueKey) || "[]");
+      return Array.isArray(q) ? q : [];
+    } catch (e) { return memoryQueue.slice(); }
+  }
+  function save(q) {
+    memoryQueue = q.slice();
+    try { window.localStorage.setItem(queueKey, JSON.stringify(q)); } catch (e) { /* memory only */ }
+  }
+  function uuid() {
+    var b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 15) | 64; b[8] = (b[8] & 63) | 128;
+    var h = [].map.call(b, function (x) { return (x + 256).toString(16).slice(1); }).join("");
+    return [h.slice(0, 8), h.slice(8, 12), h.slice(12, 16), h.slice(16, 20), h.slice(20)].join("-");
+  }
+
+  function enqueue() {
+    var body = {
+      survey: cfg.survey, version: cfg.version, language: lang, channel: "kiosk",
+      submitted_at: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
+      answers: JSON.parse(JSON.stringify(answers))
+    };
+    answers = {};
+    var q = load();
+    q.push({ id: uuid(), body: JSON.stringify(body) });
+    save(q);
+    flush();
+  }
+
+  // Sends the oldest queued response, one at a time; on a 2xx removes it and goes on.
+  function flush() {
+    if (sending) return;
+    var item = load()[0];
+    if (!item) return;
+    sending = true;
+    fetch(cfg.endpoint, {
+      method: "POST", cache: "no-store",
+      headers: { "Content-Type": "application/json", "Idempotency-Key": item.id },
+      body: item.body
+    }).then(function (r) {
+      sending = false;
+      if (r.status >= 200 && r.status < 300) {
+        save(load().filter(function (x) { return x.id !== item.id; }));
+        flush();
+      }
+    }, function () { sending = false; });
+  }
+
+  stage.addEventListener("click", function (ev) {
+    var button = ev.target.closest("button");
+    if (!button || button.disabled || Date.now() < quietUntil) return;
+    tap(button);
+  });
+  function awake() {
+    clearTimeout(idleTimer);
+    if (current !== thanks) idleTimer = setTimeout(idle, cfg.reset_seconds * 1000);
+  }
+  document.addEventListener("pointerdown", awake);
+  document.addEventListener("keydown", awake);
+  window.addEventListener("resize", fit);
+  window.addEventListener("online", flush);
+  setInterval(flush, 10000);
+  fit();
+  restart();
+  flush();
+})();
