@@ -4,14 +4,27 @@
 use super::context::SurveyCx;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::ir::Channel;
+use crate::resolve::model::QuestionDef;
+use crate::source::Span;
 
 /// Most characters of a wording on a kiosk screen.
 pub const MAX_KIOSK_WORDING: usize = 160;
+
+/// The string of the wording in `language` as written on the question, if it is.
+fn written_span(q: &QuestionDef, language: &str, default_language: &str) -> Option<Span> {
+    let text = q.ast.wording.as_ref()?;
+    if language == default_language {
+        return Some(text.default.span);
+    }
+    let translated = text.translations.iter().find(|t| t.language.name == language);
+    translated.map(|t| t.text.span)
+}
 
 pub fn check(cx: &SurveyCx<'_>, sink: &mut Diagnostics) {
     if !cx.survey.header.has_channel(Channel::Kiosk) {
         return;
     }
+    let default_language = cx.survey.languages().first().map(String::as_str).unwrap_or("it");
     for q in &cx.survey.questions {
         if !cx.asked_on(q).contains(&Channel::Kiosk) {
             continue;
@@ -27,16 +40,36 @@ pub fn check(cx: &SurveyCx<'_>, sink: &mut Diagnostics) {
         let Some((language, chars)) = longest else {
             continue;
         };
-        let (span, secondary) = cx.text_site(q.module.as_ref().map(|m| m.use_span), wording);
+        let (span, secondary) = match written_span(q, language, default_language) {
+            Some(exact) if cx.in_input(exact) => (exact, None),
+            _ => cx.text_site(q.module.as_ref().map(|m| m.use_span), wording),
+        };
+        let others: Vec<&str> = cx
+            .survey
+            .header
+            .channels
+            .iter()
+            .filter(|c| **c != Channel::Kiosk)
+            .map(|c| c.as_str())
+            .collect();
+        let help = if others.is_empty() {
+            format!("shorten it to {MAX_KIOSK_WORDING} characters or fewer")
+        } else {
+            format!(
+                "shorten it to {MAX_KIOSK_WORDING} characters or fewer, or ask it elsewhere only (`channels {}`)",
+                others.join(" ")
+            )
+        };
         let mut d = Diagnostic::new(
             Code::R0603,
-            format!("the wording of `{}` is {chars} characters long in `{language}`, too long for a kiosk", q.id),
+            format!(
+                "the wording of `{}` is {chars} characters long in `{language}`, too long for a kiosk",
+                q.id
+            ),
             span,
             format!("more than {MAX_KIOSK_WORDING} characters"),
         )
-        .with_help(format!(
-            "shorten it to {MAX_KIOSK_WORDING} characters or fewer, or ask it on other channels (`channels web`)"
-        ));
+        .with_help(help);
         if let Some(s) = secondary {
             d = d.with_secondary(s, "the wording is written here");
         }

@@ -22,6 +22,9 @@ pub mod standard;
 pub mod survey;
 pub mod translate;
 
+#[cfg(test)]
+mod tests;
+
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::source::SourceMap;
 use crate::syntax::ast;
