@@ -1,0 +1,231 @@
+//! HTML target, view model of one question: its control, ids, labels, hints and the
+//! condition in words. Ids are derived from the question id (`[a-z0-9_]`), so they never
+//! clash: `q-<id>` wraps the question, `<id>-<code>` is an option, `<id>-help` its help.
+
+use super::i18n::{fill, Strings};
+use super::theme::Theme;
+use super::view::is_feedback_question;
+use super::words::{code_label, condition_sentence};
+use rileva_compiler::ir::{Question, QuestionKind, Survey};
+use serde::Serialize;
+
+/// How a question is answered on the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Control {
+    /// One code: a radio group.
+    Radios,
+    /// One star of N (Bootstrap Italia `fieldset.rating`).
+    Stars,
+    /// A set of codes: a checkbox group.
+    Checkboxes,
+    Number,
+    /// Free text in a `<textarea>`.
+    Textarea,
+    /// Free text in a one-line `<input>` (the Designers Italia detail field).
+    Line,
+}
+
+/// The part a question plays in the Designers Italia rating component.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FeedbackRole {
+    Rating,
+    Positive,
+    Negative,
+    Text,
+}
+
+#[derive(Debug, Serialize)]
+pub struct QuestionView {
+    pub id: String,
+    pub control: Control,
+    pub wording: String,
+    pub help: Option<String>,
+    pub required: bool,
+    /// The browser may enforce `required` itself: required and always asked.
+    pub native_required: bool,
+    /// When to answer, in words (only for routed questions).
+    pub condition: Option<String>,
+    /// A hint on the expected answer (number range, most picks, most characters).
+    pub hint: Option<String>,
+    /// Ids of help, hint and condition, for `aria-describedby`.
+    pub describedby: String,
+    pub options: Vec<OptionView>,
+    /// Inline options (`nps`, stars of a plain-theme rating) instead of a column.
+    pub inline: bool,
+    pub min: Option<i64>,
+    pub max: Option<i64>,
+    pub max_length: Option<u32>,
+    pub feedback: Option<FeedbackRole>,
+    /// Hidden group label of the stars.
+    pub stars_label: String,
+    /// Label of the text field when the wording is the group's legend (feedback detail).
+    pub field_label: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct OptionView {
+    pub value: i64,
+    pub label: String,
+    pub specify: Option<SpecifyView>,
+}
+
+/// The free-text field of an option marked `specify`: `<q>_<code>_text`.
+#[derive(Debug, Serialize)]
+pub struct SpecifyView {
+    pub name: String,
+    pub label: String,
+}
+
+pub fn question_view(
+    survey: &Survey,
+    question: &Question,
+    lang: &str,
+    ui: &Strings,
+    theme: Theme,
+) -> QuestionView {
+    let feedback = feedback_role(question, theme);
+    let control = control(question, theme, feedback);
+    let help = question
+        .help
+        .as_ref()
+        .map(|h| h.get(lang).trim().to_owned())
+        .filter(|h| !h.is_empty());
+    let condition = question
+        .show_if
+        .as_ref()
+        .map(|expr| condition_sentence(survey, expr, lang, ui));
+    let hint = hint(question, ui, feedback);
+    let describedby = [
+        help.as_ref().map(|_| format!("{}-help", question.id)),
+        hint.as_ref().map(|_| format!("{}-hint", question.id)),
+        condition.as_ref().map(|_| format!("{}-cond", question.id)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    QuestionView {
+        id: question.id.clone(),
+        control,
+        wording: question.wording.get(lang).trim().to_owned(),
+        help,
+        required: question.required,
+        native_required: question.required && question.show_if.is_none(),
+        condition,
+        hint,
+        describedby,
+        options: options(question, lang, ui, control),
+        inline: matches!(question.kind, QuestionKind::Nps | QuestionKind::Rating),
+        min: question.range.map(|r| r.min),
+        max: question.range.map(|r| r.max),
+        max_length: question.max_length,
+        feedback,
+        stars_label: stars_label(question, ui, feedback),
+        field_label: (feedback == Some(FeedbackRole::Text)).then(|| ui.feedback.detail_label.to_owned()),
+    }
+}
+
+fn feedback_role(question: &Question, theme: Theme) -> Option<FeedbackRole> {
+    if theme != Theme::BootstrapItalia || !is_feedback_question(question) {
+        return None;
+    }
+    match question.id.as_str() {
+        "valutazione" => Some(FeedbackRole::Rating),
+        "aspetti_positivi" => Some(FeedbackRole::Positive),
+        "difficolta" => Some(FeedbackRole::Negative),
+        "dettagli" => Some(FeedbackRole::Text),
+        _ => None,
+    }
+}
+
+fn control(question: &Question, theme: Theme, feedback: Option<FeedbackRole>) -> Control {
+    match question.kind {
+        QuestionKind::Multi => Control::Checkboxes,
+        QuestionKind::Number => Control::Number,
+        QuestionKind::Text if feedback == Some(FeedbackRole::Text) => Control::Line,
+        QuestionKind::Text => Control::Textarea,
+        QuestionKind::Rating if theme == Theme::BootstrapItalia => Control::Stars,
+        _ => Control::Radios,
+    }
+}
+
+fn options(question: &Question, lang: &str, ui: &Strings, control: Control) -> Vec<OptionView> {
+    let top = question
+        .codes
+        .iter()
+        .map(|c| c.value)
+        .max()
+        .unwrap_or(0)
+        .to_string();
+    let mut options: Vec<OptionView> = question
+        .codes
+        .iter()
+        .map(|code| {
+            let mut label = code_label(question, code, lang, ui);
+            if question.kind == QuestionKind::Rating && label == code.value.to_string() {
+                label = fill(ui.out_of, &[("n", &label), ("max", &top)]);
+            }
+            let specify = code.specify.then(|| SpecifyView {
+                name: question.specify_key(code.value),
+                label: fill(ui.specify, &[("label", &label)]),
+            });
+            OptionView {
+                value: code.value,
+                label,
+                specify,
+            }
+        })
+        .collect();
+    if control == Control::Stars {
+        // Bootstrap Italia's rating lists the stars from the highest down.
+        options.reverse();
+        for option in &mut options {
+            option.label = star_label(question, ui, option.value, &top);
+        }
+    }
+    options
+}
+
+fn star_label(question: &Question, ui: &Strings, value: i64, top: &str) -> String {
+    let n = value.to_string();
+    if is_feedback_question(question) {
+        fill(ui.feedback.star, &[("n", &n)])
+    } else {
+        fill(ui.out_of, &[("n", &n), ("max", top)])
+    }
+}
+
+fn stars_label(question: &Question, ui: &Strings, feedback: Option<FeedbackRole>) -> String {
+    if feedback == Some(FeedbackRole::Rating) {
+        return ui.feedback.stars_group.to_owned();
+    }
+    let top = question
+        .codes
+        .iter()
+        .map(|c| c.value)
+        .max()
+        .unwrap_or(0)
+        .to_string();
+    fill(ui.stars_group, &[("max", &top)])
+}
+
+fn hint(question: &Question, ui: &Strings, feedback: Option<FeedbackRole>) -> Option<String> {
+    match question.kind {
+        QuestionKind::Number => question.range.map(|r| {
+            fill(
+                ui.hint_number,
+                &[("min", &r.min.to_string()), ("max", &r.max.to_string())],
+            )
+        }),
+        QuestionKind::Multi => question
+            .max_picks
+            .filter(|max| (*max as usize) < question.codes.len())
+            .map(|max| fill(ui.hint_max_picks, &[("max", &max.to_string())])),
+        QuestionKind::Text if feedback.is_none() => question
+            .max_length
+            .map(|max| fill(ui.hint_max_length, &[("max", &max.to_string())])),
+        _ => None,
+    }
+}

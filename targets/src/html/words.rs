@@ -1,0 +1,199 @@
+//! HTML target: a `show if` condition said in words in the page language, for respondents
+//! without JavaScript ("Rispondere solo se alla domanda «...» ha risposto «...» o «...»").
+//!
+//! The words follow ir::Expr exactly: a negation is pushed down to the comparisons (De
+//! Morgan), and a comparison on a coded question is said as the set of codes that satisfy
+//! it (an ordering comparison never matches a missing code), so "did not answer A or B"
+//! also covers an absent answer, as `not` does.
+
+use super::i18n::{fill, Strings, Words};
+use rileva_compiler::ir::{CmpOp, Code, Expr, Question, QuestionKind, Survey};
+
+/// "Rispondere solo se ...": the whole sentence for one condition.
+pub fn condition_sentence(survey: &Survey, expr: &Expr, lang: &str, strings: &Strings) -> String {
+    let ctx = Ctx {
+        survey,
+        lang,
+        strings,
+    };
+    let (clause, _) = ctx.clause(expr, false);
+    fill(strings.words.only_if, &[("c", &clause)])
+}
+
+/// The label of one code in `lang`; built-in answers get the interface words when the IR
+/// has no label (yes/no), other unlabelled codes their number.
+pub fn code_label(question: &Question, code: &Code, lang: &str, strings: &Strings) -> String {
+    let label = code.label.get(lang).trim();
+    if !label.is_empty() {
+        return label.to_owned();
+    }
+    match (question.kind, code.value) {
+        (QuestionKind::Yesno, 1) => strings.yes.to_owned(),
+        (QuestionKind::Yesno, 2) => strings.no.to_owned(),
+        _ => code.value.to_string(),
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Joint {
+    And,
+    Or,
+}
+
+struct Ctx<'a> {
+    survey: &'a Survey,
+    lang: &'a str,
+    strings: &'a Strings,
+}
+
+impl Ctx<'_> {
+    fn words(&self) -> &Words {
+        self.strings.words
+    }
+
+    /// The clause for `expr` (negated when `negated`), and the joint at its top, if any.
+    fn clause(&self, expr: &Expr, negated: bool) -> (String, Option<Joint>) {
+        match expr {
+            Expr::Or { operands } => {
+                self.joined(operands, negated, if negated { Joint::And } else { Joint::Or })
+            }
+            Expr::And { operands } => {
+                self.joined(operands, negated, if negated { Joint::Or } else { Joint::And })
+            }
+            Expr::Not { operand } => self.clause(operand, !negated),
+            Expr::Compare { question, cmp, value } => (self.compare(question, *cmp, *value, negated), None),
+            Expr::In { question, values } => (self.one_of(question, values, negated), None),
+            Expr::Has { question, code } => (self.has(question, *code, negated), None),
+            Expr::Answered { question } => {
+                let template = if negated {
+                    self.words().not_answered
+                } else {
+                    self.words().answered
+                };
+                (fill(template, &[("q", &self.wording(question))]), None)
+            }
+        }
+    }
+
+    fn joined(&self, operands: &[Expr], negated: bool, joint: Joint) -> (String, Option<Joint>) {
+        let word = match joint {
+            Joint::And => self.words().and,
+            Joint::Or => self.words().or,
+        };
+        let parts: Vec<String> = operands
+            .iter()
+            .map(|e| match self.clause(e, negated) {
+                (text, Some(inner)) if inner != joint => format!("({text})"),
+                (text, _) => text,
+            })
+            .collect();
+        if parts.len() == 1 {
+            let only = parts.into_iter().next().unwrap_or_default();
+            return (only, None);
+        }
+        (parts.join(&format!(" {word} ")), Some(joint))
+    }
+
+    fn compare(&self, id: &str, cmp: CmpOp, value: i64, negated: bool) -> String {
+        let Some(question) = self.survey.question(id) else {
+            return self.answered_with(id, &[value.to_string()], negated);
+        };
+        if question.kind.is_coded() {
+            let codes: Vec<&Code> = question
+                .codes
+                .iter()
+                .filter(|c| match cmp {
+                    CmpOp::Eq | CmpOp::Ne => cmp.holds(c.value, value),
+                    _ => !c.missing && cmp.holds(c.value, value),
+                })
+                .collect();
+            return self.answered_with(id, &self.labels(question, &codes), negated);
+        }
+        let index = match cmp {
+            CmpOp::Eq => 0,
+            CmpOp::Ne => 1,
+            CmpOp::Lt => 2,
+            CmpOp::Le => 3,
+            CmpOp::Gt => 4,
+            CmpOp::Ge => 5,
+        };
+        let phrase = fill(self.words().number[index], &[("v", &value.to_string())]);
+        self.answered_with_raw(id, &phrase, negated)
+    }
+
+    fn one_of(&self, id: &str, values: &[i64], negated: bool) -> String {
+        match self.survey.question(id) {
+            Some(question) if question.kind.is_coded() => {
+                let codes: Vec<&Code> = question
+                    .codes
+                    .iter()
+                    .filter(|c| values.contains(&c.value))
+                    .collect();
+                self.answered_with(id, &self.labels(question, &codes), negated)
+            }
+            _ => {
+                let numbers: Vec<String> = values
+                    .iter()
+                    .map(|v| fill(self.words().number[0], &[("v", &v.to_string())]))
+                    .collect();
+                self.answered_with_raw(id, &self.or_list(&numbers), negated)
+            }
+        }
+    }
+
+    fn has(&self, id: &str, code: i64, negated: bool) -> String {
+        let label = match self.survey.question(id) {
+            Some(q) => q.code(code).map(|c| code_label(q, c, self.lang, self.strings)),
+            None => None,
+        };
+        let answer = self.quote(&label.unwrap_or_else(|| code.to_string()));
+        let template = if negated {
+            self.words().not_selected
+        } else {
+            self.words().selected
+        };
+        fill(template, &[("q", &self.wording(id)), ("a", &answer)])
+    }
+
+    fn labels(&self, question: &Question, codes: &[&Code]) -> Vec<String> {
+        codes
+            .iter()
+            .map(|c| code_label(question, c, self.lang, self.strings))
+            .collect()
+    }
+
+    /// "alla domanda «Q» ha risposto «A» o «B»" with quoted labels.
+    fn answered_with(&self, id: &str, labels: &[String], negated: bool) -> String {
+        let quoted: Vec<String> = labels.iter().map(|l| self.quote(l)).collect();
+        self.answered_with_raw(id, &self.or_list(&quoted), negated)
+    }
+
+    fn answered_with_raw(&self, id: &str, answers: &str, negated: bool) -> String {
+        let template = if negated {
+            self.words().not_answered_with
+        } else {
+            self.words().answered_with
+        };
+        fill(template, &[("q", &self.wording(id)), ("a", answers)])
+    }
+
+    fn or_list(&self, items: &[String]) -> String {
+        match items {
+            [] => "—".to_owned(),
+            [only] => only.clone(),
+            [init @ .., last] => format!("{} {} {}", init.join(", "), self.words().or, last),
+        }
+    }
+
+    fn wording(&self, id: &str) -> String {
+        let text = match self.survey.question(id) {
+            Some(q) => q.wording.get(self.lang).trim().to_owned(),
+            None => id.to_owned(),
+        };
+        self.quote(&text)
+    }
+
+    fn quote(&self, text: &str) -> String {
+        format!("{}{}{}", self.words().open_quote, text, self.words().close_quote)
+    }
+}

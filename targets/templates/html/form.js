@@ -1,0 +1,259 @@
+/* rileva form: routing, validation and sending of one response (language.md §10).
+   Reads the survey's rules from #rileva-data; conditions are the IR's Expr JSON. */
+(function () {
+  "use strict";
+  var dataEl = document.getElementById("rileva-data");
+  var form = document.getElementById("rileva-form");
+  if (!dataEl || !form || !window.fetch || !Array.from) return; // the form then posts natively
+  var data = JSON.parse(dataEl.textContent);
+  var questions = data.questions;
+  var msg = data.messages;
+  var byId = {};
+  questions.forEach(function (q) { byId[q.id] = q; });
+  var summary = document.getElementById("rileva-summary");
+  var summaryList = document.getElementById("rileva-summary-list");
+  var status = document.getElementById("rileva-status");
+  var thanks = document.getElementById("rileva-thanks");
+  var button = form.querySelector("button[type=submit]");
+  var errors = {};
+  document.documentElement.classList.add("js");
+  form.noValidate = true;
+
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (m, k) { return k in values ? String(values[k]) : m; });
+  }
+
+  /* ir::Expr, two-valued: a comparison on an absent answer is false; an ordering
+     comparison on a missing code is false; `not` negates. */
+  function holds(e, answers) {
+    var a = answers[e.question];
+    switch (e.op) {
+      case "or": return e.operands.some(function (o) { return holds(o, answers); });
+      case "and": return e.operands.every(function (o) { return holds(o, answers); });
+      case "not": return !holds(e.operand, answers);
+      case "compare": return compare(e, a);
+      case "in": return typeof a === "number" && e.values.indexOf(a) >= 0;
+      case "has": return Array.isArray(a) && a.indexOf(e.code) >= 0;
+      case "answered": return a !== undefined;
+      default: return false;
+    }
+  }
+
+  function compare(e, a) {
+    if (typeof a !== "number") return false;
+    var q = byId[e.question];
+    var ordering = e.cmp !== "=" && e.cmp !== "!=";
+    if (ordering && q && q.missing.indexOf(a) >= 0) return false;
+    switch (e.cmp) {
+      case "=": return a === e.value;
+      case "!=": return a !== e.value;
+      case "<": return a < e.value;
+      case "<=": return a <= e.value;
+      case ">": return a > e.value;
+      case ">=": return a >= e.value;
+      default: return false;
+    }
+  }
+
+  function wrapper(q) { return document.getElementById("q-" + q.id); }
+  function field(q) { return document.getElementById(q.id + "-input"); }
+  function checked(q, type) {
+    return Array.from(wrapper(q).querySelectorAll("input[type=" + type + "]:checked"))
+      .map(function (el) { return parseInt(el.value, 10); });
+  }
+
+  /* The answer as it goes into the response, undefined when unanswered; a number field
+     that does not hold a whole number reads as NaN. */
+  function read(q) {
+    if (q.control === "radios") { return checked(q, "radio")[0]; }
+    if (q.control === "checkboxes") { var picks = checked(q, "checkbox"); return picks.length ? picks : undefined; }
+    var el = field(q);
+    var raw = el.value.trim();
+    if (q.control === "number") {
+      if (el.validity && el.validity.badInput) return NaN;
+      if (raw === "") return undefined;
+      return /^-?\d+$/.test(raw) ? parseInt(raw, 10) : NaN;
+    }
+    return raw === "" ? undefined : el.value;
+  }
+
+  /* Walk the questions in order: a hidden question's answer is absent for later ones. */
+  function collect() {
+    var answers = {}, visible = {};
+    questions.forEach(function (q) {
+      visible[q.id] = !q.show_if || holds(q.show_if, answers);
+      if (!visible[q.id]) return;
+      var a = read(q);
+      if (a !== undefined && !(typeof a === "number" && isNaN(a))) answers[q.id] = a;
+    });
+    return { answers: answers, visible: visible };
+  }
+
+  function route() {
+    var state = collect();
+    questions.forEach(function (q) {
+      var shown = state.visible[q.id], wrap = wrapper(q);
+      if (wrap.hidden === !shown) return;
+      wrap.hidden = !shown;
+      wrap.querySelectorAll("input, textarea").forEach(function (el) { el.disabled = !shown; });
+      if (!shown) setError(q, null);
+    });
+    form.querySelectorAll("[data-specify-for]").forEach(function (box) {
+      var option = document.getElementById(box.getAttribute("data-specify-for"));
+      var on = option.checked && !option.disabled;
+      box.hidden = !on;
+      box.querySelectorAll("input").forEach(function (el) { el.disabled = !on; });
+    });
+    return state;
+  }
+
+  function problemOf(q, a) {
+    if (typeof a === "number" && isNaN(a)) return fill(msg.number, { min: q.min, max: q.max });
+    if (a === undefined) return q.required ? msg.required : null;
+    if (q.control === "textarea" && q.max_length != null) {
+      var n = Array.from(a).length;
+      if (n > q.max_length) return fill(msg.max_length, { max: q.max_length, n: n });
+    }
+    if (q.control === "number" && q.min != null && (a < q.min || a > q.max)) {
+      return fill(msg.number, { min: q.min, max: q.max });
+    }
+    if (q.control === "checkboxes") {
+      if (a.length < q.min_picks) return q.min_picks === 1 ? msg.min_one : fill(msg.min_picks, { min: q.min_picks });
+      if (q.max_picks != null && a.length > q.max_picks) return fill(msg.max_picks, { max: q.max_picks });
+    }
+    return null;
+  }
+
+  /* Every problem of the current answers: [{q, message}], q null for a check on no
+     visible question. */
+  function problems(state) {
+    var found = [];
+    questions.forEach(function (q) {
+      if (!state.visible[q.id]) return;
+      var message = problemOf(q, read(q));
+      if (message) found.push({ q: q, message: message });
+    });
+    data.checks.forEach(function (c) {
+      if (holds(c.condition, state.answers)) return;
+      var target = null;
+      c.questions.forEach(function (id) {
+        if (!target && byId[id] && state.visible[id]) target = byId[id];
+      });
+      if (target && found.some(function (p) { return p.q === target; })) target = null;
+      found.push({ q: target, message: c.message });
+    });
+    return found;
+  }
+
+  function controls(q) {
+    return Array.from(wrapper(q).querySelectorAll("input, textarea"))
+      .filter(function (el) { return !el.closest("[data-specify-for]"); });
+  }
+
+  /* Show or clear the message of one question, linked by aria-describedby. */
+  function setError(q, message) {
+    var el = document.getElementById(q.id + "-error");
+    var target = field(q) || document.getElementById(q.id + "-group");
+    var ids = (target.getAttribute("aria-describedby") || "").split(" ").filter(function (id) {
+      return id && id !== el.id;
+    });
+    if (message) ids.unshift(el.id);
+    if (ids.length) target.setAttribute("aria-describedby", ids.join(" "));
+    else target.removeAttribute("aria-describedby");
+    el.textContent = message || "";
+    el.hidden = !message;
+    wrapper(q).classList.toggle("rileva-invalid", !!message);
+    var group = document.getElementById(q.id + "-group");
+    var marked = q.control === "radios" && group ? [group] : controls(q); // a radiogroup, not its radios
+    marked.forEach(function (c) {
+      if (message) c.setAttribute("aria-invalid", "true"); else c.removeAttribute("aria-invalid");
+    });
+    if (message) errors[q.id] = true; else delete errors[q.id];
+  }
+
+  function showSummary(found) {
+    summaryList.textContent = "";
+    found.forEach(function (p) {
+      var li = document.createElement("li");
+      if (p.q) {
+        var a = document.createElement("a"), first = controls(p.q)[0];
+        var wording = wrapper(p.q).querySelector(".rileva-wording");
+        a.href = "#" + first.id;
+        a.textContent = (wording ? wording.textContent + " — " : "") + p.message;
+        a.addEventListener("click", function (ev) { ev.preventDefault(); first.focus(); });
+        li.appendChild(a);
+      } else {
+        li.textContent = p.message;
+      }
+      summaryList.appendChild(li);
+    });
+    summary.hidden = found.length === 0;
+  }
+
+  function validate(state) {
+    var found = problems(state);
+    questions.forEach(function (q) {
+      var mine = found.filter(function (p) { return p.q === q; })[0];
+      setError(q, mine ? mine.message : null);
+    });
+    showSummary(found);
+    return found;
+  }
+
+  function response(state) {
+    var answers = {};
+    questions.forEach(function (q) {
+      var a = state.answers[q.id];
+      if (a === undefined) return;
+      answers[q.id] = a;
+      q.specify.forEach(function (code) {
+        var picked = Array.isArray(a) ? a.indexOf(code) >= 0 : a === code;
+        var text = document.getElementById(q.id + "_" + code + "_text");
+        if (picked && text && text.value.trim() !== "") answers[q.id + "_" + code + "_text"] = text.value;
+      });
+    });
+    return {
+      survey: data.survey, version: data.version, language: data.language, channel: data.channel,
+      submitted_at: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
+      answers: answers
+    };
+  }
+
+  function send(body) {
+    button.disabled = true;
+    status.textContent = msg.sending;
+    fetch(form.action, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body)
+    }).then(function (r) {
+      if (!r.ok) throw new Error("HTTP " + r.status);
+      form.hidden = true;
+      summary.hidden = true;
+      var note = document.getElementById("rileva-note");
+      if (note) note.hidden = true;
+      status.textContent = "";
+      thanks.hidden = false;
+      thanks.focus();
+    }).catch(function () {
+      status.textContent = msg.send_failed;
+      button.disabled = false;
+    });
+  }
+
+  function changed(ev) {
+    var state = route();
+    var q = ev.target && ev.target.name ? byId[ev.target.name] : null;
+    if (q && errors[q.id] && state.visible[q.id]) setError(q, problemOf(q, read(q)));
+  }
+
+  form.addEventListener("change", changed);
+  form.addEventListener("input", changed);
+  form.addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var state = route();
+    if (validate(state).length) { summary.focus(); return; }
+    send(response(state));
+  });
+  route();
+})();
