@@ -211,9 +211,10 @@ fn roma_uses_one_module() {
 }
 
 #[test]
-fn stdlib_sources_parse_cleanly() {
+fn stdlib_and_example_sources_parse_cleanly() {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../stdlib");
-    let mut stack = vec![std::path::PathBuf::from(root)];
+    let examples = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples");
+    let mut stack = vec![std::path::PathBuf::from(root), std::path::PathBuf::from(examples)];
     let mut seen = 0;
     while let Some(dir) = stack.pop() {
         let Ok(entries) = std::fs::read_dir(&dir) else {

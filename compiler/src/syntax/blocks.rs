@@ -8,7 +8,20 @@ use super::Rule;
 use crate::diagnostics::{Code, Diagnostic};
 use crate::source::Span;
 
+/// Words that start a body item rather than a header statement.
+const BODY_WORDS: &[&str] = &["question", "section", "use", "check", "translations"];
+
 impl Driver<'_> {
+    /// Whether the text at `span` starts with a body item's keyword.
+    fn starts_body_item(&self, span: Span) -> bool {
+        let rest = self.text().get(span.start as usize..).unwrap_or("");
+        let word: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        BODY_WORDS.contains(&word.as_str())
+    }
+
     fn block_span(&self, start: usize, end: usize) -> Span {
         Span::new(self.file_id(), start, end.max(start))
     }
@@ -28,8 +41,10 @@ impl Driver<'_> {
                         body.push(BodyItem::Section(section));
                     }
                 }
-                Step::Entry(_, at) => body.push(BodyItem::Error(self.block_span(at, at))),
-                Step::Error(span) if body.is_empty() => header.push(HeaderStmt::Error(span)),
+                Step::Entry(_, at) => body.push(BodyItem::Error(self.misplaced(self.block_span(at, at)))),
+                Step::Error(span) if body.is_empty() && !self.starts_body_item(span) => {
+                    header.push(HeaderStmt::Error(span))
+                }
                 Step::Error(span) => body.push(BodyItem::Error(span)),
             }
         };
@@ -71,7 +86,7 @@ impl Driver<'_> {
                         body.push(BodyItem::Section(section));
                     }
                 }
-                Step::Entry(_, at) => body.push(BodyItem::Error(self.block_span(at, at))),
+                Step::Entry(_, at) => body.push(BodyItem::Error(self.misplaced(self.block_span(at, at)))),
                 Step::Error(span) => body.push(BodyItem::Error(span)),
             }
         };
@@ -102,7 +117,7 @@ impl Driver<'_> {
                         body.push(BodyItem::Section(section));
                     }
                 }
-                Step::Entry(_, at) => body.push(BodyItem::Error(self.block_span(at, at))),
+                Step::Entry(_, at) => body.push(BodyItem::Error(self.misplaced(self.block_span(at, at)))),
                 Step::Error(span) => body.push(BodyItem::Error(span)),
             }
         };
@@ -129,7 +144,7 @@ impl Driver<'_> {
                     HeaderStmt::Languages(l, s) => StandardStmt::Languages(l, s),
                     HeaderStmt::Channels(c, s) => StandardStmt::Channels(c, s),
                     HeaderStmt::Anonymous(s) => StandardStmt::Anonymous(s),
-                    _ => StandardStmt::Error(self.block_span(at, at)),
+                    _ => StandardStmt::Error(self.misplaced(self.block_span(at, at))),
                 },
                 Step::Entry(Entry::Standard(stmt), _) => stmt,
                 Step::Entry(Entry::Open(Opening::Profile { name, title }), at) => {
@@ -138,7 +153,7 @@ impl Driver<'_> {
                         None => continue,
                     }
                 }
-                Step::Entry(_, at) => StandardStmt::Error(self.block_span(at, at)),
+                Step::Entry(_, at) => StandardStmt::Error(self.misplaced(self.block_span(at, at))),
                 Step::Error(span) => StandardStmt::Error(span),
             };
             statements.push(stmt);
@@ -163,7 +178,9 @@ impl Driver<'_> {
             match self.step(Rule::profile_stmt, &what, open) {
                 Step::Close(end) => break end,
                 Step::Entry(Entry::Profile(stmt), _) => statements.push(stmt),
-                Step::Entry(_, at) => statements.push(ProfileStmt::Error(self.block_span(at, at))),
+                Step::Entry(_, at) => {
+                    statements.push(ProfileStmt::Error(self.misplaced(self.block_span(at, at))))
+                }
                 Step::Error(span) => statements.push(ProfileStmt::Error(span)),
             }
         };

@@ -137,7 +137,7 @@ pub(crate) fn syntax_error(file: FileId, text: &str, lexed: &Lexed, failure: &Fa
         expects.retain(|e| !e.optional);
     }
     // What belongs inside the block first, the closing `}` last.
-    expects.sort_by_key(|e| e.words == "`}`");
+    expects.sort_by_key(Expect::rank);
     let block = open_block(text, lexed, failure.entry_start, failure.offset);
     let mut words: Vec<String> = Vec::new();
     for expect in &expects {
@@ -167,6 +167,10 @@ pub(crate) fn syntax_error(file: FileId, text: &str, lexed: &Lexed, failure: &Fa
         Some(keyword) if keyword != found_word && found.starts_with('`') => {
             format!("did you mean `{keyword}`?")
         }
+        _ if line_has_unterminated_string(text, lexed, failure.offset) => {
+            "a `\"` is missing on this line: every text opens and closes with `\"` on the same line"
+                .to_owned()
+        }
         _ => expects
             .first()
             .map_or("remove this, or check the lines above it".to_owned(), |e| {
@@ -176,12 +180,35 @@ pub(crate) fn syntax_error(file: FileId, text: &str, lexed: &Lexed, failure: &Fa
     Diagnostic::new(Code::R0001, message, span, label).with_help(help)
 }
 
-/// "a, b or c"
+/// Whether the line holding `offset` has a string without its closing quote.
+fn line_has_unterminated_string(text: &str, lexed: &Lexed, offset: usize) -> bool {
+    let head = text.get(..offset.min(text.len())).unwrap_or("");
+    let line_start = head.rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text
+        .get(offset..)
+        .and_then(|t| t.find('\n'))
+        .map_or(text.len(), |i| offset + i);
+    let first = lexed.token_at(line_start);
+    lexed
+        .tokens
+        .iter()
+        .skip(first)
+        .take_while(|t| t.start < line_end)
+        .any(|t| t.kind == TokKind::Str { terminated: false })
+}
+
+/// "a, b or c"; with semicolons when an alternative holds commas itself.
 fn join_or(words: &[String]) -> String {
+    let separator = if words.iter().any(|w| w.contains(", ")) {
+        "; "
+    } else {
+        ", "
+    };
     match words {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+        [init @ .., last] if separator == "; " => format!("{}; or {last}", init.join(separator)),
+        [init @ .., last] => format!("{} or {last}", init.join(separator)),
     }
 }
 

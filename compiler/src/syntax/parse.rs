@@ -5,7 +5,7 @@
 
 use super::ast::*;
 use super::build::{doc_before, Builder, Entry, Opening};
-use super::errors::{end_of_file, syntax_error, Failure};
+use super::errors::{end_of_file, found_at, syntax_error, Failure};
 use super::lexical::{scan, Lexed, TokKind, MAX_EXPR_DEPTH};
 use super::{RilevaGrammar, Rule};
 use crate::diagnostics::{Code, Diagnostic};
@@ -57,7 +57,8 @@ pub(crate) struct Driver<'t> {
     pub diags: Vec<Diagnostic>,
 }
 
-/// One step through a block.
+/// One step through a block. Lives only until the block matches on it, so its size is moot.
+#[allow(clippy::large_enum_variant)]
 pub(crate) enum Step {
     Entry(Entry, usize),
     Error(Span),
@@ -103,7 +104,7 @@ impl<'t> Driver<'t> {
             let item = match self.run(Rule::item, None) {
                 Ok((Entry::Item(item), _)) => item,
                 Ok((Entry::Open(opening), start)) => self.open_item(opening, start),
-                Ok((_, start)) => Item::Error(self.span(start, start)),
+                Ok((_, start)) => Item::Error(self.misplaced(self.span(start, start))),
                 Err(span) => Item::Error(span),
             };
             items.push(item);
@@ -120,7 +121,9 @@ impl<'t> Driver<'t> {
             Opening::Module { name } => Item::Module(self.module(name, doc, start)),
             Opening::Standard { name } => Item::Standard(self.standard(name, doc, start)),
             Opening::Survey { name } => Item::Survey(self.survey(name, doc, start)),
-            Opening::Section { .. } | Opening::Profile { .. } => Item::Error(self.span(start, start)),
+            Opening::Section { .. } | Opening::Profile { .. } => {
+                Item::Error(self.misplaced(self.span(start, start)))
+            }
         }
     }
 
@@ -152,7 +155,10 @@ impl<'t> Driver<'t> {
                         self.cursor = self.lexed.token_at(end).max(self.cursor + 1);
                         Ok((entry, start))
                     }
-                    None => Err(self.skip(start)),
+                    None => {
+                        let span = self.skip(start);
+                        Err(self.misplaced(span))
+                    }
                 }
             }
             Err(error) => {
@@ -214,6 +220,21 @@ impl<'t> Driver<'t> {
             _ => start,
         };
         self.span(start, end.max(start))
+    }
+
+    /// Report an entry that was read but cannot stand where it is; returns its span.
+    pub fn misplaced(&mut self, span: Span) -> Span {
+        let (at, found) = found_at(self.file, self.text, &self.lexed, span.start as usize);
+        self.diags.push(
+            Diagnostic::new(
+                Code::R0001,
+                format!("{found} cannot stand here"),
+                at,
+                "not expected here",
+            )
+            .with_help("move it into the block where it belongs, or remove it"),
+        );
+        span
     }
 
     fn is_sync_word(&self, start: usize, end: usize) -> bool {

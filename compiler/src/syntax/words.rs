@@ -17,6 +17,17 @@ pub(crate) struct Expect {
     pub optional: bool,
 }
 
+impl Expect {
+    /// Order in a message: what usually goes there first, inline codes next, `}` last.
+    pub fn rank(&self) -> u8 {
+        match self.words.as_str() {
+            "`}`" => 2,
+            w if w.starts_with("a code") => 1,
+            _ => 0,
+        }
+    }
+}
+
 fn e(words: &str, short: &str, keywords: &'static [&'static str], help: &'static str) -> Option<Expect> {
     Some(Expect {
         words: words.to_owned(),
@@ -133,7 +144,7 @@ pub(crate) fn expectation(rule: Rule) -> Option<Expect> {
         kinds_item => e("a `kinds` list", "a kinds list", &["kinds"], "write `kinds service { sportello \"Sportello\" }`"),
         module_head => e("`module` and its name", "a module", &["module"], "write `module NAME {`"),
         module_entry | section_entry | body_item => e(
-            "a `question`, `section`, `use`, `check` or `translations`",
+            "an item such as `question`, `section`, `use`, `check`, `translations`",
             "a question or section",
             BODY,
             "write `question NAME: TYPE { ... }`, `section NAME \"Title\" { ... }` or `use MODULE`",
@@ -164,8 +175,8 @@ pub(crate) fn expectation(rule: Rule) -> Option<Expect> {
         extra_max => e("`extra max` and a number", "`extra max`", &["extra"], "write `extra max 5`"),
         survey_head => e("`survey` and its name", "a survey", &["survey"], "write `survey agency.name {`"),
         survey_entry | header_stmt => e(
-            "a survey statement (`version`, `title`, `languages`, `agency`, `service`, `channels`, `conforms`, \
-             `kiosk`, `anonymous`) or a `question`, `section`, `use`, `check`, `translations`",
+            "a statement such as `version`, `title`, `languages`, `agency`, `channels`, `conforms`, \
+             or an item such as `question`, `section`, `use`, `check`, `translations`",
             "a statement or question",
             HEADER,
             "see the language reference, sections 5 and 6",
