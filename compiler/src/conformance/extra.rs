@@ -72,45 +72,65 @@ fn used_modules<'a>(extras: &[&Placement<'a>]) -> Vec<&'a str> {
     out
 }
 
-/// Each extra question standing before a question of a required module.
+/// Each extra question standing before a question of a required module; the questions of a
+/// used module that the profile neither requires nor allows are reported once, at its `use`.
 fn before_required(cx: &Cx, profile: &ProfileSpec, layout: &Layout) -> Vec<Diagnostic> {
     let Some(last) = layout.last_required() else {
         return Vec::new();
     };
+    let mut reported: Vec<&str> = Vec::new();
     let mut out = Vec::new();
     for (position, placement) in layout.placements.iter().enumerate().take(last) {
-        if !matches!(placement.source, Source::Extra { .. }) {
+        let Source::Extra { module: used } = placement.source else {
             continue;
+        };
+        if let Some(used) = used {
+            if reported.contains(&used) {
+                continue;
+            }
+            reported.push(used);
         }
-        let next_module = layout
-            .placements
-            .iter()
-            .skip(position)
-            .find_map(|p| match p.source {
-                Source::Module {
-                    module,
-                    required: Some(_),
-                    ..
-                } => Some(module),
-                _ => None,
-            });
-        let module = cx.module_name(next_module.unwrap_or_default());
+        let next = cx.module_name(next_required(layout, position).unwrap_or_default());
         let id = &placement.question.id;
-        let message = format!("extra question `{id}` comes before required module `{module}`");
+        let (message, what) = match used {
+            Some(used) => (
+                format!(
+                    "module `{used}`, extra to profile `{}`, comes before required module `{next}`",
+                    profile.name
+                ),
+                format!("`use {used}`"),
+            ),
+            None => (
+                format!("extra question `{id}` comes before required module `{next}`"),
+                format!("`{id}`"),
+            ),
+        };
         let required = format!(
             "profile `{}` requires {} at the head of the survey here",
             profile.name,
             list_ticked(&profile.require)
         );
-        let d = Diagnostic::new(
-            Code::R0403,
-            message,
-            cx.question_span(placement.question),
-            "before a required module",
-        )
-        .with_secondary(profile.require_span, required)
-        .with_help(format!("move `{id}` after the questions of the required modules"));
+        let span = cx.question_span(placement.question);
+        let d = Diagnostic::new(Code::R0403, message, span, "before a required module")
+            .with_secondary(profile.require_span, required)
+            .with_help(format!("move {what} after the questions of the required modules"));
         out.push(d);
     }
     out
+}
+
+/// The required module of the first required question at or after `position`.
+fn next_required<'a>(layout: &Layout<'a>, position: usize) -> Option<&'a str> {
+    layout
+        .placements
+        .iter()
+        .skip(position)
+        .find_map(|p| match p.source {
+            Source::Module {
+                module,
+                required: Some(_),
+                ..
+            } => Some(module),
+            _ => None,
+        })
 }

@@ -12,7 +12,18 @@ use super::Cx;
 use crate::diagnostics::{Code, Diagnostic};
 
 pub(crate) fn check(cx: &Cx, layout: &Layout, out: &mut Vec<Diagnostic>) {
+    let renamed: Vec<(&str, &str)> = layout
+        .placements
+        .iter()
+        .filter_map(|p| match p.source {
+            Source::Module { original, .. } if original.id != p.question.id => {
+                Some((p.question.id.as_str(), original.id.as_str()))
+            }
+            _ => None,
+        })
+        .collect();
     let scope = DiffScope {
+        renamed: &renamed,
         languages: &cx.standard.languages,
         standard_channels: &cx.standard.channels,
         survey_channels: &cx.survey.channels,

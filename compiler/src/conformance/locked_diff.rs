@@ -10,6 +10,9 @@ pub(crate) struct DiffScope<'a> {
     pub languages: &'a [String],
     pub standard_channels: &'a [Channel],
     pub survey_channels: &'a [Channel],
+    /// Reproduced questions the survey renamed: (survey id, standard id). Routing that names
+    /// a renamed question is compared under the standard's id: the rename is reported once.
+    pub renamed: &'a [(&'a str, &'a str)],
 }
 
 /// Every difference of `altered` from `original`, in a fixed order.
@@ -28,7 +31,11 @@ pub(crate) fn changes(original: &Question, altered: &Question, scope: &DiffScope
     texts("wording", &original.wording, &altered.wording, scope, &mut out);
     help(original.help.as_ref(), altered.help.as_ref(), scope, &mut out);
     flag("required", original.required, altered.required, &mut out);
-    routing(original.show_if.as_ref(), altered.show_if.as_ref(), &mut out);
+    let show_if = altered
+        .show_if
+        .as_ref()
+        .map(|e| with_standard_ids(e, scope.renamed));
+    routing(original.show_if.as_ref(), show_if.as_ref(), &mut out);
     codes(&original.codes, &altered.codes, scope, &mut out);
     bound("min", original.min_picks, altered.min_picks, &mut out);
     bound("max", original.max_picks, altered.max_picks, &mut out);
@@ -102,6 +109,42 @@ fn routing(original: Option<&Expr>, altered: Option<&Expr>, out: &mut Vec<String
         (None, Some(a)) => out.push(format!("routing added: {}", show(a))),
         (Some(o), None) => out.push(format!("routing removed (was {})", show(o))),
         _ => {}
+    }
+}
+
+/// `expr` with each renamed question named by its standard id.
+fn with_standard_ids(expr: &Expr, renamed: &[(&str, &str)]) -> Expr {
+    let name = |q: &String| {
+        let found = renamed.iter().find(|(survey, _)| survey == q);
+        found.map_or_else(|| q.clone(), |(_, standard)| (*standard).to_owned())
+    };
+    let all = |operands: &[Expr]| operands.iter().map(|e| with_standard_ids(e, renamed)).collect();
+    match expr {
+        Expr::Or { operands } => Expr::Or {
+            operands: all(operands),
+        },
+        Expr::And { operands } => Expr::And {
+            operands: all(operands),
+        },
+        Expr::Not { operand } => Expr::Not {
+            operand: Box::new(with_standard_ids(operand, renamed)),
+        },
+        Expr::Compare { question, cmp, value } => Expr::Compare {
+            question: name(question),
+            cmp: *cmp,
+            value: *value,
+        },
+        Expr::In { question, values } => Expr::In {
+            question: name(question),
+            values: values.clone(),
+        },
+        Expr::Has { question, code } => Expr::Has {
+            question: name(question),
+            code: *code,
+        },
+        Expr::Answered { question } => Expr::Answered {
+            question: name(question),
+        },
     }
 }
 

@@ -100,18 +100,18 @@ impl Cx<'_> {
             .map(|(_, span)| *span)
     }
 
-    /// Where a question stands in the survey: its own definition when the survey file holds
-    /// it, else the `use` line that brought it in, else the `conforms` line.
+    /// Where a question stands in the survey: the `use` line that brought it in, else its own
+    /// definition when the survey's file holds it, else the `conforms` line.
     pub fn question_span(&self, question: &ir::Question) -> Span {
+        if let Some(span) = question.module.as_deref().and_then(|m| self.use_span(m)) {
+            return span;
+        }
         let in_survey = self.spans.name != Span::default() && question.span.file == self.spans.name.file;
         if in_survey {
-            return question.span;
+            question.span
+        } else {
+            self.conforms_span()
         }
-        question
-            .module
-            .as_deref()
-            .and_then(|m| self.use_span(m))
-            .unwrap_or_else(|| self.conforms_span())
     }
 
     /// The full name of one of the standard's modules: `istat.cx.core`.

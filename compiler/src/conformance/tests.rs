@@ -194,6 +194,11 @@ fn r0402_renamed_question_is_found_in_place() {
     let standard = istat_cx();
     let mut survey = legacy(&standard);
     survey.questions[1].id = "soddisfazione_generale".into();
+    survey.questions[2].show_if = Some(Expr::Compare {
+        question: "soddisfazione_generale".into(),
+        cmp: CmpOp::Le,
+        value: 2,
+    });
     let found = run(&survey, &standard);
     assert_eq!(
         messages(&found),
@@ -292,6 +297,31 @@ fn r0403_extra_question_before_required_modules() {
         vec!["extra question `documenti` comes before required module `istat.cx.servizio_online`"]
     );
     assert_eq!(found[0].code, Code::R0403);
+}
+
+#[test]
+fn r0403_module_used_before_required_is_reported_once() {
+    let standard = istat_cx();
+    let mut survey = conforming_survey(&standard);
+    let mut other = vec![extra("ufficio", 0), extra("sportello", 1)];
+    for q in &mut other {
+        q.module = Some("inps.moduli.ufficio".into());
+    }
+    survey.questions.retain(|q| q.id != "documenti");
+    survey.questions.splice(3..3, other);
+    let found = run(&survey, &standard);
+    assert_eq!(
+        messages(&found),
+        vec![
+            "module `inps.moduli.ufficio`, extra to profile `istanza_online`, comes before required module \
+             `istat.cx.servizio_online`"
+        ]
+    );
+    assert_eq!(
+        found[0].primary.span,
+        survey_spans(&survey).uses[1].1,
+        "at its `use` line"
+    );
 }
 
 #[test]
