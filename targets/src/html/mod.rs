@@ -12,6 +12,7 @@
 //! Only questions asked on the `web` channel appear; a survey without the `web` channel
 //! gets no form. Interface strings exist in `it en de fr sl`; other languages get English.
 
+mod assets;
 mod data;
 mod i18n;
 mod question;

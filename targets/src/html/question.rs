@@ -5,7 +5,7 @@
 use super::i18n::{fill, Strings};
 use super::theme::Theme;
 use super::view::is_feedback_question;
-use super::words::{code_label, condition_sentence};
+use super::words::{answer_label, condition_sentence};
 use rileva_compiler::ir::{Question, QuestionKind, Survey};
 use serde::Serialize;
 
@@ -163,10 +163,7 @@ fn options(question: &Question, lang: &str, ui: &Strings, control: Control) -> V
         .codes
         .iter()
         .map(|code| {
-            let mut label = code_label(question, code, lang, ui);
-            if question.kind == QuestionKind::Rating && label == code.value.to_string() {
-                label = fill(ui.out_of, &[("n", &label), ("max", &top)]);
-            }
+            let label = answer_label(question, code, lang, ui);
             let specify = code.specify.then(|| SpecifyView {
                 name: question.specify_key(code.value),
                 label: fill(ui.specify, &[("label", &label)]),

@@ -137,9 +137,17 @@ fn condition_words_follow_the_expression() {
     assert_eq!(
         say(&both),
         "Rispondere solo se alla domanda «Che cosa non ha funzionato?» non ha scelto «Altro» e \
-         (alla domanda «Quanti anni ha?» non ha risposto un numero minore di 30 o non ha risposto \
+         (alla domanda «Quanti anni ha?» non ha risposto un numero minore di 30 oppure non ha risposto \
          alla domanda «Vuole aggiungere qualcosa?»)."
     );
+}
+
+#[test]
+fn stars_are_said_out_of_the_top() {
+    let survey = fixture::valutazione();
+    let html = plain(&survey, "it");
+    assert!(html.contains("ha risposto «4 su 5» o «5 su 5»."));
+    assert!(html.contains(r#"<label class="form-check-label" for="valutazione-1">1 su 5</label>"#));
 }
 
 #[test]

@@ -2,10 +2,10 @@
 //! templates lay out. Every decision (which control, which ids, which words) is made here;
 //! the templates only place the values, escaped by minijinja.
 
-use super::data;
 use super::i18n::{strings, Strings};
 use super::question::{question_view, QuestionView};
 use super::theme::Theme;
+use super::{assets, data};
 use crate::Options;
 use rileva_compiler::ir::{Channel, Question, Survey};
 use serde::Serialize;
@@ -20,8 +20,8 @@ pub struct Page {
     pub title: String,
     pub theme: &'static str,
     pub bootstrap: bool,
-    pub css: &'static str,
-    pub script: &'static str,
+    pub css: String,
+    pub script: String,
     /// The JSON the script reads, already safe inside `<script type="application/json">`.
     pub data_json: String,
     pub endpoint: String,
@@ -80,8 +80,8 @@ pub fn page(survey: &Survey, lang: &str, options: &Options) -> Page {
         title: survey.title.get(lang).trim().to_owned(),
         theme: theme.name(),
         bootstrap: theme == Theme::BootstrapItalia,
-        css: theme.css(),
-        script: include_str!("../../templates/html/form.js"),
+        css: assets::style(theme),
+        script: assets::script(),
         data_json: data::script_json(&data::form_data(survey, &questions, lang, ui, thanks)),
         endpoint: options.endpoint().to_owned(),
         survey_id: survey.id.clone(),

@@ -22,7 +22,7 @@ pub fn condition_sentence(survey: &Survey, expr: &Expr, lang: &str, strings: &St
 
 /// The label of one code in `lang`; built-in answers get the interface words when the IR
 /// has no label (yes/no), other unlabelled codes their number.
-pub fn code_label(question: &Question, code: &Code, lang: &str, strings: &Strings) -> String {
+fn code_label(question: &Question, code: &Code, lang: &str, strings: &Strings) -> String {
     let label = code.label.get(lang).trim();
     if !label.is_empty() {
         return label.to_owned();
@@ -32,6 +32,17 @@ pub fn code_label(question: &Question, code: &Code, lang: &str, strings: &String
         (QuestionKind::Yesno, 2) => strings.no.to_owned(),
         _ => code.value.to_string(),
     }
+}
+
+/// The label of one code as respondents read it: a star of a rating whose label is only
+/// its number reads "2 su 5".
+pub fn answer_label(question: &Question, code: &Code, lang: &str, strings: &Strings) -> String {
+    let label = code_label(question, code, lang, strings);
+    if question.kind != QuestionKind::Rating || label != code.value.to_string() {
+        return label;
+    }
+    let top = question.codes.iter().map(|c| c.value).max().unwrap_or(code.value);
+    fill(strings.out_of, &[("n", &label), ("max", &top.to_string())])
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -78,7 +89,7 @@ impl Ctx<'_> {
     fn joined(&self, operands: &[Expr], negated: bool, joint: Joint) -> (String, Option<Joint>) {
         let word = match joint {
             Joint::And => self.words().and,
-            Joint::Or => self.words().or,
+            Joint::Or => self.words().or_clause,
         };
         let parts: Vec<String> = operands
             .iter()
@@ -143,7 +154,7 @@ impl Ctx<'_> {
 
     fn has(&self, id: &str, code: i64, negated: bool) -> String {
         let label = match self.survey.question(id) {
-            Some(q) => q.code(code).map(|c| code_label(q, c, self.lang, self.strings)),
+            Some(q) => q.code(code).map(|c| answer_label(q, c, self.lang, self.strings)),
             None => None,
         };
         let answer = self.quote(&label.unwrap_or_else(|| code.to_string()));
@@ -158,7 +169,7 @@ impl Ctx<'_> {
     fn labels(&self, question: &Question, codes: &[&Code]) -> Vec<String> {
         codes
             .iter()
-            .map(|c| code_label(question, c, self.lang, self.strings))
+            .map(|c| answer_label(question, c, self.lang, self.strings))
             .collect()
     }
 
