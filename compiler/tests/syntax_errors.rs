@@ -327,3 +327,42 @@ fn a_megabyte_file_parses() {
     assert!(diags.is_empty());
     assert!(body.len() > 5_000);
 }
+
+#[test]
+fn errors_inside_a_block_with_a_broken_head_are_still_reported() {
+    let text = "survey Inps hub {\n  question a: sclae x { \"A?\" }\n}\nsurvey c.d {\n  section s {\n    question b: yesno { \"B?\" requird }\n  }\n  question ok: yesno { \"Ok?\" }\n}\n";
+    let (file, diags) = parse(FileId(0), text);
+    let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(diags.len(), 4, "{messages:#?}");
+    assert!(
+        messages[1].contains("found `sclae`") && messages[3].contains("found `requird`"),
+        "{messages:#?}"
+    );
+    let [Item::Error(_), Item::Survey(s)] = file.items.as_slice() else {
+        panic!("{:#?}", file.items)
+    };
+    assert!(matches!(&s.body[..], [BodyItem::Error(_), BodyItem::Question(q)] if q.name.name == "ok"));
+}
+
+#[test]
+fn a_question_without_its_opening_brace_does_not_close_the_survey() {
+    let text =
+        "survey a.b {\n  question uno: yesno\n    \"Primo?\"\n    }\n  question due: yesno { \"Due?\" }\n}\n";
+    let (body, diags) = survey_body(text);
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert!(matches!(&body[..], [BodyItem::Error(_), BodyItem::Question(q)] if q.name.name == "due"));
+}
+
+#[test]
+fn a_doc_comment_before_nothing_is_an_error() {
+    for text in [
+        "///",
+        "/// a doc for nothing\n",
+        "survey a.b {\n  title \"T\"\n  /// dangling\n}\n",
+    ] {
+        let found = diagnostics(text);
+        assert_eq!(found.len(), 1, "{text:?}: {found:#?}");
+        assert_eq!(found[0].message, "this doc comment documents nothing");
+        assert!(text[found[0].primary.span.range()].starts_with("///"));
+    }
+}

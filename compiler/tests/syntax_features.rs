@@ -355,8 +355,17 @@ fn survey_header_anonymous_kiosk_minutes_and_translation_keys() {
 }
 
 #[test]
+fn crlf_line_endings_parse_like_lf() {
+    let text = "/// Doc.\r\nsurvey a.b {\r\n  title \"T\" en \"T\"\r\n  question q: yesno {\r\n    \"Q?\"\r\n  }\r\n}\r\n";
+    let file = parse_clean(text);
+    let Item::Survey(s) = &file.items[0] else { panic!() };
+    assert_eq!(s.doc.as_deref(), Some("Doc."));
+    assert_eq!(s.body.len(), 1);
+}
+
+#[test]
 fn empty_and_comment_only_files() {
-    for text in ["", "   \n\t\n", "// nothing here\n/// a doc for nothing\n"] {
+    for text in ["", "   \n\t\n", "\u{FEFF}// nothing here\n//// not a doc\n"] {
         let (file, diagnostics) = parse(FileId(3), text);
         assert!(file.items.is_empty() && diagnostics.is_empty());
     }

@@ -2,11 +2,15 @@
 //! `profile`, one at a time through [`Driver::step`], so each block recovers on its own.
 
 use super::ast::*;
-use super::build::{doc_before, Entry, Opening};
+use super::build::{doc_before, empty_text, Entry, Opening};
+use super::lexical::TokKind;
 use super::parse::{Driver, Step};
 use super::Rule;
 use crate::diagnostics::{Code, Diagnostic};
 use crate::source::Span;
+
+/// Blocks whose entries are still read when their head is broken.
+const BLOCK_WORDS: &[&str] = &["survey", "module", "standard", "section", "profile"];
 
 /// Words that start a body item rather than a header statement.
 const BODY_WORDS: &[&str] = &["question", "section", "use", "check", "translations"];
@@ -20,6 +24,67 @@ impl Driver<'_> {
             .take_while(|c| c.is_alphanumeric() || *c == '_')
             .collect();
         BODY_WORDS.contains(&word.as_str())
+    }
+
+    /// When the head of a block is broken (`survey Inps hub {`, a `section` without its
+    /// title) and the failure lies before a `{` on the head's line, read the block's entries
+    /// anyway, so that their errors are reported too. The block becomes one error node; this
+    /// returns where it ends.
+    pub(super) fn reparse_broken_head(&mut self, offset: usize) -> Option<usize> {
+        let first = self.cursor();
+        let head = *self.lexed().get(first)?;
+        let keyword = self.text().get(head.start..head.end)?;
+        if !BLOCK_WORDS.contains(&keyword) {
+            return None;
+        }
+        let brace = (first + 1..)
+            .map_while(|i| self.lexed().get(i).filter(|t| !t.first_on_line).map(|t| (i, *t)))
+            .find(|(_, t)| matches!(t.kind, TokKind::LBrace | TokKind::RBrace))
+            .filter(|(_, t)| t.kind == TokKind::LBrace && t.start >= offset)?;
+        let start = head.start;
+        let label = self
+            .text()
+            .get(head.end..brace.1.start)
+            .unwrap_or("")
+            .trim()
+            .to_owned();
+        let span = self.block_span(head.end, brace.1.start);
+        let name = Ident { name: label, span };
+        self.set_cursor(brace.0 + 1);
+        let end = match keyword {
+            "survey" => {
+                self.survey(
+                    Path {
+                        segments: vec![name],
+                        span,
+                    },
+                    None,
+                    start,
+                )
+                .span
+                .end
+            }
+            "module" => self.module(name, None, start).span.end,
+            "standard" => {
+                self.standard(
+                    Path {
+                        segments: vec![name],
+                        span,
+                    },
+                    None,
+                    start,
+                )
+                .span
+                .end
+            }
+            "section" => self
+                .section(name, empty_text(span), start)
+                .map_or(start as u32, |s| s.span.end),
+            _ => self
+                .profile(name, None, start)
+                .map_or(start as u32, |p| p.span.end),
+        };
+        Some(end as usize)
     }
 
     fn block_span(&self, start: usize, end: usize) -> Span {

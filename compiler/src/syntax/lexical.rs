@@ -39,6 +39,8 @@ pub(crate) struct Lexed {
     pub tokens: Vec<Token>,
     /// Start of each token that nests an expression deeper than [`MAX_EXPR_DEPTH`].
     pub too_deep: Vec<usize>,
+    /// Byte ranges of the `///` doc comments.
+    pub docs: Vec<(usize, usize)>,
 }
 
 impl Lexed {
@@ -65,6 +67,7 @@ fn is_name_char(c: char) -> bool {
 /// Split `text` into tokens; never fails.
 pub(crate) fn scan(text: &str) -> Lexed {
     let mut tokens = Vec::new();
+    let mut docs = Vec::new();
     let mut chars = text.char_indices().peekable();
     let mut first_on_line = true;
     let mut column = 0;
@@ -81,6 +84,10 @@ pub(crate) fn scan(text: &str) -> Lexed {
         let kind = match c {
             '/' if text[start..].starts_with("//") => {
                 while chars.next_if(|&(_, c)| c != '\n').is_some() {}
+                let end = chars.peek().map_or(text.len(), |&(i, _)| i);
+                if text[start..].starts_with("///") && !text[start..].starts_with("////") {
+                    docs.push((start, end));
+                }
                 continue;
             }
             '"' => scan_string(&mut chars),
@@ -116,7 +123,11 @@ pub(crate) fn scan(text: &str) -> Lexed {
         first_on_line = false;
     }
     let too_deep = find_too_deep(text, &tokens);
-    Lexed { tokens, too_deep }
+    Lexed {
+        tokens,
+        too_deep,
+        docs,
+    }
 }
 
 type Chars<'a> = std::iter::Peekable<std::str::CharIndices<'a>>;

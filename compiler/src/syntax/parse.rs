@@ -109,9 +109,36 @@ impl<'t> Driver<'t> {
             };
             items.push(item);
         }
+        self.check_docs();
         File {
             items,
             span: self.span(0, self.text.len()),
+        }
+    }
+
+    /// A `///` comment must be followed by something to document: not by a `}` or the end
+    /// of the file. (Items without a `doc` field, such as `check`, may carry one for readers.)
+    fn check_docs(&mut self) {
+        let mut reported = None;
+        for &(start, end) in &self.lexed.docs {
+            let next = self.lexed.token_at(end);
+            let documents = self.lexed.get(next).is_some_and(|t| t.kind != TokKind::RBrace);
+            if documents || reported == Some(next) {
+                continue;
+            }
+            reported = Some(next);
+            self.diags.push(
+                Diagnostic::new(
+                    Code::R0001,
+                    "this doc comment documents nothing",
+                    self.span(start, end),
+                    "nothing follows it to document",
+                )
+                .with_help(
+                    "put `///` right before the survey, module, section, question or list it \
+                     describes; use `//` for an ordinary comment",
+                ),
+            );
         }
     }
 
@@ -184,7 +211,10 @@ impl<'t> Driver<'t> {
                     syntax_error(self.file, self.text, &self.lexed, &failure)
                 };
                 self.diags.push(diagnostic);
-                Err(self.skip(start))
+                match self.reparse_broken_head(offset) {
+                    Some(end) => Err(self.span(start, end)),
+                    None => Err(self.skip(start)),
+                }
             }
         }
     }
@@ -201,7 +231,10 @@ impl<'t> Driver<'t> {
         while let Some(token) = self.lexed.get(index) {
             match token.kind {
                 TokKind::LBrace => depth += 1,
-                TokKind::RBrace if depth == 0 => break,
+                // A `}` indented deeper than the entry closes a block the entry opened
+                // without its `{`; a `}` further left closes the enclosing block.
+                TokKind::RBrace if depth == 0 && !(token.first_on_line && token.column > column) => break,
+                TokKind::RBrace if depth == 0 => {}
                 TokKind::RBrace => depth -= 1,
                 TokKind::Word if self.is_sync_word(token.start, token.end) => {
                     let starts_line = token.first_on_line || after_close;
@@ -314,6 +347,18 @@ impl<'t> Driver<'t> {
             .and_then(|i| self.lexed.get(i))
             .map_or(start, |t| t.end);
         self.span(start, end.max(start))
+    }
+
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    pub fn set_cursor(&mut self, cursor: usize) {
+        self.cursor = cursor;
+    }
+
+    pub fn lexed(&self) -> &Lexed {
+        &self.lexed
     }
 
     pub fn file_id(&self) -> FileId {
