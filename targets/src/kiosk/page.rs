@@ -1,7 +1,8 @@
 //! Kiosk target, emit stage: the offline kiosk page `kiosk.<lang>.html`. A view model of the
 //! layout (every text in every language, the page's own shown first) rendered by a minijinja
 //! template with HTML auto-escaping; the script that runs the screens, routing, idle reset
-//! and the response queue is inlined from `templates/kiosk/kiosk.js`.
+//! and the response queue is inlined from `templates/kiosk/kiosk.js`. The markup is kept
+//! lean (colours as classes, fonts per screen) to stay well within 40 KB.
 
 use super::layout;
 use super::model::*;
@@ -24,8 +25,8 @@ struct PageView {
     height: u32,
     noscript: &'static str,
     change_language: Vec<Localized>,
-    style: &'static str,
-    script: &'static str,
+    style: String,
+    script: String,
     config: String,
     glyphs: Vec<GlyphView>,
     screens: Vec<ScreenView>,
@@ -36,8 +37,9 @@ struct PageView {
 struct Localized {
     /// The interface language this text belongs to.
     lang: String,
-    /// The language the text is written in (a language switch names the next language).
-    text_lang: String,
+    /// The language the text is written in, when not `lang` (a language switch names the
+    /// next language in that language).
+    text_lang: Option<String>,
     text: String,
     hidden: bool,
 }
@@ -54,6 +56,8 @@ struct ScreenView {
     question: Option<String>,
     multi: bool,
     hidden: bool,
+    /// The labels' font size.
+    style: String,
     heading_style: String,
     heading: Vec<Localized>,
     hint_style: Option<String>,
@@ -63,15 +67,14 @@ struct ScreenView {
 
 #[derive(Serialize)]
 struct ButtonView {
-    id: String,
-    class: &'static str,
     code: Option<i64>,
     action: Option<&'static str>,
+    /// The paint class (`p0`...): background and label colour.
+    paint: usize,
     style: String,
     glyph: Option<&'static str>,
     glyph_px: u32,
     labels: Vec<Localized>,
-    label_style: String,
 }
 
 /// The page of `layout` whose language is shown first.
@@ -89,7 +92,7 @@ fn localized(texts: &Texts, lang: &str) -> Vec<Localized> {
         .iter()
         .map(|(l, t)| Localized {
             lang: l.clone(),
-            text_lang: l.clone(),
+            text_lang: None,
             text: clean(t),
             hidden: l != lang,
         })
@@ -101,10 +104,7 @@ fn language_names(texts: &Texts, languages: &[String], lang: &str) -> Vec<Locali
     let mut out = localized(texts, lang);
     for item in &mut out {
         let i = languages.iter().position(|l| *l == item.lang).unwrap_or(0);
-        item.text_lang = languages
-            .get((i + 1) % languages.len().max(1))
-            .cloned()
-            .unwrap_or_default();
+        item.text_lang = languages.get((i + 1) % languages.len().max(1)).cloned();
     }
     out
 }
@@ -116,55 +116,100 @@ fn box_style(r: Rect) -> String {
     )
 }
 
+/// The distinct (background, label colour) pairs of the layout, in order of first use.
+fn paints(layout: &Layout) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for q in question_screens(layout) {
+        let buttons = q.buttons.iter().map(|b| (&b.background, &b.text_color));
+        for (bg, fg) in buttons.chain(q.controls.iter().map(|c| (&c.background, &c.text_color))) {
+            if !out.iter().any(|(b, f)| b == bg && f == fg) {
+                out.push((bg.clone(), fg.clone()));
+            }
+        }
+    }
+    out
+}
+
+fn paint_index(paints: &[(String, String)], bg: &str, fg: &str) -> usize {
+    paints.iter().position(|(b, f)| b == bg && f == fg).unwrap_or(0)
+}
+
+fn question_screens(layout: &Layout) -> impl Iterator<Item = &QuestionScreen> {
+    layout.screens.iter().filter_map(|s| match s {
+        Screen::Question(q) => Some(q.as_ref()),
+        Screen::Thanks(_) => None,
+    })
+}
+
+/// The style sheet: the template's, then one class per paint (colours are `#rrggbb`).
+fn style_sheet(paints: &[(String, String)]) -> String {
+    let mut css = compact(STYLE);
+    for (i, (bg, fg)) in paints.iter().enumerate() {
+        css.push_str(&format!(
+            ".p{i}{{background:{};color:{}}}\n",
+            clean(bg),
+            clean(fg)
+        ));
+    }
+    css.replace("</", "<\\/")
+}
+
+/// Source without full-line `//` comments and indentation (the script has no multi-line
+/// strings, so lines keep their meaning).
+fn compact(source: &str) -> String {
+    source
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("//"))
+        .fold(String::new(), |mut out, l| {
+            out.push_str(l);
+            out.push('\n');
+            out
+        })
+}
+
 fn view(layout: &Layout, lang: &str) -> PageView {
-    let per_language = |f: &dyn Fn(&str) -> String| -> Texts {
-        layout.languages.iter().map(|l| (l.clone(), f(l))).collect()
-    };
+    let paints = paints(layout);
+    let change_language: Texts = layout
+        .languages
+        .iter()
+        .map(|l| (l.clone(), strings::get(&strings::CHANGE_LANGUAGE, l).to_owned()))
+        .collect();
     PageView {
         lang: lang.to_owned(),
         title: clean(layout.title.get(lang).map(String::as_str).unwrap_or_default()),
         width: layout.screen.width,
         height: layout.screen.height,
         noscript: strings::get(&strings::NEEDS_JAVASCRIPT, lang),
-        change_language: localized(
-            &per_language(&|l| strings::get(&strings::CHANGE_LANGUAGE, l).into()),
-            lang,
-        ),
-        style: STYLE,
-        script: SCRIPT,
+        change_language: localized(&change_language, lang),
+        style: style_sheet(&paints),
+        script: compact(SCRIPT),
         config: json_for_script(&config(layout, lang).to_string()),
         glyphs: glyphs(layout),
         screens: layout
             .screens
             .iter()
-            .map(|s| screen_view(s, &layout.languages, lang))
+            .map(|s| screen_view(s, &layout.languages, &paints, lang))
             .collect(),
     }
 }
 
 /// What the script needs: routing, missing codes, picks, timing and the endpoint.
 fn config(layout: &Layout, lang: &str) -> serde_json::Value {
-    let questions: Vec<_> = layout
-        .screens
-        .iter()
-        .filter_map(|s| match s {
-            Screen::Question(q) => Some(json!({
+    let questions: Vec<_> = question_screens(layout)
+        .map(|q| {
+            json!({
                 "question": q.question,
                 "required": q.required,
                 "show_if": q.show_if,
                 "min": q.min_picks,
                 "max": q.max_picks,
-            })),
-            Screen::Thanks(_) => None,
+            })
         })
         .collect();
-    let missing: serde_json::Map<String, serde_json::Value> = layout
-        .screens
-        .iter()
-        .filter_map(|s| match s {
-            Screen::Question(q) => Some((q.question.clone(), json!(q.missing_codes))),
-            Screen::Thanks(_) => None,
-        })
+    let missing: serde_json::Map<String, serde_json::Value> = question_screens(layout)
+        .filter(|q| !q.missing_codes.is_empty())
+        .map(|q| (q.question.clone(), json!(q.missing_codes)))
         .collect();
     let thanks_seconds = layout.screens.iter().find_map(|s| match s {
         Screen::Thanks(t) => Some(t.show_seconds),
@@ -204,13 +249,7 @@ fn glyph_id(face: Option<Face>, icon: Option<Icon>) -> Option<&'static str> {
 
 /// The glyph symbols the page uses, each once.
 fn glyphs(layout: &Layout) -> Vec<GlyphView> {
-    let used: Vec<&'static str> = layout
-        .screens
-        .iter()
-        .filter_map(|s| match s {
-            Screen::Question(q) => Some(q.as_ref()),
-            Screen::Thanks(_) => None,
-        })
+    let used: Vec<&'static str> = question_screens(layout)
         .flat_map(|q| q.buttons.iter().filter_map(|b| glyph_id(b.face, b.icon)))
         .collect();
     GLYPHS
@@ -223,14 +262,15 @@ fn glyphs(layout: &Layout) -> Vec<GlyphView> {
         .collect()
 }
 
-fn screen_view(screen: &Screen, languages: &[String], lang: &str) -> ScreenView {
+fn screen_view(screen: &Screen, languages: &[String], paints: &[(String, String)], lang: &str) -> ScreenView {
     match screen {
-        Screen::Question(q) => question_view(q, languages, lang),
+        Screen::Question(q) => question_view(q, languages, paints, lang),
         Screen::Thanks(t) => ScreenView {
             number: t.number,
             question: None,
             multi: false,
             hidden: true,
+            style: String::new(),
             heading_style: format!("{};font-size:{}px", box_style(t.text_rect), t.font_px),
             heading: localized(&t.text, lang),
             hint_style: None,
@@ -240,9 +280,13 @@ fn screen_view(screen: &Screen, languages: &[String], lang: &str) -> ScreenView 
     }
 }
 
-fn question_view(q: &QuestionScreen, languages: &[String], lang: &str) -> ScreenView {
+fn question_view(
+    q: &QuestionScreen,
+    languages: &[String],
+    paints: &[(String, String)],
+    lang: &str,
+) -> ScreenView {
     let (wording_area, hint_area) = layout::split_header(q.header, q.hint.is_some());
-    let label_style = format!("font-size:{}px", q.label_font_px);
     let mut buttons: Vec<ButtonView> = q
         .buttons
         .iter()
@@ -250,33 +294,34 @@ fn question_view(q: &QuestionScreen, languages: &[String], lang: &str) -> Screen
             let glyph = glyph_id(b.face, b.icon);
             let (icon, _) = layout::split_button(b.rect, glyph.is_some());
             ButtonView {
-                id: b.id.clone(),
-                class: "answer",
                 code: Some(b.code),
                 action: None,
-                style: format!(
-                    "{};background:{};color:{}",
-                    box_style(b.rect),
-                    b.background,
-                    b.text_color
-                ),
+                paint: paint_index(paints, &b.background, &b.text_color),
+                style: box_style(b.rect),
                 glyph: icon.and(glyph),
                 glyph_px: icon.map(|r| r.width).unwrap_or(0),
                 labels: localized(&b.label, lang),
-                label_style: label_style.clone(),
             }
         })
         .collect();
-    buttons.extend(
-        q.controls
-            .iter()
-            .map(|c| control_view(c, languages, &label_style, lang)),
-    );
+    buttons.extend(q.controls.iter().map(|c| ButtonView {
+        code: None,
+        action: Some(super::screens::action_name(c.action)),
+        paint: paint_index(paints, &c.background, &c.text_color),
+        style: box_style(c.rect),
+        glyph: None,
+        glyph_px: 0,
+        labels: match c.action {
+            Action::Language => language_names(&c.label, languages, lang),
+            Action::Skip | Action::Confirm => localized(&c.label, lang),
+        },
+    }));
     ScreenView {
         number: q.number,
         question: Some(q.question.clone()),
         multi: q.selection == Selection::Multi,
         hidden: q.number != 1,
+        style: format!("font-size:{}px", q.label_font_px),
         heading_style: format!("{};font-size:{}px", box_style(wording_area), q.wording_font_px),
         heading: localized(&q.wording, lang),
         hint_style: hint_area
@@ -284,27 +329,5 @@ fn question_view(q: &QuestionScreen, languages: &[String], lang: &str) -> Screen
             .map(|(r, px)| format!("{};font-size:{px}px", box_style(r))),
         hint: q.hint.as_ref().map(|h| localized(h, lang)).unwrap_or_default(),
         buttons,
-    }
-}
-
-fn control_view(c: &Control, languages: &[String], label_style: &str, lang: &str) -> ButtonView {
-    ButtonView {
-        id: c.id.clone(),
-        class: "control",
-        code: None,
-        action: Some(super::screens::action_name(c.action)),
-        style: format!(
-            "{};background:{};color:{}",
-            box_style(c.rect),
-            c.background,
-            c.text_color
-        ),
-        glyph: None,
-        glyph_px: 0,
-        labels: match c.action {
-            Action::Language => language_names(&c.label, languages, lang),
-            Action::Skip | Action::Confirm => localized(&c.label, lang),
-        },
-        label_style: label_style.to_owned(),
     }
 }

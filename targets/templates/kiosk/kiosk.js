@@ -55,14 +55,15 @@
     lang = l;
     document.documentElement.lang = l;
     document.title = cfg.titles[l] || document.title;
-    [].forEach.call(document.querySelectorAll("[data-l]"), function (el) {
-      el.hidden = el.getAttribute("data-l") !== l;
+    // Texts carry their language; a language switch's label names the next language, and
+    // says in `data-l` which interface language it belongs to.
+    [].forEach.call(stage.querySelectorAll("[lang]"), function (el) {
+      el.hidden = (el.getAttribute("data-l") || el.getAttribute("lang")) !== l;
     });
   }
 
   function show(i) {
     current = i;
-    quietUntil = Date.now() + 300; // a double tap must not answer the next screen too
     screens.forEach(function (s, j) { s.hidden = j !== i; });
     var heading = screens[i].querySelector("h1");
     if (heading) heading.focus({ preventScroll: true });
@@ -176,7 +177,10 @@
   stage.addEventListener("click", function (ev) {
     var button = ev.target.closest("button");
     if (!button || button.disabled || Date.now() < quietUntil) return;
+    var before = current;
     tap(button);
+    // A double tap must not answer the next screen too.
+    if (current !== before) quietUntil = Date.now() + 300;
   });
   function awake() {
     clearTimeout(idleTimer);
