@@ -51,6 +51,16 @@ pub fn check(db: &Db, sources: &SourceMap, sink: &mut Diagnostics) {
         r0601_never_shown::check(&cx, sink);
         r0603_long_wording::check(&cx, sink);
     }
+    // Modules of the inputs, on their own: the rules about questions, not about a survey.
+    for unit in &db.packages {
+        let cx = SurveyCx::new(db, unit, sources);
+        r0101_question_channels::check(&cx, sink);
+        r0103_identifiers::check(&cx, sink);
+        r0201_operator_type::check(&cx, sink);
+        r0202_codes::check(&cx, sink);
+        r0204_bounds::check(&cx, sink);
+        r0301_missing_translation::check(&cx, sink);
+    }
     r0103_identifiers::check_items(db, sink);
     r0602_unused_list::check(db, sink);
 }

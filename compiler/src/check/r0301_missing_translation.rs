@@ -7,7 +7,7 @@
 use super::context::SurveyCx;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::ir::Channel;
-use crate::resolve::model::TextDef;
+use crate::resolve::model::{TextDef, UnitKind};
 use crate::source::Span;
 use std::collections::BTreeSet;
 
@@ -43,7 +43,7 @@ fn slots<'a>(cx: &SurveyCx<'a>) -> Vec<Slot<'a>> {
             None,
         ));
     }
-    if survey.header.has_channel(Channel::Kiosk) {
+    if survey.kind == UnitKind::Survey && survey.header.has_channel(Channel::Kiosk) {
         out.push(slot(
             "the kiosk's thank-you".to_owned(),
             None,

@@ -10,12 +10,14 @@
 //!    with used modules expanded ([`expand`], [`question`]: R0101, R0105), translations
 //!    ([`translate`]), duplicate ids (R0102) and the question names of routing (R0101).
 //! 4. [`standard`]: the standard each survey conforms to (R0406), and its modules alone.
+//! 5. [`package`]: the modules of each input file as one unit, for the question rules.
 
 pub mod expand;
 pub mod header;
 pub mod items;
 pub mod load;
 pub mod model;
+pub mod package;
 pub mod question;
 pub mod scope;
 pub mod standard;
@@ -45,6 +47,8 @@ pub struct Db {
     pub kinds: Vec<KindEntry>,
     /// The surveys of the input files, in input order.
     pub surveys: Vec<SurveyDef>,
+    /// The modules of each input file that has any, as one unit ([`package`]).
+    pub packages: Vec<SurveyDef>,
     /// The modules of each standard a survey conforms to, expanded as the standard has them.
     pub standard_modules: BTreeMap<StandardId, Vec<StandardModule>>,
     /// Lists named by a question anywhere (R0602 warns about the others of input files).
@@ -110,8 +114,12 @@ pub fn resolve(inputs: &[Input], libs: &[LibPackage], sources: &mut SourceMap, s
             standard_modules.insert(id, standard::standard_modules(&scope, std, &mut used_lists, sink));
         }
     }
-    mark_input_modules(&scope, &mut used_lists, sink);
+    let packages: Vec<SurveyDef> = (0..db.files.len())
+        .filter(|&f| db.is_input(f))
+        .filter_map(|f| package::package_unit(&scope, f, &mut used_lists, sink))
+        .collect();
     db.surveys = surveys;
+    db.packages = packages;
     db.standard_modules = standard_modules;
     db.used_lists = used_lists;
     db
@@ -138,16 +146,6 @@ fn load_conformed_standards(
         .collect();
     for package in wanted {
         load::load_extra(files, &package, libs, sources, sink);
-    }
-}
-
-/// Modules of input files count their lists as used even when no survey uses them.
-fn mark_input_modules(scope: &Scope<'_>, used_lists: &mut BTreeSet<usize>, sink: &mut Diagnostics) {
-    for (id, m) in scope.modules.iter().enumerate() {
-        if scope.files.get(m.file).is_some_and(LoadedFile::is_input) {
-            // Diagnostics of a used module were given already; the sink drops exact repeats.
-            expand::Expander::new(scope, used_lists, sink).module_alone(id);
-        }
     }
 }
 

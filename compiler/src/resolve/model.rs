@@ -334,9 +334,20 @@ pub struct Conforms {
     pub standard: Option<StandardId>,
 }
 
+/// What a [`SurveyDef`] holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitKind {
+    /// A `survey` item.
+    Survey,
+    /// The modules of one input file, in order, checked on their own (a standard's author
+    /// runs `rileva check` on the package): the header is synthetic, from its standard.
+    Package,
+}
+
 /// A survey with its used modules expanded in place, every name resolved.
 #[derive(Debug, Clone)]
 pub struct SurveyDef {
+    pub kind: UnitKind,
     pub id: String,
     pub file: FileIdx,
     pub ast: ast::Survey,

@@ -4,7 +4,7 @@
 
 use super::expand::Expander;
 use super::header::build_header;
-use super::model::{FileIdx, QuestionDef, SectionDef, SurveyDef};
+use super::model::{FileIdx, QuestionDef, SectionDef, SurveyDef, UnitKind};
 use super::scope::Scope;
 use super::translate::{apply_block, Reach, Targets};
 use crate::diagnostics::{closest, Code, Diagnostic, Diagnostics};
@@ -45,6 +45,7 @@ pub fn build_survey(
     report_duplicate_questions(&questions, sink);
     report_duplicate_sections(&sections, sink);
     let def = SurveyDef {
+        kind: UnitKind::Survey,
         id: survey.name.dotted(),
         file,
         ast: survey.clone(),
@@ -117,7 +118,7 @@ fn report_duplicate_sections(sections: &[SectionDef], sink: &mut Diagnostics) {
 }
 
 /// Every question name read by `show if` and `check` must name a question of the survey.
-fn report_unknown_questions(survey: &SurveyDef, sink: &mut Diagnostics) {
+pub fn report_unknown_questions(survey: &SurveyDef, sink: &mut Diagnostics) {
     let ids: Vec<&str> = survey.questions.iter().map(|q| q.id.as_str()).collect();
     let exprs = survey
         .questions

@@ -203,3 +203,13 @@ fn survey_translations_reach_lists_and_module_questions() {
     assert_eq!(q.codes[0].label.get("de"), "a");
     assert_eq!(c.surveys[0].questions[1].codes[0].label.get("de"), "Ja");
 }
+
+#[test]
+fn modules_of_an_input_file_are_checked_without_a_survey() {
+    let src = "import istat.scales\nmodule base {\n  question voto: scale soddisfazione5 { \"Voto?\" en \"Mark?\" }\n  \
+               question perche: text {\n    \"Perché?\"\n    show if vot < 2 or voto has 3\n  }\n}\n\
+               standard ente.cx {\n  version 2025.1\n  title \"S\" en \"S\"\n  languages it en\n}\n";
+    let c = run(src, &[]);
+    let codes: Vec<&str> = c.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["R0301", "R0101", "R0201"], "{:?}", c.diagnostics);
+}
