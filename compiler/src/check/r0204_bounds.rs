@@ -1,4 +1,5 @@
-//! R0204: bounds must make sense. `number A..B` needs A <= B; `rating N` needs 3 <= N <= 10;
+//! R0204: bounds must make sense. A `scale`, `choice` or `multi` needs at least one code;
+//! `number A..B` needs A <= B; `rating N` needs 3 <= N <= 10;
 //! `text max N` needs N >= 1; a multi's `min` / `max` must satisfy 0 <= min <= max, 1 <= max,
 //! and neither may exceed its number of options. `min` / `max` on any other type is also
 //! R0204: they bound how many options are picked, which only a multi has.
@@ -23,6 +24,18 @@ fn bound(message: String, span: Span, label: impl Into<String>, help: impl Into<
 }
 
 fn type_bounds(q: &QuestionDef, sink: &mut Diagnostics) {
+    let listed = matches!(
+        q.kind,
+        QuestionKind::Scale | QuestionKind::Choice | QuestionKind::Multi
+    );
+    if listed && q.codes_known && q.codes.is_empty() {
+        sink.push(bound(
+            format!("the {} question `{}` has no codes", q.kind.as_str(), q.id),
+            q.name_span(),
+            "no answer can be given",
+            "list its options after the wording, e.g. `1 \"Sì\"`, or name a list: `choice NAME`",
+        ));
+    }
     match &q.ast.ty {
         ast::QuestionType::Number { min, max } if min.value > max.value => sink.push(bound(
             format!("the range {}..{} of `{}` is empty", min.value, max.value, q.id),
@@ -156,6 +169,12 @@ mod tests {
             let src = survey(&format!("  question q: {ok} {{ \"Q?\" en \"Q?\" }}"));
             assert!(with_code(&src, "R0204").is_empty(), "{ok}");
         }
+    }
+
+    #[test]
+    fn options_needed() {
+        let src = survey("  question q: choice { \"Q?\" en \"Q?\" }");
+        assert_eq!(with_code(&src, "R0204").len(), 1);
     }
 
     #[test]

@@ -37,6 +37,15 @@ pub fn key_text(key: &[KeySegment]) -> String {
         .join(".")
 }
 
+/// The span of the key alone (the entry's when it has no segments).
+fn key_span(entry: &ast::TranslationEntry) -> crate::source::Span {
+    let spans = entry.key.iter().map(|s| match s {
+        KeySegment::Name(i) => i.span,
+        KeySegment::Code(c) => c.span,
+    });
+    spans.reduce(|a, b| a.join(b)).unwrap_or(entry.span)
+}
+
 /// Resolve every key of `block` and apply its texts; keys that name nothing go to `unresolved`.
 pub fn apply_block(
     block: &ast::TranslationsBlock,
@@ -68,7 +77,7 @@ pub fn apply_block(
             Some(target) => resolved.push((target, &entry.text.value)),
             None => unresolved.push(UnresolvedKey {
                 key,
-                span: entry.span,
+                span: key_span(entry),
                 language: language.to_owned(),
             }),
         }
