@@ -5,3 +5,5 @@ export * from "./axe.mjs";
 export * from "./vnu.mjs";
 export * from "./server.mjs";
 export * from "./rileva.mjs";
+export * from "./expr.mjs";
+export * from "./form.mjs";

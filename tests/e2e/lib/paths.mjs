@@ -50,3 +50,17 @@ export function requireChromium() {
   }
   return CHROMIUM;
 }
+
+/** Run `fn` on every item, at most `limit` at a time; resolves to the results in order. */
+export async function pool(items, limit, fn) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

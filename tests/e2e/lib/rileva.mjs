@@ -1,7 +1,7 @@
 // Run the rileva binary: build the examples for some targets, validate responses.
 
 import { execFile } from "node:child_process";
-import { mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, relative } from "node:path";
 import { promisify } from "node:util";
@@ -46,7 +46,8 @@ export function tempDir(prefix = "rileva-e2e-") {
 /**
  * Build every example for `targets` (names of `--target`), one `rileva build` per source
  * file so each survey is tied to its source. Throws, with rileva's report, when one does
- * not build. Returns [{source, name, surveys: [{id, dir, files}]}], `files` relative to `dir`.
+ * not build. Returns [{source, name, surveys: [{id, dir, files}]}], `files` relative to `dir`;
+ * a survey for which the targets wrote nothing is not listed.
  */
 export async function buildExamples(targets = ["html"], { theme = "plain", endpoint, out = tempDir(), sources = exampleSources() } = {}) {
   const built = [];
@@ -59,7 +60,8 @@ export async function buildExamples(targets = ["html"], { theme = "plain", endpo
     if (result.code !== 0) {
       throw new Error(`rileva build failed for ${relative(REPO_ROOT, source)} (exit ${result.code}):\n${result.stdout}${result.stderr}`);
     }
-    const surveys = readdirSync(dir)
+    // A target may write nothing for a survey (no HTML form without the web channel).
+    const surveys = (existsSync(dir) ? readdirSync(dir) : [])
       .sort()
       .filter((id) => statSync(join(dir, id)).isDirectory())
       .map((id) => ({ id, dir: join(dir, id), files: listFiles(join(dir, id)) }));
