@@ -196,6 +196,13 @@ fn text(key: &str, value: &Value, max: u32, out: &mut Vec<Rejection>) {
             format!("`{key}` has {length} characters, at most {max}"),
         ));
     }
+    if s.contains('\0') {
+        out.push(Rejection::new(
+            Kind::NulInText,
+            Some(key),
+            format!("`{key}` contains the character U+0000, which databases cannot store"),
+        ));
+    }
 }
 
 /// Each specify text present: a text, and its code picked.

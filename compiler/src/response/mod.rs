@@ -12,6 +12,7 @@
 //!   so rejecting `2.0` would break agreement); `2.5` is a wrong type.
 //! - **Texts** are counted in Unicode scalar values. An empty string is not an answer and is
 //!   rejected ([`Kind::EmptyText`]): leave the question out instead. Whitespace is text.
+//!   A text may not contain U+0000 ([`Kind::NulInText`]): PostgreSQL cannot store it.
 //! - **Multi** answers are a non-empty array of distinct codes: at least `min` (default 1)
 //!   and at most `max` picks, counting every item.
 //! - **Specify texts** (`motivi_99_text`) are optional even when their code is picked, at
@@ -93,6 +94,8 @@ pub enum Kind {
     /// An empty string as a text answer.
     EmptyText,
     TooLong,
+    /// A text containing U+0000, which PostgreSQL cannot store.
+    NulInText,
     DuplicatePick,
     TooFewPicks,
     TooManyPicks,
@@ -103,7 +106,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 22] = [
+    pub const ALL: [Kind; 23] = [
         Kind::NotJson,
         Kind::NotAnObject,
         Kind::MissingField,
@@ -121,6 +124,7 @@ impl Kind {
         Kind::OutOfRange,
         Kind::EmptyText,
         Kind::TooLong,
+        Kind::NulInText,
         Kind::DuplicatePick,
         Kind::TooFewPicks,
         Kind::TooManyPicks,
@@ -148,6 +152,7 @@ impl Kind {
             Kind::OutOfRange => "out_of_range",
             Kind::EmptyText => "empty_text",
             Kind::TooLong => "too_long",
+            Kind::NulInText => "nul_in_text",
             Kind::DuplicatePick => "duplicate_pick",
             Kind::TooFewPicks => "too_few_picks",
             Kind::TooManyPicks => "too_many_picks",

@@ -116,6 +116,10 @@ fn values_of_each_type() {
         ),
         (json!({"soddisfazione": 3, "commento": 5}), vec![Kind::WrongType]),
         (
+            json!({"soddisfazione": 3, "commento": "a\u{0}b"}),
+            vec![Kind::NulInText],
+        ),
+        (
             json!({"soddisfazione": 1, "motivi": [1, 1]}),
             vec![Kind::DuplicatePick],
         ),

@@ -103,12 +103,16 @@ pub fn specify_texts(survey: &ir::Survey, q: &ir::Question) -> Vec<(String, Valu
         .collect()
 }
 
-/// A non-empty text of at most `max` characters.
+/// A non-empty text of at most `max` characters, without U+0000 (PostgreSQL cannot store it).
 fn insert_text(schema: &mut Map<String, Value>, max: u32) {
     schema.insert("type".into(), json!("string"));
     schema.insert("minLength".into(), json!(1));
     schema.insert("maxLength".into(), json!(max));
+    schema.insert("pattern".into(), json!(NO_NUL));
 }
+
+/// Any text without U+0000 (ECMA-262 syntax).
+pub const NO_NUL: &str = "^[^\\u0000]*$";
 
 /// When a specify text is present, its code is picked.
 pub fn specify_dependency(q: &ir::Question, code: i64) -> Value {
