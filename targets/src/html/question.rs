@@ -96,7 +96,7 @@ pub fn question_view(
         .show_if
         .as_ref()
         .map(|expr| condition_sentence(survey, expr, lang, ui));
-    let hint = hint(question, ui, feedback);
+    let hint = hint(question, ui);
     let describedby = [
         help.as_ref().map(|_| format!("{}-help", question.id)),
         hint.as_ref().map(|_| format!("{}-hint", question.id)),
@@ -208,7 +208,11 @@ fn stars_label(question: &Question, ui: &Strings, feedback: Option<FeedbackRole>
     fill(ui.stars_group, &[("max", &top)])
 }
 
-fn hint(question: &Question, ui: &Strings, feedback: Option<FeedbackRole>) -> Option<String> {
+/// A hint on the expected answer. The number range is always said (the field cannot show
+/// it); the most picks and the most characters only when the author wrote no help, which
+/// usually says it already.
+fn hint(question: &Question, ui: &Strings) -> Option<String> {
+    let has_help = question.help.is_some();
     match question.kind {
         QuestionKind::Number => question.range.map(|r| {
             fill(
@@ -216,11 +220,11 @@ fn hint(question: &Question, ui: &Strings, feedback: Option<FeedbackRole>) -> Op
                 &[("min", &r.min.to_string()), ("max", &r.max.to_string())],
             )
         }),
-        QuestionKind::Multi => question
+        QuestionKind::Multi if !has_help => question
             .max_picks
             .filter(|max| (*max as usize) < question.codes.len())
             .map(|max| fill(ui.hint_max_picks, &[("max", &max.to_string())])),
-        QuestionKind::Text if feedback.is_none() => question
+        QuestionKind::Text if !has_help => question
             .max_length
             .map(|max| fill(ui.hint_max_length, &[("max", &max.to_string())])),
         _ => None,
