@@ -296,12 +296,18 @@ fn question_constraints(survey: &ir::Survey, q: &ir::Question, dialect: Dialect,
     }
 }
 
-/// A text is absent, or has 1 to `max` characters (an empty text is not an answer).
+/// A text is absent, or has 1 to `max` characters (an empty text is not an answer) and no
+/// U+0000. PostgreSQL cannot store that character at all (the INSERT fails); SQLite can, and
+/// its `length` stops counting there, so its CHECK looks for the byte.
 fn text_length(dialect: Dialect, column: &str, max: u32) -> String {
-    format!(
+    let length = format!(
         "{column} IS NULL OR {} BETWEEN 1 AND {max}",
         dialect.char_length(column)
-    )
+    );
+    match dialect {
+        Dialect::Postgres => length,
+        Dialect::Sqlite => format!("{length} AND instr(CAST({column} AS BLOB), X'00') = 0"),
+    }
 }
 
 /// A multi's options are all NULL (unanswered) or all set, and the picks are within
