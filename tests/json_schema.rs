@@ -108,7 +108,7 @@ fn timestamp_candidates() -> Vec<String> {
             }
         }
     }
-    let seeds = support::generate::TIMESTAMPS;
+    let seeds = support::generate::values::TIMESTAMPS;
     let replacements = [
         '0', '1', '2', '3', '5', '6', '9', 'T', 't', ' ', 'Z', 'z', '+', '-', ':', '.', '٣', 'x',
     ];
@@ -132,7 +132,11 @@ fn timestamp_candidates() -> Vec<String> {
             }
         }
     }
-    out.extend(support::generate::BAD_TIMESTAMPS.iter().map(|s| s.to_string()));
+    out.extend(
+        support::generate::values::BAD_TIMESTAMPS
+            .iter()
+            .map(|s| s.to_string()),
+    );
     out.extend(["2026-11-22T10:15:00Z\n", "", "2026-11-22T10:15:00.1234567890Z"].map(String::from));
     out
 }

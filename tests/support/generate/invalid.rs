@@ -23,7 +23,7 @@ fn answers_mut(response: &mut Value) -> &mut Map<String, Value> {
 }
 
 /// The first valid response, looking from `start` on, for which `fits` holds.
-fn base<'a>(valid: &'a [Value], start: usize, fits: impl Fn(&Value) -> bool) -> Option<&'a Value> {
+fn base(valid: &[Value], start: usize, fits: impl Fn(&Value) -> bool) -> Option<&Value> {
     let n = valid.len();
     (0..n).map(|i| &valid[(start + i) % n]).find(|r| fits(r))
 }
@@ -290,7 +290,7 @@ fn metadata(survey: &ir::Survey, b: &Value) -> Vec<Case> {
             set("channel", json!(c.as_str())),
         ));
     }
-    for bad in BAD_TIMESTAMPS {
+    for bad in values::BAD_TIMESTAMPS {
         out.push(case(
             format!("submitted_at {bad:?}"),
             b,
@@ -312,18 +312,3 @@ fn metadata(survey: &ir::Survey, b: &Value) -> Vec<Case> {
     }
     out
 }
-
-/// Strings that are not RFC 3339 date-times, or that this project rejects (module doc of
-/// `rileva_compiler::response::timestamp`).
-pub const BAD_TIMESTAMPS: [&str; 10] = [
-    "2026-11-22 10:15:00Z",
-    "2026-11-22T10:15:00",
-    "2025-02-29T10:15:00Z",
-    "2100-02-29T10:15:00Z",
-    "2026-04-31T10:15:00Z",
-    "2026-11-22T24:00:00Z",
-    "2026-11-22T10:15:60Z",
-    "2026-11-22T10:15:00+16:00",
-    "22/11/2026 10:15",
-    "0000-01-01T00:00:00Z",
-];

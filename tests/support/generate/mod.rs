@@ -9,9 +9,6 @@ mod invalid;
 mod valid;
 pub mod values;
 
-pub use invalid::BAD_TIMESTAMPS;
-pub use valid::TIMESTAMPS;
-
 use rileva_compiler::ir;
 use rileva_compiler::response::Kind;
 use serde_json::Value;

@@ -201,15 +201,6 @@ fn build(survey: &ir::Survey, index: usize, channel: &str, picked: &[(&str, &Opt
     envelope(survey, index, channel, answers)
 }
 
-/// Valid date-times, in the forms senders use.
-pub const TIMESTAMPS: [&str; 5] = [
-    "2026-11-22T10:15:00Z",
-    "2026-11-22T10:15:00.123Z",
-    "2024-02-29T23:59:59+01:00",
-    "2026-03-01t08:00:00.123456789-05:30",
-    "2000-12-31T00:00:00z",
-];
-
 /// The metadata around `answers`.
 pub fn envelope(survey: &ir::Survey, index: usize, channel: &str, answers: Map<String, Value>) -> Value {
     json!({
@@ -217,7 +208,7 @@ pub fn envelope(survey: &ir::Survey, index: usize, channel: &str, answers: Map<S
         "version": survey.version,
         "language": survey.languages[index % survey.languages.len()],
         "channel": channel,
-        "submitted_at": TIMESTAMPS[index % TIMESTAMPS.len()],
+        "submitted_at": values::TIMESTAMPS[index % values::TIMESTAMPS.len()],
         "answers": answers,
     })
 }

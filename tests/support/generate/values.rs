@@ -122,3 +122,27 @@ pub fn not_a_code(q: &ir::Question) -> i64 {
     let highest = q.codes.iter().map(|c| c.value).max().unwrap_or(0);
     highest.saturating_add(1)
 }
+
+/// Valid date-times, in the forms senders use.
+pub const TIMESTAMPS: [&str; 5] = [
+    "2026-11-22T10:15:00Z",
+    "2026-11-22T10:15:00.123Z",
+    "2024-02-29T23:59:59+01:00",
+    "2026-03-01t08:00:00.123456789-05:30",
+    "2000-12-31T00:00:00z",
+];
+
+/// Strings that are not RFC 3339 date-times, or that this project rejects (module doc of
+/// `rileva_compiler::response::timestamp`).
+pub const BAD_TIMESTAMPS: [&str; 10] = [
+    "2026-11-22 10:15:00Z",
+    "2026-11-22T10:15:00",
+    "2025-02-29T10:15:00Z",
+    "2100-02-29T10:15:00Z",
+    "2026-04-31T10:15:00Z",
+    "2026-11-22T24:00:00Z",
+    "2026-11-22T10:15:60Z",
+    "2026-11-22T10:15:00+16:00",
+    "22/11/2026 10:15",
+    "0000-01-01T00:00:00Z",
+];
