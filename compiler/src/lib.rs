@@ -8,7 +8,9 @@
 pub mod check;
 pub mod conformance;
 pub mod diagnostics;
+pub mod diff;
 pub mod estimate;
+pub mod format;
 pub mod ir;
 pub mod lower;
 pub mod resolve;

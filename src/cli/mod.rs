@@ -2,7 +2,9 @@
 
 mod build;
 mod check;
+mod diff;
 mod explain;
+mod fmt;
 mod inputs;
 mod load;
 mod render;
@@ -122,6 +124,28 @@ pub enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Re-indent source files; keeps every comment and string. `--check` writes nothing and
+    /// fails (exit 1) when a file would change.
+    Fmt {
+        /// Write nothing; list the files that would change, with a short diff.
+        #[arg(long)]
+        check: bool,
+        /// Files, or folders: every `.rileva` file below them.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// Compare two versions of a survey; fail (exit 1) on a breaking change without a new
+    /// major version.
+    Diff {
+        #[arg(value_name = "OLD")]
+        old: PathBuf,
+        #[arg(value_name = "NEW")]
+        new: PathBuf,
+        #[arg(long, value_enum, default_value = "human")]
+        format: DataFormat,
+        #[command(flatten)]
+        libs: LibArgs,
+    },
     /// Print the documentation of a diagnostic code.
     Explain {
         #[arg(value_name = "CODE")]
@@ -180,6 +204,13 @@ pub fn run(cli: Cli) -> Result<Status, CliError> {
             libs,
             paths,
         }),
+        Command::Fmt { check, paths } => fmt::run(&paths, check),
+        Command::Diff {
+            old,
+            new,
+            format,
+            libs,
+        } => diff::run(&old, &new, format, &libs),
         Command::Explain { code } => explain::run(&code),
         Command::Validate {
             survey,
