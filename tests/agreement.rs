@@ -134,9 +134,11 @@ fn sqlite(survey: &ir::Survey) -> Judge {
     Box::new(move |response| {
         let values = row::row(&survey, response).map_err(|why| format!("no row: {why}"))?;
         db.execute_batch("BEGIN").map_err(|e| e.to_string())?;
-        let result = db
-            .prepare_cached(&insert)
-            .and_then(|mut s| s.execute(rusqlite::params_from_iter(values.iter().map(sql_support::sqlite_value))));
+        let result = db.prepare_cached(&insert).and_then(|mut s| {
+            s.execute(rusqlite::params_from_iter(
+                values.iter().map(sql_support::sqlite_value),
+            ))
+        });
         db.execute_batch("ROLLBACK").map_err(|e| e.to_string())?;
         result.map(|_| ()).map_err(|e| e.to_string())
     })
@@ -171,4 +173,42 @@ fn postgres(survey: &ir::Survey) -> Judge {
             .map(|_| ())
             .map_err(|e| e.as_db_error().map_or(e.to_string(), |d| d.message().to_owned()))
     })
+}
+
+/// Random changes per survey in `every_judge_agrees_on_random_changes`.
+const RANDOM_CHANGES: usize = 300;
+
+/// Seeded random changes to valid responses (awkward values, removed keys, stray specify
+/// texts): no expectation, but every judge must give the same verdict.
+#[test]
+fn every_judge_agrees_on_random_changes() {
+    let mut problems = Vec::new();
+    let (mut responses, mut accepted) = (0, 0);
+    for (name, survey) in &support::surveys::all() {
+        let mut judges: Vec<(&str, Judge)> = JUDGES.iter().map(|(n, make)| (*n, make(survey))).collect();
+        let valid = generate::valid(survey);
+        for i in 0..RANDOM_CHANGES {
+            let response = generate::random::change(survey, &valid[i % valid.len()], i as u64);
+            let verdicts: Vec<(&str, Verdict)> = judges.iter_mut().map(|(n, j)| (*n, j(&response))).collect();
+            responses += 1;
+            accepted += usize::from(verdicts[0].1.is_ok());
+            if verdicts.iter().any(|(_, v)| v.is_ok() != verdicts[0].1.is_ok()) {
+                problems.push(format!("{name} #{i}: {verdicts:?}\n  {response}"));
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} disagreement(s):\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+    assert!(
+        accepted > 0 && accepted < responses,
+        "{accepted} of {responses} accepted: no contrast"
+    );
+    println!(
+        "agreement on random changes: {responses} responses ({accepted} accepted) x {} judges agree",
+        JUDGES.len()
+    );
 }

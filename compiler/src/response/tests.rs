@@ -305,3 +305,52 @@ fn kinds_have_stable_names() {
         assert_eq!(json, json!(kind.as_str()));
     }
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// JSON values whose keys are often the survey's own, so deep checks run.
+    fn json_value() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            any::<f64>().prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+            "[a-z0-9 \\\\\"\u{0}-\u{7f}è日😀]{0,12}".prop_map(Value::from),
+        ];
+        let keys = prop_oneof![
+            Just("soddisfazione".to_owned()),
+            Just("motivi".to_owned()),
+            Just("motivi_99_text".to_owned()),
+            Just("eta".to_owned()),
+            Just("commento".to_owned()),
+            Just("answers".to_owned()),
+            Just("channel".to_owned()),
+            "[a-z_]{1,8}",
+        ];
+        leaf.prop_recursive(4, 64, 8, move |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::from),
+                proptest::collection::btree_map(keys.clone(), inner, 0..6)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn any_bytes_are_judged(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
+            let verdicts = judge_lines(&survey(), &bytes);
+            prop_assert!(verdicts.iter().all(|v| v.line >= 1));
+        }
+
+        #[test]
+        fn any_json_is_judged(answers in json_value(), channel in json_value()) {
+            let mut r = response("web", answers);
+            r["channel"] = channel;
+            let _ = validate(&survey(), &r);
+            let _ = validate(&survey(), &r["answers"]);
+        }
+    }
+}

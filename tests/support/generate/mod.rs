@@ -6,6 +6,7 @@
 
 mod holds;
 mod invalid;
+pub mod random;
 mod valid;
 pub mod values;
 
