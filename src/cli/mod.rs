@@ -124,8 +124,9 @@ pub enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
-    /// Re-indent source files; keeps every comment and string. `--check` writes nothing and
-    /// fails (exit 1) when a file would change.
+    /// Re-indent source files, keeping every comment and string.
+    ///
+    /// `--check` writes nothing and fails (exit 1) when a file would change.
     Fmt {
         /// Write nothing; list the files that would change, with a short diff.
         #[arg(long)]
@@ -134,11 +135,14 @@ pub enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
-    /// Compare two versions of a survey; fail (exit 1) on a breaking change without a new
-    /// major version.
+    /// Compare two versions of a survey: every change, breaking or compatible.
+    ///
+    /// Fails (exit 1) on a breaking change when NEW's major version is not greater than OLD's.
     Diff {
+        /// The earlier version's survey file.
         #[arg(value_name = "OLD")]
         old: PathBuf,
+        /// The later version's survey file.
         #[arg(value_name = "NEW")]
         new: PathBuf,
         #[arg(long, value_enum, default_value = "human")]
