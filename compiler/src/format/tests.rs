@@ -119,3 +119,44 @@ fn formats_a_file_that_parses() {
     let out = format(crate::source::FileId(0), text).expect("parses");
     assert_eq!(out, "survey a.b {\n  version 1.0.0\n  title \"T\"\n}\n");
 }
+
+mod properties {
+    use super::super::{contents, layout};
+    use proptest::prelude::*;
+
+    /// Text made of the characters the layout cares about, valid syntax or not.
+    fn source() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just("{"),
+                Just("}"),
+                Just("\""),
+                Just("\\"),
+                Just("//"),
+                Just("\n"),
+                Just("\n\n"),
+                Just(" "),
+                Just("\t"),
+                Just("\r"),
+                Just("en \"x\""),
+                Just("question"),
+                Just("kinds"),
+                Just("translations"),
+                Just("and"),
+                Just("9"),
+                Just("é"),
+            ],
+            0..60,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn layout_is_idempotent_and_keeps_every_line(text in source()) {
+            let once = layout(&text);
+            prop_assert_eq!(layout(&once), once.clone());
+            prop_assert_eq!(contents(&text), contents(&once));
+        }
+    }
+}
