@@ -351,3 +351,69 @@ fn major_reads_the_first_number() {
     assert_eq!(major("10.0.0"), Some(10));
     assert_eq!(major("x"), None);
 }
+
+#[test]
+fn more_breaking_classes() {
+    use Impact::Breaking as B;
+    only(
+        &[("question eta: number 18..99", "question eta: text max 10")],
+        B,
+        "question `eta`: type changed from number to text",
+    );
+    only(
+        &[(
+            "    required\n  }\n  question motivi",
+            "    required\n    channels web\n  }\n  question motivi",
+        )],
+        B,
+        "question `giudizio`: no longer asked on kiosk: answers from there would be rejected",
+    );
+    only(
+        &[("    max 2\n", "    min 2\n    max 2\n")],
+        B,
+        "question `motivi`: fewest options to pick raised from 1 to 2",
+    );
+    only(
+        &[("    show if giudizio <= 1\n", "")],
+        B,
+        "question `motivi`: routing removed: now always asked (was only when `giudizio <= 1`)",
+    );
+}
+
+#[test]
+fn more_compatible_classes() {
+    use Impact::Compatible as C;
+    only(
+        &[("else \"No\" en \"No\"", "else \"Non va\" en \"No\"")],
+        C,
+        "check `not (motivi has 99 and motivi has 1)`: message changed",
+    );
+    only(
+        &[("\"Personale\" en \"Staff\"", "\"Personale\" en \"Staff\" specify")],
+        C,
+        "question `motivi`: code 2 «Personale» now opens a specify text",
+    );
+    only(
+        &[("    max 2\n", "")],
+        C,
+        "question `motivi`: most options to pick raised from 2 to 3",
+    );
+}
+
+#[test]
+fn rating_stars_changed_is_one_breaking_change() {
+    let text = |stars: u8| {
+        format!(
+            "survey t.r {{\n  version 1.0.0\n  title \"T\"\n  question voto: rating {stars} {{\n    \"Voto?\"\n  }}\n}}\n"
+        )
+    };
+    let report = compare(&survey(&text(5)), &survey(&text(7)));
+    let messages: Vec<&str> = report.changes.iter().map(|c| c.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        vec![
+            "question `voto`: rating changed from 5 to 7 stars: a number of stars would mean something else"
+        ]
+    );
+    assert!(report.requires_major);
+}
