@@ -2,6 +2,7 @@
 //! methodologist reads ("expected a question type such as `scale`..., found `sclae`").
 //! Grammar rule names never reach the message.
 
+use super::hints::{hint, Found};
 use super::lexical::{Lexed, TokKind};
 use super::words::{expectation, Expect};
 use super::Rule;
@@ -163,20 +164,23 @@ pub(crate) fn syntax_error(file: FileId, text: &str, lexed: &Lexed, failure: &Fa
     };
     let keywords = expects.iter().flat_map(|e| e.keywords.iter().copied());
     let found_word = found.trim_matches('`');
-    let help = match closest(found_word, keywords) {
-        Some(keyword) if keyword != found_word && found.starts_with('`') => {
-            format!("did you mean `{keyword}`?")
-        }
-        _ if line_has_unterminated_string(text, lexed, failure.offset) => {
-            "a `\"` is missing on this line: every text opens and closes with `\"` on the same line"
-                .to_owned()
-        }
-        _ => expects
-            .first()
-            .map_or("remove this, or check the lines above it".to_owned(), |e| {
-                e.help.to_owned()
-            }),
+    let found_token = Found {
+        text: text.get(span.range()).unwrap_or(""),
+        next: lexed
+            .get(lexed.token_at(span.end as usize))
+            .and_then(|t| text.get(t.start..t.end)),
     };
+    let did_you_mean = closest(found_word, keywords)
+        .filter(|keyword| *keyword != found_word && found.starts_with('`'))
+        .map(|keyword| format!("did you mean `{keyword}`?"));
+    let missing_quote = line_has_unterminated_string(text, lexed, failure.offset).then(|| {
+        "a `\"` is missing on this line: every text opens and closes with `\"` on the same line".to_owned()
+    });
+    let help = did_you_mean
+        .or_else(|| hint(&found_token))
+        .or(missing_quote)
+        .or_else(|| expects.first().map(|e| e.help.to_owned()))
+        .unwrap_or_else(|| "remove this, or check the lines above it".to_owned());
     Diagnostic::new(Code::R0001, message, span, label).with_help(help)
 }
 

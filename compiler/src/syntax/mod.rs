@@ -10,6 +10,7 @@ mod blocks;
 mod build;
 mod errors;
 mod expr;
+mod hints;
 mod lexical;
 mod parse;
 mod statements;
