@@ -239,6 +239,15 @@ fn expressions_print_with_needed_parentheses() {
         operand: Box::new(and),
     };
     assert_eq!(expr_text(&not), "not ((answered a or answered a) and answered a)");
+    let cmp = Expr::Compare {
+        question: "q".into(),
+        cmp: CmpOp::Le,
+        value: 2,
+    };
+    let not_cmp = Expr::Not {
+        operand: Box::new(cmp),
+    };
+    assert_eq!(expr_text(&not_cmp), "not (q <= 2)");
 }
 
 #[test]

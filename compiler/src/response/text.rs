@@ -8,12 +8,18 @@ pub fn expr_text(expr: &Expr) -> String {
 }
 
 /// `level`: 0 at the top or inside `or`, 1 inside `and`, 2 inside `not`; a looser operator
-/// below a tighter one gets parentheses.
+/// below a tighter one gets parentheses, and so does a comparison under `not`, for the
+/// reader: `not (q <= 2)`.
 fn write(expr: &Expr, level: u8) -> String {
     match expr {
         Expr::Or { operands } => paren(join(operands, " or ", 0), level > 0),
         Expr::And { operands } => paren(join(operands, " and ", 1), level > 1),
-        Expr::Not { operand } => format!("not {}", write(operand, 2)),
+        Expr::Not { operand } => match operand.as_ref() {
+            Expr::Compare { .. } | Expr::In { .. } | Expr::Has { .. } => {
+                format!("not ({})", write(operand, 0))
+            }
+            _ => format!("not {}", write(operand, 2)),
+        },
         Expr::Compare { question, cmp, value } => format!("{question} {} {value}", cmp.as_str()),
         Expr::In { question, values } => format!("{question} in [{}]", list(values)),
         Expr::Has { question, code } => format!("{question} has {code}"),
