@@ -186,3 +186,39 @@ fn snapshots_of_every_example() {
         }
     }
 }
+
+/// Two runs of the binary (two processes, so two hash seeds) write the same bytes.
+#[test]
+fn build_writes_the_same_files_twice() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut outputs = Vec::new();
+    for run in ["a", "b"] {
+        let out = dir.path().join(run);
+        let status = Command::new(env!("CARGO_BIN_EXE_rileva"))
+            .args(["build", "--target", "sql", "--out"])
+            .arg(&out)
+            .arg(sql_support::root().join("examples"))
+            .status()
+            .expect("run rileva build");
+        assert!(status.success());
+        let mut files = Vec::new();
+        for (_, survey) in example_surveys()
+            .iter()
+            .filter(|(f, _)| f.starts_with(sql_support::root().join("examples")))
+        {
+            for name in ["postgres.sql", "sqlite.sql"] {
+                let path = out.join(&survey.id).join("sql").join(name);
+                files.push(std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())));
+            }
+        }
+        assert!(!files.is_empty());
+        outputs.push(files);
+    }
+    assert_eq!(outputs[0], outputs[1]);
+    let emitted: Vec<Vec<u8>> = example_surveys()
+        .iter()
+        .filter(|(f, _)| f.starts_with(sql_support::root().join("examples")))
+        .flat_map(|(_, s)| emit(s).into_iter().map(|f| f.contents))
+        .collect();
+    assert_eq!(outputs[0], emitted, "build writes what the target emits");
+}
