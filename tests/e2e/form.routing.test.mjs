@@ -8,7 +8,9 @@ import assert from "node:assert/strict";
 import { basename, join, relative } from "node:path";
 import {
   answerForm,
+  EXAMPLE_DIRS,
   buildExamples,
+  exampleSources,
   domAnswers,
   exprHolds,
   formData,
@@ -23,6 +25,9 @@ import {
   visibleQuestions,
 } from "./lib/index.mjs";
 
+// The examples, and the support survey of constructs the examples do not use.
+const FORM_SOURCES = exampleSources([...EXAMPLE_DIRS, "tests/support/surveys"]);
+
 const STRATEGIES = ["lowest", "highest", "missing", "required", "random:1", "random:2"];
 const RFC3339_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
@@ -30,7 +35,7 @@ let out, forms, browser;
 
 before(async () => {
   out = tempDir("rileva-form-routing-");
-  const built = await buildExamples(["html"], { out });
+  const built = await buildExamples(["html"], { out, sources: FORM_SOURCES });
   forms = built.flatMap((b) =>
     b.surveys.flatMap((s) => {
       const files = s.files.filter((f) => /^form\.[a-z]+\.html$/.test(f));

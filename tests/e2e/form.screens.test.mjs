@@ -6,7 +6,10 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { ARTIFACTS_DIR, DESKTOP, PHONE, buildExamples, launchBrowser, newPage, pool, serve, tempDir } from "./lib/index.mjs";
+import { ARTIFACTS_DIR, DESKTOP, PHONE, EXAMPLE_DIRS, buildExamples, exampleSources, launchBrowser, newPage, pool, serve, tempDir } from "./lib/index.mjs";
+
+// The examples, and the support survey of constructs the examples do not use.
+const FORM_SOURCES = exampleSources([...EXAMPLE_DIRS, "tests/support/surveys"]);
 
 const THEMES = ["plain", "bootstrap-italia"];
 const PAGE_BUDGET = 40 * 1024;
@@ -18,7 +21,7 @@ before(async () => {
   out = tempDir("rileva-form-screens-");
   forms = [];
   for (const theme of THEMES) {
-    for (const b of await buildExamples(["html"], { theme, out: join(out, theme) })) {
+    for (const b of await buildExamples(["html"], { theme, out: join(out, theme), sources: FORM_SOURCES })) {
       for (const s of b.surveys) {
         for (const f of s.files.filter((f) => /^form\.[a-z]+\.html$/.test(f))) {
           const path = join(s.dir, f);

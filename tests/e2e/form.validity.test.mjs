@@ -7,7 +7,9 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join, relative } from "node:path";
 import {
+  EXAMPLE_DIRS,
   buildExamples,
+  exampleSources,
   describeViolations,
   describeVnu,
   launchBrowser,
@@ -21,6 +23,9 @@ import {
   PHONE,
 } from "./lib/index.mjs";
 
+// The examples, and the support survey of constructs the examples do not use.
+const FORM_SOURCES = exampleSources([...EXAMPLE_DIRS, "tests/support/surveys"]);
+
 const THEMES = ["plain", "bootstrap-italia"];
 let out, forms, browser, server;
 
@@ -28,7 +33,7 @@ before(async () => {
   out = tempDir("rileva-form-validity-");
   forms = [];
   for (const theme of THEMES) {
-    const built = await buildExamples(["html"], { theme, out: join(out, theme) });
+    const built = await buildExamples(["html"], { theme, out: join(out, theme), sources: FORM_SOURCES });
     for (const b of built) {
       for (const s of b.surveys) {
         for (const f of s.files.filter((f) => /^form\.[a-z]+\.html$/.test(f))) {
