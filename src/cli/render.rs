@@ -207,15 +207,22 @@ impl MietteReport {
             severity: miette::Severity::Advice,
             help: None,
             source: miette::NamedSource::new(f.name.clone(), f.text.clone()),
-            labels: vec![labeled(l, true)],
+            // The message above says what is there; a label repeating it is noise.
+            labels: vec![miette::LabeledSpan::new_primary_with_span(
+                None,
+                source_span(l.span),
+            )],
             related: Vec::new(),
         }
     }
 }
 
+fn source_span(span: Span) -> miette::SourceSpan {
+    miette::SourceSpan::new((span.start as usize).into(), (span.end - span.start) as usize)
+}
+
 fn labeled(l: &Label, primary: bool) -> miette::LabeledSpan {
-    let len = (l.span.end - l.span.start) as usize;
-    let span = miette::SourceSpan::new((l.span.start as usize).into(), len);
+    let span = source_span(l.span);
     if primary {
         miette::LabeledSpan::new_primary_with_span(Some(l.message.clone()), span)
     } else {
