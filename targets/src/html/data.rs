@@ -27,6 +27,7 @@ pub fn form_data(survey: &Survey, questions: &[&Question], lang: &str, ui: &Stri
             "min_picks": ui.err_min_picks,
             "min_one": ui.err_min_one,
             "max_picks": ui.err_max_picks,
+            "max_one": ui.err_max_one,
             "summary": ui.error_summary,
             "sending": ui.sending,
             "send_failed": ui.send_failed,

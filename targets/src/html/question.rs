@@ -223,7 +223,10 @@ fn hint(question: &Question, ui: &Strings) -> Option<String> {
         QuestionKind::Multi if !has_help => question
             .max_picks
             .filter(|max| (*max as usize) < question.codes.len())
-            .map(|max| fill(ui.hint_max_picks, &[("max", &max.to_string())])),
+            .map(|max| match max {
+                1 => ui.hint_max_one.to_owned(),
+                _ => fill(ui.hint_max_picks, &[("max", &max.to_string())]),
+            }),
         QuestionKind::Text if !has_help => question
             .max_length
             .map(|max| fill(ui.hint_max_length, &[("max", &max.to_string())])),

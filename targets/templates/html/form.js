@@ -119,7 +119,7 @@
     }
     if (q.control === "checkboxes") {
       if (a.length < q.min_picks) return q.min_picks === 1 ? msg.min_one : fill(msg.min_picks, { min: q.min_picks });
-      if (q.max_picks != null && a.length > q.max_picks) return fill(msg.max_picks, { max: q.max_picks });
+      if (q.max_picks != null && a.length > q.max_picks) return q.max_picks === 1 ? msg.max_one : fill(msg.max_picks, { max: q.max_picks });
     }
     return null;
   }
