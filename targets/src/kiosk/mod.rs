@@ -54,11 +54,34 @@ fn too_small(survey: &ir::Survey, question: &ir::Question, unfit: layout::Unfit)
             format!("the kiosk screen is set to {width} x {height} here"),
         );
     }
-    let instead = "or ask it on other channels only, e.g. `channels web`";
-    d.with_help(match smallest_fitting(survey, question) {
-        Some((w, h)) => format!("a screen of at least {w} x {h} px (same proportions) fits it; {instead}"),
-        None => format!("no screen of these proportions fits it; {instead}"),
+    let instead = instead(survey, question);
+    let screen = match smallest_fitting(survey, question) {
+        Some((w, h)) => format!("a screen of at least {w} x {h} px (same proportions) fits it"),
+        None => "no screen of these proportions fits it".to_owned(),
+    };
+    d.with_help(match instead {
+        Some(instead) => format!("{screen}; {instead}"),
+        None => screen,
     })
+}
+
+/// The other way out: ask the question on the survey's other channels only, or, in a
+/// kiosk-only survey, give it fewer options (when its options are the author's).
+fn instead(survey: &ir::Survey, question: &ir::Question) -> Option<String> {
+    let others: Vec<&str> = survey
+        .channels
+        .iter()
+        .filter(|c| **c != ir::Channel::Kiosk)
+        .map(|c| c.as_str())
+        .collect();
+    if !others.is_empty() {
+        return Some(format!(
+            "or ask it on the other channels only: `channels {}`",
+            others.join(" ")
+        ));
+    }
+    use ir::QuestionKind::{Choice, Multi, Scale};
+    matches!(question.kind, Choice | Multi | Scale).then(|| "or give the question fewer options".to_owned())
 }
 
 /// The smallest screen of the same proportions (within 20 times the size) that fits the
