@@ -76,11 +76,6 @@ pub fn literal(text: &str) -> String {
     out
 }
 
-/// An optional text as a literal or `NULL`.
-pub fn literal_or_null(text: Option<&str>) -> String {
-    text.map(literal).unwrap_or_else(|| "NULL".to_owned())
-}
-
 /// Text for a `--` comment line: printable ASCII only, every other character (line breaks
 /// included) becomes `?`, so a comment can never end early or hide a statement.
 pub fn comment(text: &str) -> String {
@@ -113,7 +108,6 @@ mod tests {
         assert_eq!(literal("dell'INPS"), "'dell''INPS'");
         assert_eq!(literal("a\\b\n*/ --"), "'a\\b\n*/ --'");
         assert_eq!(literal("x\0y"), "'x\u{FFFD}y'");
-        assert_eq!(literal_or_null(None), "NULL");
     }
 
     #[test]
