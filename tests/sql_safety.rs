@@ -360,3 +360,70 @@ fn the_fixture_is_really_nasty() {
     }
     assert!(survey.doc.as_deref().is_some_and(|d| d.contains("*/")));
 }
+
+/// The command-line clients read a file line by line and run lines that start with `.`
+/// (sqlite3) or `\` (psql) as their own commands; inside a literal those lines must stay text.
+#[test]
+fn cli_clients_keep_command_lines_inside_literals() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let marker = dir.path().join("pwned");
+    let m = marker.display().to_string();
+    let source = format!(
+        "survey prova.punto {{\n  version 1.0.0\n  title \"Titolo\\n.shell touch {m}\\n.quit\\n;\"\n  \
+         languages it\n  channels web\n  question q1: yesno {{\n    \"Domanda\\n\\\\! touch {m}\\n\\\\q\\n\"\n  }}\n}}\n"
+    );
+    let survey = compile_source("punto.rileva", &source).remove(0);
+    let title = survey.title.get("it").to_owned();
+    assert!(title.contains("\n.shell touch"), "{title:?}");
+    assert!(survey.questions[0].wording.get("it").contains("\n\\! touch"));
+
+    let lite = dir.path().join("sqlite.sql");
+    std::fs::write(&lite, script(&survey, Dialect::Sqlite)).expect("write");
+    let db = dir.path().join("punto.db");
+    let output = std::process::Command::new("sqlite3")
+        .arg("-bail")
+        .arg(&db)
+        .arg(format!(".read {}", lite.display()))
+        .arg(format!(
+            "SELECT text FROM \"{}_texts\" WHERE scope = 'survey'",
+            survey.table
+        ))
+        .output()
+        .expect("the sqlite3 CLI is needed: apt-get install -y sqlite3");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&output.stdout), format!("{title}\n"));
+
+    let pg = PgSchema::new("psql");
+    let sql = dir.path().join("postgres.sql");
+    std::fs::write(&sql, script(&survey, Dialect::Postgres)).expect("write");
+    let output = std::process::Command::new("psql")
+        .env("PGOPTIONS", format!("-c search_path={}", pg.name))
+        .args(["-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction", "-f"])
+        .arg(&sql)
+        .arg(sql_support::postgres_url())
+        .output()
+        .expect("psql is needed: apt-get install -y postgresql-client");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let mut pg = pg;
+    let wording: String = pg
+        .client
+        .query_one(
+            &format!(
+                "SELECT text FROM \"{}_texts\" WHERE scope = 'question'",
+                survey.table
+            ),
+            &[],
+        )
+        .expect("wording")
+        .get(0);
+    assert_eq!(wording, survey.questions[0].wording.get("it"));
+    assert!(!marker.exists(), "a client ran a command hidden in a text");
+}
