@@ -127,9 +127,15 @@ pub fn question_columns(q: &ir::Question) -> Vec<Column<'_>> {
     out
 }
 
+/// Every accepted value fits 32 bits. A `number` without a range accepts any 64-bit value.
 fn fits_32_bits(q: &ir::Question) -> bool {
     let fits = |v: i64| i32::try_from(v).is_ok();
-    q.codes.iter().all(|c| fits(c.value)) && q.range.map_or(true, |r| fits(r.min) && fits(r.max))
+    let range_fits = match (q.kind, q.range) {
+        (_, Some(r)) => fits(r.min) && fits(r.max),
+        (QuestionKind::Number, None) => false,
+        (_, None) => true,
+    };
+    range_fits && q.codes.iter().all(|c| fits(c.value))
 }
 
 impl Column<'_> {

@@ -267,3 +267,97 @@ fn snapshot_hand_built_survey() {
     insta::assert_snapshot!("hand_built_postgres", script(&survey(), Dialect::Postgres));
     insta::assert_snapshot!("hand_built_sqlite", script(&survey(), Dialect::Sqlite));
 }
+
+mod rows {
+    use super::super::row::{insert_columns, insert_sql, row, Param};
+    use super::super::table::ValueType;
+    use super::*;
+    use serde_json::json;
+
+    fn response(answers: serde_json::Value) -> serde_json::Value {
+        json!({"survey": "inps.hub_prestazioni", "version": "1.0.0", "language": "it",
+               "channel": "web", "submitted_at": "2026-11-22T10:15:00Z", "answers": answers})
+    }
+
+    #[test]
+    fn a_response_becomes_one_value_per_column() {
+        let s = survey();
+        let values = row(
+            &s,
+            &response(json!({"soddisfazione": 2.0, "motivi": [99, 1],
+            "motivi_99_text": "altro", "commento": "ok"})),
+        )
+        .expect("a row");
+        assert_eq!(values.len(), insert_columns(&s).len());
+        assert_eq!(
+            values,
+            [
+                Param::Text("1.0.0".into()),
+                Param::Text("it".into()),
+                Param::Text("web".into()),
+                Param::Text("2026-11-22T10:15:00Z".into()),
+                Param::Integer(2),
+                Param::Boolean(true),
+                Param::Boolean(false),
+                Param::Boolean(true),
+                Param::Text("altro".into()),
+                Param::Null,
+                Param::Null,
+                Param::Text("ok".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn missing_metadata_is_null_for_not_null_to_reject() {
+        let mut r = response(json!({}));
+        r.as_object_mut().map(|o| o.remove("language"));
+        assert_eq!(row(&survey(), &r).expect("a row")[1], Param::Null);
+    }
+
+    #[test]
+    fn shapes_the_table_cannot_hold_have_no_row() {
+        let s = survey();
+        for answers in [
+            json!({"motivi": [1, 1]}),
+            json!({"motivi": [7]}),
+            json!({"motivi": 1}),
+            json!({"soddisfazione": "2"}),
+            json!({"soddisfazione": null}),
+            json!({"soddisfazione": 2.5}),
+            json!({"soddisfazione": 1e30}),
+            json!({"nessuna": 1}),
+            json!({"commento": 5}),
+        ] {
+            assert!(row(&s, &response(answers.clone())).is_err(), "{answers}");
+        }
+        let mut other = response(json!({}));
+        other["survey"] = json!("altro.sondaggio");
+        assert!(row(&s, &other).is_err());
+        other = response(json!({}));
+        other["extra"] = json!(1);
+        assert!(row(&s, &other).is_err());
+    }
+
+    #[test]
+    fn inserts_are_parameterised() {
+        let s = survey();
+        let lite = insert_sql(&s, Dialect::Sqlite);
+        assert!(lite.starts_with("INSERT INTO \"inps_hub_prestazioni_v1\" (\"survey_version\", "));
+        assert!(lite.ends_with("?11, ?12)"));
+        let pg = insert_sql(&s, Dialect::Postgres);
+        assert!(pg.contains("CASE WHEN $4 ~ '^(?:"));
+        assert!(pg.contains("THEN CAST($4 AS timestamptz) END, $5,"));
+    }
+
+    #[test]
+    fn a_number_without_range_is_wide() {
+        let mut s = survey();
+        s.questions[3].range = None;
+        let eta = insert_columns(&s)
+            .into_iter()
+            .find(|c| c.name == "eta")
+            .map(|c| c.value);
+        assert_eq!(eta, Some(ValueType::Integer { wide: true }));
+    }
+}
