@@ -104,6 +104,33 @@ test("every kiosk page is valid HTML (vnu) and within the page-weight budget", a
   }
 });
 
+test("SVG previews are well-formed and draw the rectangles of layout.json", async () => {
+  const page = await newPage(browser);
+  for (const k of kiosks) {
+    for (const screen of k.layout.screens) {
+      const response = await page.goto(`${server.url}${k.url}/screen-${screen.number}.svg`);
+      assert.equal(response.status(), 200);
+      const drawn = await page.evaluate(() => ({
+        root: document.documentElement.localName,
+        errors: document.getElementsByTagName("parsererror").length,
+        rects: [...document.querySelectorAll("rect[x]")].map((r) =>
+          ["x", "y", "width", "height"].map((a) => Number(r.getAttribute(a))),
+        ),
+      }));
+      assert.equal(drawn.root, "svg", `${k.id} screen ${screen.number}`);
+      assert.equal(drawn.errors, 0, `${k.id} screen ${screen.number} is not well-formed`);
+      const expected = [...(screen.buttons ?? []), ...(screen.controls ?? [])].map((b) => [
+        b.rect.x, b.rect.y, b.rect.width, b.rect.height,
+      ]);
+      assert.deepEqual(drawn.rects, expected, `${k.id} screen ${screen.number}`);
+      if (screen.number === 1) {
+        await page.screenshot({ path: join(ARTIFACTS_DIR, "kiosk", `${k.id}.preview-1.png`) });
+      }
+    }
+  }
+  await page.context().close();
+});
+
 test("routing paths with the endpoint down, then up: each response arrives once and is valid", async () => {
   const survey = sportello();
   const page = await openKiosk(survey, "it");

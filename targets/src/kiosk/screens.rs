@@ -123,13 +123,7 @@ fn question_screen(
         q.min_picks.unwrap_or(1),
         q.max_picks.unwrap_or(q.codes.len() as u32),
     );
-    let hint = multi.then(|| {
-        texts(survey, |l| {
-            strings::get(&strings::PICK_BETWEEN, l)
-                .replace("{min}", &min_picks.to_string())
-                .replace("{max}", &max_picks.to_string())
-        })
-    });
+    let hint = multi.then(|| texts(survey, |l| strings::pick_hint(min_picks, max_picks, l)));
     let (wording_area, hint_area) = layout::split_header(p.header, multi);
     QuestionScreen {
         number,

@@ -30,6 +30,33 @@ pub const PICK_BETWEEN: Strings = [
     "Choisissez de {min} à {max} réponses, puis touchez Confirmer.",
     "Izberite od {min} do {max} odgovorov in tapnite Potrdi.",
 ];
+pub const PICK_EXACTLY: Strings = [
+    "Scelga {n} risposte, poi tocchi Conferma.",
+    "Choose {n} answers, then tap Confirm.",
+    "Wählen Sie {n} Antworten und tippen Sie dann auf Bestätigen.",
+    "Choisissez {n} réponses, puis touchez Confirmer.",
+    "Število odgovorov, ki jih izberete: {n}. Nato tapnite Potrdi.",
+];
+pub const PICK_ONE: Strings = [
+    "Scelga una risposta, poi tocchi Conferma.",
+    "Choose one answer, then tap Confirm.",
+    "Wählen Sie eine Antwort und tippen Sie dann auf Bestätigen.",
+    "Choisissez une réponse, puis touchez Confirmer.",
+    "Izberite en odgovor in tapnite Potrdi.",
+];
+
+/// How many answers a `multi` takes, in `language`: "Choose 1 to 3 answers, then tap Confirm."
+pub fn pick_hint(min: u32, max: u32, language: &str) -> String {
+    let strings = match (min, max) {
+        (_, 1) => &PICK_ONE,
+        (min, max) if min == max => &PICK_EXACTLY,
+        _ => &PICK_BETWEEN,
+    };
+    get(strings, language)
+        .replace("{min}", &min.to_string())
+        .replace("{max}", &max.to_string())
+        .replace("{n}", &max.to_string())
+}
 
 /// The string in `language`, English when the language has none.
 pub fn get(strings: &Strings, language: &str) -> &'static str {
@@ -57,12 +84,38 @@ mod tests {
 
     #[test]
     fn strings_exist_in_every_language_and_fall_back_to_english() {
-        for strings in [CONFIRM, SKIP, CHANGE_LANGUAGE, NEEDS_JAVASCRIPT, PICK_BETWEEN] {
+        for strings in [
+            CONFIRM,
+            SKIP,
+            CHANGE_LANGUAGE,
+            NEEDS_JAVASCRIPT,
+            PICK_BETWEEN,
+            PICK_EXACTLY,
+            PICK_ONE,
+        ] {
             assert!(strings.iter().all(|s| !s.trim().is_empty()));
         }
         assert_eq!(get(&CONFIRM, "de"), "Bestätigen");
         assert_eq!(get(&CONFIRM, "ja"), "Confirm");
         assert_eq!(language_name("sl"), "Slovenščina");
         assert_eq!(language_name("hr"), "HR");
+    }
+
+    #[test]
+    fn pick_hints_say_how_many() {
+        assert_eq!(pick_hint(1, 3, "en"), "Choose 1 to 3 answers, then tap Confirm.");
+        assert_eq!(pick_hint(2, 2, "it"), "Scelga 2 risposte, poi tocchi Conferma.");
+        assert_eq!(
+            pick_hint(1, 1, "de"),
+            "Wählen Sie eine Antwort und tippen Sie dann auf Bestätigen."
+        );
+        for language in LANGUAGES {
+            for (min, max) in [(1, 3), (2, 2), (1, 1)] {
+                assert!(
+                    !pick_hint(min, max, language).contains('{'),
+                    "{language} {min} {max}"
+                );
+            }
+        }
     }
 }
