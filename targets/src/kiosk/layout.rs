@@ -134,8 +134,13 @@ pub fn bands(width: u32, height: u32, footer: bool) -> Option<Bands> {
     })
 }
 
+/// The largest screen side the engine lays out; a larger declared screen is laid out in its
+/// top-left 32768 px, which keeps every sum of pixels far from overflowing.
+pub const MAX_SIDE_PX: u32 = 32_768;
+
 /// Lays out one screen, or says why it cannot be.
 pub fn place(width: u32, height: u32, spec: &ScreenSpec) -> Result<Placement, Unfit> {
+    let (width, height) = (width.min(MAX_SIDE_PX), height.min(MAX_SIDE_PX));
     let unfit = Unfit {
         buttons: spec.buttons,
         min_side: spec.shape.min_side(),
@@ -244,7 +249,7 @@ pub fn split_button(rect: Rect, with_icon: bool) -> (Option<Rect>, Rect) {
         width: inner_w,
         height: inner_h,
     };
-    let icon_side = inner_w.min(inner_h * 62 / 100);
+    let icon_side = inner_w.min((u64::from(inner_h) * 62 / 100) as u32);
     let label_h = inner_h.saturating_sub(icon_side + pad / 2);
     if !with_icon || label_h < 17 || icon_side < 24 {
         return (None, whole);

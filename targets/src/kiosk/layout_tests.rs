@@ -186,3 +186,36 @@ fn fonts_shrink_to_fit_every_language() {
     let lines = wrap(long, per_line).len() as f64;
     assert!(lines * f64::from(both) * LINE_HEIGHT <= 100.0);
 }
+
+#[test]
+fn absurd_screens_neither_panic_nor_escape_the_screen() {
+    for (width, height) in [
+        (u32::MAX, u32::MAX),
+        (u32::MAX, 1),
+        (1, u32::MAX),
+        (0, 0),
+        (100_000, 800),
+    ] {
+        for shape in SHAPES {
+            let s = ScreenSpec {
+                language: true,
+                skip: true,
+                confirm: true,
+                ..spec(8, shape)
+            };
+            if let Ok(p) = place(width, height, &s) {
+                assert_sound(width, height, &s, &p);
+            }
+        }
+    }
+    let (icon, label) = split_button(
+        Rect {
+            x: 0,
+            y: 0,
+            width: MAX_SIDE_PX,
+            height: MAX_SIDE_PX,
+        },
+        true,
+    );
+    assert!(icon.is_some() && label.height > 0);
+}

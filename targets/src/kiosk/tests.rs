@@ -287,3 +287,15 @@ fn routing_is_the_ir_expression() {
     let parsed: Expr = serde_json::from_value(json["screens"][4]["show_if"].clone()).expect("expr");
     assert!(matches!(parsed, Expr::Not { .. }));
 }
+
+#[test]
+fn absurd_kiosk_sizes_do_not_panic() {
+    for (width, height) in [(u32::MAX, u32::MAX), (0, 0), (1, u32::MAX)] {
+        let mut survey = fixture::survey();
+        survey.kiosk.width = width;
+        survey.kiosk.height = height;
+        let diagnostics = validate(&survey);
+        let files = emit(&survey, &Options::default());
+        assert!(diagnostics.is_empty() != files.is_empty(), "{width}x{height}");
+    }
+}
