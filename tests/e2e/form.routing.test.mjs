@@ -15,8 +15,7 @@ import {
   exprHolds,
   formData,
   launchBrowser,
-  newPage,
-  pool,
+  withPages,
   serve,
   submitForm,
   summaryMessages,
@@ -70,21 +69,21 @@ function routingMismatches(data, shown, visible) {
 }
 
 /** One respondent on one form, with a server of its own (walks run side by side). */
-async function walk(form, strategy) {
+async function walk(page, form, strategy) {
   const server = await serve(out);
-  const page = await newPage(browser);
-  await page.goto(`${server.url}/${form.url}`);
-  await answerForm(page, strategy);
-  const data = await formData(page);
-  const shown = await domAnswers(page);
-  const visible = await visibleQuestions(page);
-  const routing = routingMismatches(data, shown, visible);
-  const payload = await submitForm(page, server);
-  const messages = payload ? [] : await summaryMessages(page);
-  const errors = [...page.errors];
-  await page.context().close();
-  await server.close();
-  return { data, shown, visible, routing, payload, messages, errors };
+  try {
+    await page.goto(`${server.url}/${form.url}`);
+    await answerForm(page, strategy);
+    const data = await formData(page);
+    const shown = await domAnswers(page);
+    const visible = await visibleQuestions(page);
+    const routing = routingMismatches(data, shown, visible);
+    const payload = await submitForm(page, server);
+    const messages = payload ? [] : await summaryMessages(page);
+    return { data, shown, visible, routing, payload, messages, errors: [...page.errors] };
+  } finally {
+    await server.close();
+  }
 }
 
 test("every path through every form sends a response rileva validate accepts", async (t) => {
@@ -94,7 +93,7 @@ test("every path through every form sends a response rileva validate accepts", a
   const seen = new Map(); // routed question -> Set of "shown"/"hidden"
   let sent = 0;
   const walks = forms.flatMap((form) => form.strategies.map((strategy) => ({ form, strategy })));
-  const results = await pool(walks, 2, ({ form, strategy }) => walk(form, strategy));
+  const results = await withPages(browser, walks, 2, (page, { form, strategy }) => walk(page, form, strategy));
   walks.forEach(({ form, strategy }, i) => {
     const r = results[i];
     const where = `${form.url} [${strategy}]`;

@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { ARTIFACTS_DIR, DESKTOP, PHONE, EXAMPLE_DIRS, buildExamples, exampleSources, launchBrowser, newPage, pool, serve, tempDir } from "./lib/index.mjs";
+import { ARTIFACTS_DIR, DESKTOP, PHONE, EXAMPLE_DIRS, buildExamples, exampleSources, launchBrowser, serve, tempDir, withPages } from "./lib/index.mjs";
 
 // The examples, and the support survey of constructs the examples do not use.
 const FORM_SOURCES = exampleSources([...EXAMPLE_DIRS, "tests/support/surveys"]);
@@ -43,15 +43,14 @@ after(async () => {
 
 test("every form fits a 320 px phone and is photographed at phone and desktop width", async (t) => {
   const overflowing = [];
-  await pool(forms, 2, async (form) => {
-    const page = await newPage(browser, { viewport: PHONE });
+  await withPages(browser, forms, 2, async (page, form) => {
+    await page.setViewportSize(PHONE);
     await page.goto(`${server.url}/${form.url}`);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     if (width > PHONE.width) overflowing.push(`${form.url}: ${width}px wide`);
     await page.screenshot({ path: join(SHOTS, form.theme, `${form.name}.phone.png`), fullPage: true });
     await page.setViewportSize(DESKTOP);
     await page.screenshot({ path: join(SHOTS, form.theme, `${form.name}.desktop.png`), fullPage: true });
-    await page.context().close();
   });
   t.diagnostic(`${forms.length * 2} screenshots under ${relative(process.cwd(), SHOTS)}`);
   assert.deepEqual(overflowing, []);

@@ -13,13 +13,13 @@ import {
   describeViolations,
   describeVnu,
   launchBrowser,
-  newPage,
-  pool,
+  withPages,
   runAxe,
   runVnu,
   serve,
   tempDir,
   vnuErrors,
+  DESKTOP,
   PHONE,
 } from "./lib/index.mjs";
 
@@ -65,8 +65,8 @@ test("the Nu HTML Checker finds no error in any form", async () => {
 
 test("axe-core finds no WCAG 2.1 A/AA violation, before and after a failed submit", async () => {
   const failures = [];
-  await pool(forms, 2, async (form) => {
-    const page = await newPage(browser, { viewport: form.theme === "plain" ? PHONE : undefined });
+  await withPages(browser, forms, 2, async (page, form) => {
+    await page.setViewportSize(form.theme === "plain" ? PHONE : DESKTOP);
     await page.goto(`${server.url}/${form.url}`);
     const initial = await runAxe(page);
     await page.click("button[type=submit]");
@@ -77,7 +77,6 @@ test("axe-core finds no WCAG 2.1 A/AA violation, before and after a failed submi
     }
     if (page.blocked.length) failures.push(`${form.url}: external requests ${page.blocked.join(", ")}`);
     if (page.errors.length) failures.push(`${form.url}: script errors ${page.errors.join("; ")}`);
-    await page.context().close();
   });
   assert.deepEqual(failures, [], failures.join("\n\n"));
 });

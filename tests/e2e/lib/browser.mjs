@@ -2,7 +2,7 @@
 // fresh profile, and open pages that cannot reach anything but the loopback interface.
 
 import { chromium } from "playwright-core";
-import { requireChromium } from "./paths.mjs";
+import { pool, requireChromium } from "./paths.mjs";
 
 export const CHROMIUM_ARGS = [
   "--headless",
@@ -55,4 +55,29 @@ export async function newPage(browser, { viewport = DESKTOP, javaScript = true }
     if (m.type() === "error") page.errors.push(m.text());
   });
   return page;
+}
+
+/**
+ * Run `fn(page, item, index)` for every item on `n` pages opened once and reused (each
+ * item should load its own document); resolves to the results in order. Creating a
+ * browser context costs far more than loading a page.
+ */
+export async function withPages(browser, items, n, fn, options = {}) {
+  const pages = [];
+  for (let i = 0; i < Math.min(n, items.length); i++) pages.push(await newPage(browser, options));
+  const all = [...pages];
+  try {
+    return await pool(items, pages.length, async (item, index) => {
+      const page = pages.pop();
+      page.errors.length = 0;
+      page.blocked.length = 0;
+      try {
+        return await fn(page, item, index);
+      } finally {
+        pages.push(page);
+      }
+    });
+  } finally {
+    await Promise.all(all.map((p) => p.context().close()));
+  }
 }
