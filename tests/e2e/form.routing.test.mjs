@@ -1,7 +1,8 @@
 // Answering the generated HTML forms like respondents: every example's form along several
 // routing paths (lowest, highest, missing codes, required only, random), the JSON POSTed
-// captured by a local server and judged by `rileva validate`; routing checked against an
-// independent evaluator of ir::Expr; what the page sends equals what it shows.
+// captured by a local server and judged by `rileva validate` and by the survey's JSON
+// Schema (Ajv); routing checked against an independent evaluator of ir::Expr; what the
+// page sends equals what it shows.
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -16,6 +17,7 @@ import {
   formData,
   launchBrowser,
   withPages,
+  schemaValidator,
   serve,
   submitForm,
   summaryMessages,
@@ -34,7 +36,7 @@ let out, forms, browser;
 
 before(async () => {
   out = tempDir("rileva-form-routing-");
-  const built = await buildExamples(["html"], { out, sources: FORM_SOURCES });
+  const built = await buildExamples(["html", "json-schema"], { out, sources: FORM_SOURCES });
   forms = built.flatMap((b) =>
     b.surveys.flatMap((s) => {
       const files = s.files.filter((f) => /^form\.[a-z]+\.html$/.test(f));
@@ -43,6 +45,7 @@ before(async () => {
       return files.map((f) => ({
         source: b.source,
         survey: s.id,
+        schema: join(s.dir, "response.schema.json"),
         url: relative(out, join(s.dir, f)),
         strategies: f === main ? STRATEGIES : ["random:7"],
       }));
@@ -86,7 +89,7 @@ async function walk(page, form, strategy) {
   }
 }
 
-test("every path through every form sends a response rileva validate accepts", async (t) => {
+test("every path through every form sends a response rileva validate and the JSON Schema accept", async (t) => {
   const accepted = new Map();
   const blocked = new Map();
   const problems = [];
@@ -120,6 +123,8 @@ test("every path through every form sends a response rileva validate accepts", a
         const ok = Number.isInteger(value) || typeof value === "string" || (Array.isArray(value) && value.every(Number.isInteger));
         if (!ok) problems.push(`${where}: answer ${key} has type ${typeof value}`);
       }
+      const schemaErrors = schemaValidator(form.schema)(json);
+      if (schemaErrors.length) problems.push(`${where}: the JSON Schema rejects the response: ${schemaErrors.join("; ")}`);
       accepted.set(form.source, [...(accepted.get(form.source) ?? []), json]);
     } else {
       // Only a survey's `check` may stop a complete answer; its messages must say why.

@@ -7,3 +7,4 @@ export * from "./server.mjs";
 export * from "./rileva.mjs";
 export * from "./expr.mjs";
 export * from "./form.mjs";
+export * from "./schema.mjs";
