@@ -7,8 +7,10 @@
 use super::context::SurveyCx;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::ir::QuestionKind;
+use crate::resolve::model::QuestionDef;
 use crate::resolve::Db;
 use crate::source::Span;
+use std::collections::BTreeMap;
 
 /// The longest identifier: SQL column names and JSON keys.
 pub const MAX_LEN: usize = 48;
@@ -27,9 +29,10 @@ pub fn check(cx: &SurveyCx<'_>, sink: &mut Diagnostics) {
     for segment in &survey.ast.name.segments {
         identifier(&segment.name, segment.span, "survey id", sink);
     }
+    let columns = generated_columns(cx);
     for q in survey.questions.iter().filter(|q| cx.in_input(q.name_span())) {
         identifier(&q.id, q.name_span(), "question id", sink);
-        clashes(cx, q, sink);
+        clashes(q, &columns, sink);
     }
     for s in survey.sections.iter().filter(|s| cx.in_input(s.name_span)) {
         identifier(&s.id, s.name_span, "section id", sink);
@@ -124,8 +127,25 @@ pub fn snake_case(name: &str) -> String {
     fixed.trim_end_matches('_').to_owned()
 }
 
+/// Columns generated for multi options and specify texts: column -> (question, code).
+fn generated_columns<'a>(cx: &SurveyCx<'a>) -> BTreeMap<String, (&'a QuestionDef, i64)> {
+    let mut out = BTreeMap::new();
+    for q in &cx.survey.questions {
+        for c in &q.codes {
+            if q.kind == QuestionKind::Multi {
+                out.entry(format!("{}_{}", q.id, c.value)).or_insert((q, c.value));
+            }
+            if c.specify {
+                out.entry(format!("{}_{}_text", q.id, c.value))
+                    .or_insert((q, c.value));
+            }
+        }
+    }
+    out
+}
+
 /// A question id equal to a generated column.
-fn clashes(cx: &SurveyCx<'_>, q: &crate::resolve::model::QuestionDef, sink: &mut Diagnostics) {
+fn clashes(q: &QuestionDef, columns: &BTreeMap<String, (&QuestionDef, i64)>, sink: &mut Diagnostics) {
     if GENERATED_COLUMNS.contains(&q.id.as_str()) {
         sink.push(
             Diagnostic::new(
@@ -141,26 +161,20 @@ fn clashes(cx: &SurveyCx<'_>, q: &crate::resolve::model::QuestionDef, sink: &mut
             )),
         );
     }
-    for other in &cx.survey.questions {
-        for c in &other.codes {
-            let option = (other.kind == QuestionKind::Multi).then(|| format!("{}_{}", other.id, c.value));
-            let specify = c.specify.then(|| format!("{}_{}_text", other.id, c.value));
-            if let Some(column) = [option, specify].into_iter().flatten().find(|col| *col == q.id) {
-                sink.push(
-                    Diagnostic::new(
-                        Code::R0103,
-                        format!(
-                            "question id `{}` clashes with a column of question `{}`",
-                            q.id, other.id
-                        ),
-                        q.name_span(),
-                        format!("`{column}` is generated for code {} of `{}`", c.value, other.id),
-                    )
-                    .with_secondary(other.name_span(), "that question is defined here")
-                    .with_help(format!("rename the question, e.g. `{}_risposta`", q.id)),
-                );
-            }
-        }
+    if let Some((other, code)) = columns.get(&q.id) {
+        sink.push(
+            Diagnostic::new(
+                Code::R0103,
+                format!(
+                    "question id `{}` clashes with a column of question `{}`",
+                    q.id, other.id
+                ),
+                q.name_span(),
+                format!("`{}` is generated for code {code} of `{}`", q.id, other.id),
+            )
+            .with_secondary(other.name_span(), "that question is defined here")
+            .with_help(format!("rename the question, e.g. `{}_risposta`", q.id)),
+        );
     }
 }
 

@@ -108,7 +108,8 @@ impl Loader<'_> {
                 Diagnostic::new(
                     Code::R0001,
                     "the file is not valid UTF-8",
-                    Span::new(id, offset, offset + 1),
+                    // The decoded text holds U+FFFD (3 bytes) where the byte was.
+                    Span::new(id, offset, offset + char::REPLACEMENT_CHARACTER.len_utf8()),
                     "this byte is not UTF-8",
                 )
                 .with_help("save the file with the UTF-8 encoding"),
