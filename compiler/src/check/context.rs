@@ -5,6 +5,7 @@ use crate::resolve::model::{QuestionDef, SurveyDef, TextDef};
 use crate::resolve::Db;
 use crate::source::{SourceMap, Span};
 use crate::syntax::ast;
+use std::collections::BTreeMap;
 
 /// Where an expression is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,11 +20,22 @@ pub struct SurveyCx<'a> {
     pub db: &'a Db,
     pub survey: &'a SurveyDef,
     pub sources: &'a SourceMap,
+    /// Question id -> index of its first definition.
+    index: BTreeMap<&'a str, usize>,
 }
 
 impl<'a> SurveyCx<'a> {
     pub fn new(db: &'a Db, survey: &'a SurveyDef, sources: &'a SourceMap) -> Self {
-        SurveyCx { db, survey, sources }
+        let mut index = BTreeMap::new();
+        for (i, q) in survey.questions.iter().enumerate() {
+            index.entry(q.id.as_str()).or_insert(i);
+        }
+        SurveyCx {
+            db,
+            survey,
+            sources,
+            index,
+        }
     }
 
     /// Whether `span` lies in one of the user's input files.
@@ -33,11 +45,8 @@ impl<'a> SurveyCx<'a> {
 
     /// The first question with this id, and its index.
     pub fn question(&self, name: &str) -> Option<(usize, &'a QuestionDef)> {
-        self.survey
-            .questions
-            .iter()
-            .enumerate()
-            .find(|(_, q)| q.id == name)
+        let i = *self.index.get(name)?;
+        self.survey.questions.get(i).map(|q| (i, q))
     }
 
     /// Every routing and check expression of the survey.

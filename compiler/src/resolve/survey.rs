@@ -119,7 +119,7 @@ fn report_duplicate_sections(sections: &[SectionDef], sink: &mut Diagnostics) {
 
 /// Every question name read by `show if` and `check` must name a question of the survey.
 pub fn report_unknown_questions(survey: &SurveyDef, sink: &mut Diagnostics) {
-    let ids: Vec<&str> = survey.questions.iter().map(|q| q.id.as_str()).collect();
+    let ids: BTreeSet<&str> = survey.questions.iter().map(|q| q.id.as_str()).collect();
     let exprs = survey
         .questions
         .iter()
@@ -127,7 +127,7 @@ pub fn report_unknown_questions(survey: &SurveyDef, sink: &mut Diagnostics) {
         .chain(survey.checks.iter().map(|c| &c.condition));
     for expr in exprs {
         for name in referenced_questions(expr) {
-            if ids.contains(&name.name.as_str()) {
+            if ids.contains(name.name.as_str()) {
                 continue;
             }
             let mut d = Diagnostic::new(
