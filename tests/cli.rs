@@ -33,7 +33,11 @@ fn rileva_files(dir: &str) -> Vec<String> {
 fn assert_clean(file: &str) {
     let (status, out, _) = rileva(&["check", "--format", "json", "--deny-warnings", file]);
     let v: serde_json::Value = serde_json::from_str(&out).expect("JSON report");
-    assert_eq!(v["diagnostics"].as_array().map(Vec::len), Some(0), "{file}: {out}");
+    assert_eq!(
+        v["diagnostics"].as_array().map(Vec::len),
+        Some(0),
+        "{file}: {out}"
+    );
     assert_eq!(status, 0, "{file}");
 }
 
@@ -106,7 +110,10 @@ fn schemas_are_json_schemas() {
         assert_eq!(status, 0);
         let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
         assert!(v["$schema"].is_string(), "{which}: {out}");
-        assert!(v["properties"].is_object() || v["definitions"].is_object(), "{which}");
+        assert!(
+            v["properties"].is_object() || v["definitions"].is_object(),
+            "{which}"
+        );
     }
 }
 
@@ -114,12 +121,27 @@ fn schemas_are_json_schemas() {
 fn json_format_has_the_fields_of_the_contract() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("bad.rileva");
-    std::fs::write(&file, "survey a.b {\n  version 1.0.0\n  title \"T\"\n  question q: scale nope { \"Q?\" }\n}\n").unwrap();
+    std::fs::write(
+        &file,
+        "survey a.b {\n  version 1.0.0\n  title \"T\"\n  question q: scale nope { \"Q?\" }\n}\n",
+    )
+    .unwrap();
     let (status, out, _) = rileva(&["check", "--format", "json", file.to_str().unwrap()]);
     assert_eq!(status, 1);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let d = &v["diagnostics"][0];
-    for key in ["code", "severity", "message", "file", "line", "column", "end_line", "end_column", "help", "labels"] {
+    for key in [
+        "code",
+        "severity",
+        "message",
+        "file",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "help",
+        "labels",
+    ] {
         assert!(d.get(key).is_some(), "missing {key} in {d}");
     }
     assert_eq!(d["code"], "R0101");
@@ -130,7 +152,11 @@ fn json_format_has_the_fields_of_the_contract() {
 fn github_format_annotates() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("bad.rileva");
-    std::fs::write(&file, "survey a.b {\n  version 1.0.0\n  title \"T\"\n  question q: scale nope { \"Q?\" }\n}\n").unwrap();
+    std::fs::write(
+        &file,
+        "survey a.b {\n  version 1.0.0\n  title \"T\"\n  question q: scale nope { \"Q?\" }\n}\n",
+    )
+    .unwrap();
     let (status, out, _) = rileva(&["check", "--format", "github", file.to_str().unwrap()]);
     assert_eq!(status, 1);
     assert!(out.starts_with("::error file="), "{out}");
@@ -142,9 +168,19 @@ fn build_writes_nothing_when_check_fails() {
     let dir = tempfile::tempdir().unwrap();
     let good = "tests/contract/inps_hub_prestazioni.rileva";
     let bad = dir.path().join("bad.rileva");
-    std::fs::write(&bad, "survey a.b { version 1.0.0 title \"T\" question q: yesno { \"Q?\" show if zz = 1 } }").unwrap();
+    std::fs::write(
+        &bad,
+        "survey a.b { version 1.0.0 title \"T\" question q: yesno { \"Q?\" show if zz = 1 } }",
+    )
+    .unwrap();
     let out = dir.path().join("out");
-    let (status, _, _) = rileva(&["build", "--out", out.to_str().unwrap(), good, bad.to_str().unwrap()]);
+    let (status, _, _) = rileva(&[
+        "build",
+        "--out",
+        out.to_str().unwrap(),
+        good,
+        bad.to_str().unwrap(),
+    ]);
     assert_eq!(status, 1);
     assert!(!out.exists(), "nothing may be written");
 }

@@ -5,7 +5,13 @@ use proptest::prelude::*;
 use rileva_compiler::{compile, Compilation, Input};
 
 fn compile_bytes(bytes: Vec<u8>) -> Compilation {
-    compile(&[Input { name: "fuzz.rileva".into(), bytes }], &[])
+    compile(
+        &[Input {
+            name: "fuzz.rileva".into(),
+            bytes,
+        }],
+        &[],
+    )
 }
 
 /// Every diagnostic points inside its file, at a character boundary.
@@ -14,7 +20,11 @@ fn assert_spans_valid(c: &Compilation) {
         for label in std::iter::once(&d.primary).chain(&d.secondary) {
             let file = c.sources.get(label.span.file);
             assert!(label.span.start <= label.span.end, "{d:?}");
-            assert!((label.span.end as usize) <= file.text.len(), "{d:?} beyond {}", file.name);
+            assert!(
+                (label.span.end as usize) <= file.text.len(),
+                "{d:?} beyond {}",
+                file.name
+            );
             assert!(file.text.is_char_boundary(label.span.start as usize), "{d:?}");
             assert!(file.text.is_char_boundary(label.span.end as usize), "{d:?}");
         }
@@ -41,7 +51,11 @@ fn invalid_utf8_is_a_syntax_error_at_the_byte() {
     bytes.extend([0xff, 0xfe]);
     bytes.extend(b"\"\n}\n");
     let c = compile_bytes(bytes);
-    let d = c.diagnostics.iter().find(|d| d.code.as_str() == "R0001").expect("R0001 for invalid UTF-8");
+    let d = c
+        .diagnostics
+        .iter()
+        .find(|d| d.code.as_str() == "R0001")
+        .expect("R0001 for invalid UTF-8");
     assert_eq!(d.primary.span.start, 41);
     assert_spans_valid(&c);
 }
@@ -72,7 +86,16 @@ fn huge_file_compiles_without_panic() {
 
 #[test]
 fn unterminated_everything() {
-    for src in ["survey a.b {", "survey a.b { title \"x", "question", "\"", "scale s { 1 \"a\" ", "///", "}}}}", "import"] {
+    for src in [
+        "survey a.b {",
+        "survey a.b { title \"x",
+        "question",
+        "\"",
+        "scale s { 1 \"a\" ",
+        "///",
+        "}}}}",
+        "import",
+    ] {
         let c = compile_bytes(src.as_bytes().to_vec());
         assert!(c.has_errors(), "{src:?} must be an error");
         assert_spans_valid(&c);

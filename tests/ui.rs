@@ -29,7 +29,10 @@ fn expected_code(path: &Path) -> String {
 }
 
 fn relative(path: &Path) -> String {
-    path.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap().to_string_lossy().replace('\\', "/")
+    path.strip_prefix(env!("CARGO_MANIFEST_DIR"))
+        .unwrap()
+        .to_string_lossy()
+        .replace('\\', "/")
 }
 
 #[test]
@@ -41,9 +44,16 @@ fn ui_fixtures() {
         let (_, json, _) = rileva(&["check", "--format", "json", &rel]);
         let code = expected_code(path);
         let parsed: serde_json::Value = serde_json::from_str(&json).expect("check --format json prints JSON");
-        let codes: Vec<&str> =
-            parsed["diagnostics"].as_array().unwrap().iter().filter_map(|d| d["code"].as_str()).collect();
-        assert!(codes.contains(&code.as_str()), "{rel} should give {code}, gave {codes:?}");
+        let codes: Vec<&str> = parsed["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|d| d["code"].as_str())
+            .collect();
+        assert!(
+            codes.contains(&code.as_str()),
+            "{rel} should give {code}, gave {codes:?}"
+        );
         let warning_only = code.starts_with("R06");
         let expected_status = if warning_only { 0 } else { 1 };
         assert_eq!(status, expected_status, "{rel}: exit status");
@@ -73,5 +83,8 @@ fn every_code_has_a_failing_fixture() {
         .map(|c| c.as_str())
         .filter(|c| !found.contains(*c))
         .collect();
-    assert!(missing.is_empty(), "codes without a failing fixture in tests/ui: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "codes without a failing fixture in tests/ui: {missing:?}"
+    );
 }
