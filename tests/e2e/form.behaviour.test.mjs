@@ -145,6 +145,22 @@ test("too many picks, too long a text: messages, nothing sent", async () => {
   await page.context().close();
 });
 
+test("a specify text longer than rileva accepts is refused", async () => {
+  const page = await open("inps.hub_prestazioni");
+  await answerCore(page, 2);
+  await page.click("label[for=motivi-99]");
+  assert.equal(await page.getAttribute("#motivi_99_text", "maxlength"), "500");
+  await page.$eval("#motivi_99_text", (el) => {
+    el.removeAttribute("maxlength");
+    el.value = "x".repeat(501);
+  });
+  assert.equal(await submitForm(page, server), null);
+  assert.equal(await page.textContent("#motivi-error"), "Il testo può avere al massimo 500 caratteri (ora ne ha 501).");
+  await page.fill("#motivi_99_text", "x".repeat(500));
+  assert.ok(await submitForm(page, server), "500 characters are fine");
+  await page.context().close();
+});
+
 test("a number out of range and a failed check are refused in the survey's language", async () => {
   const page = await open("roma.cambio_residenza", "en");
   const data = await page.evaluate(() => JSON.parse(document.getElementById("rileva-data").textContent));

@@ -5,6 +5,7 @@
 use super::i18n::Strings;
 use super::question::Control;
 use rileva_compiler::ir::{Question, QuestionKind, Survey};
+use rileva_compiler::response::SPECIFY_MAX_CHARS;
 use serde_json::{json, Map, Value};
 
 /// Everything the script needs to route, validate and send one response.
@@ -14,6 +15,7 @@ pub fn form_data(survey: &Survey, questions: &[&Question], lang: &str, ui: &Stri
         "version": survey.version,
         "language": lang,
         "channel": "web",
+        "specify_max_length": SPECIFY_MAX_CHARS,
         "questions": questions.iter().map(|q| question_data(q)).collect::<Vec<_>>(),
         "checks": survey.checks.iter().map(|c| json!({
             "condition": c.condition,

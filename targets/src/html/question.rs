@@ -7,6 +7,7 @@ use super::theme::Theme;
 use super::view::is_feedback_question;
 use super::words::{answer_label, condition_sentence};
 use rileva_compiler::ir::{Question, QuestionKind, Survey};
+use rileva_compiler::response::SPECIFY_MAX_CHARS;
 use serde::Serialize;
 
 /// How a question is answered on the page.
@@ -76,6 +77,8 @@ pub struct OptionView {
 pub struct SpecifyView {
     pub name: String,
     pub label: String,
+    /// The most characters `rileva validate` accepts in a specify text.
+    pub max_length: u32,
 }
 
 pub fn question_view(
@@ -167,6 +170,7 @@ fn options(question: &Question, lang: &str, ui: &Strings, control: Control) -> V
             let specify = code.specify.then(|| SpecifyView {
                 name: question.specify_key(code.value),
                 label: fill(ui.specify, &[("label", &label)]),
+                max_length: SPECIFY_MAX_CHARS,
             });
             OptionView {
                 value: code.value,

@@ -87,6 +87,10 @@ fn required_is_said_in_words_and_help_is_linked() {
     );
     assert!(it.contains(r#"aria-describedby="motivi-hint motivi-cond""#));
     assert!(it.contains(r#"maxlength="500""#));
+    assert!(
+        it.contains(r#"name="motivi_99_text" maxlength="500""#),
+        "specify texts as long as validate accepts"
+    );
     assert!(it.contains(r#"min="18" max="120""#));
 }
 

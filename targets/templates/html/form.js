@@ -117,9 +117,23 @@
     if (q.control === "number" && q.min != null && (a < q.min || a > q.max)) {
       return fill(msg.number, { min: q.min, max: q.max });
     }
+    var long = tooLongSpecify(q, a);
+    if (long) return long;
     if (q.control === "checkboxes") {
       if (a.length < q.min_picks) return q.min_picks === 1 ? msg.min_one : fill(msg.min_picks, { min: q.min_picks });
       if (q.max_picks != null && a.length > q.max_picks) return q.max_picks === 1 ? msg.max_one : fill(msg.max_picks, { max: q.max_picks });
+    }
+    return null;
+  }
+
+  /* A specify text of a picked option longer than rileva accepts. */
+  function tooLongSpecify(q, a) {
+    for (var i = 0; i < q.specify.length; i++) {
+      var code = q.specify[i];
+      var picked = Array.isArray(a) ? a.indexOf(code) >= 0 : a === code;
+      var text = document.getElementById(q.id + "_" + code + "_text");
+      var n = picked && text ? Array.from(text.value).length : 0;
+      if (n > data.specify_max_length) return fill(msg.max_length, { max: data.specify_max_length, n: n });
     }
     return null;
   }
