@@ -115,8 +115,9 @@ impl Loader<'_> {
                 .with_help("save the file with the UTF-8 encoding"),
             );
         }
-        let (ast, diagnostics) = syntax::parse(id, &text);
+        let (mut ast, diagnostics) = syntax::parse(id, &text);
         self.sink.extend(diagnostics);
+        super::depth::limit_depth(&mut ast, self.sink);
         let default_language = file_default_language(&ast);
         self.files.push(LoadedFile {
             id,

@@ -4,7 +4,8 @@
 //! leaves placeholders where a name did not resolve, and every later pass still runs, so one
 //! run reports every problem.
 //!
-//! 1. [`load`]: decode and parse the inputs, load imported packages (R0001, R0104).
+//! 1. [`load`]: decode and parse the inputs, load imported packages (R0001, R0104);
+//!    [`depth`] removes conditions too deep to walk (R0001).
 //! 2. [`items`]: collect lists, modules, standards and kinds of every file (R0102).
 //! 3. [`survey`]: per survey of the inputs, the header ([`header`]: R0101, R0102), the body
 //!    with used modules expanded ([`expand`], [`question`]: R0101, R0105), translations
@@ -12,6 +13,7 @@
 //! 4. [`standard`]: the standard each survey conforms to (R0406), and its modules alone.
 //! 5. [`package`]: the modules of each input file as one unit, for the question rules.
 
+pub mod depth;
 pub mod expand;
 pub mod header;
 pub mod items;
