@@ -104,6 +104,9 @@ pub fn resolve(inputs: &[Input], libs: &[LibPackage], sources: &mut SourceMap, s
         }
     }
     report_duplicate_surveys(&surveys, sink);
+    for std in db.standards.iter().filter(|s| db.is_input(s.file)) {
+        standard::check_standard_names(&scope, std, sink);
+    }
     let mut standard_modules = BTreeMap::new();
     for id in surveys
         .iter()

@@ -135,3 +135,59 @@ pub fn standard_modules(
         })
         .collect()
 }
+
+/// The names a standard of an input file writes: its languages and channels, each profile's
+/// kinds (R0101 when unknown) and modules (`require`, `allow`: modules of its own file).
+pub fn check_standard_names(scope: &Scope<'_>, standard: &StandardDef, sink: &mut Diagnostics) {
+    for stmt in &standard.ast.statements {
+        match stmt {
+            ast::StandardStmt::Languages(ids, _) => {
+                super::header::languages(ids, sink);
+            }
+            ast::StandardStmt::Channels(ids, _) => {
+                super::header::channels(ids, sink);
+            }
+            ast::StandardStmt::Profile(p) => check_profile_names(scope, standard, p, sink),
+            _ => {}
+        }
+    }
+}
+
+fn check_profile_names(scope: &Scope<'_>, standard: &StandardDef, p: &ast::Profile, sink: &mut Diagnostics) {
+    let modules: Vec<&str> = scope
+        .modules
+        .iter()
+        .filter(|m| m.file == standard.file)
+        .map(|m| m.name.as_str())
+        .collect();
+    for stmt in &p.statements {
+        match stmt {
+            ast::ProfileStmt::ServiceKinds(ast::KindList::Kinds(ids), _) => {
+                for id in ids {
+                    scope.check_kind("service", standard.file, id, sink);
+                }
+            }
+            ast::ProfileStmt::PaKinds(ast::KindList::Kinds(ids), _) => {
+                for id in ids {
+                    scope.check_kind("pa", standard.file, id, sink);
+                }
+            }
+            ast::ProfileStmt::Require(ids, _) | ast::ProfileStmt::Allow(ids, _) => {
+                for id in ids.iter().filter(|id| !modules.contains(&id.name.as_str())) {
+                    let d = Diagnostic::new(
+                        Code::R0101,
+                        format!("unknown module `{}` in profile `{}`", id.name, p.name.name),
+                        id.span,
+                        format!("no module of `{}` has this name", standard.name),
+                    );
+                    let help = match closest(&id.name, modules.iter().copied()) {
+                        Some(near) => format!("did you mean `{near}`?"),
+                        None => "a profile names modules defined in the standard's own file".to_owned(),
+                    };
+                    sink.push(d.with_help(help));
+                }
+            }
+            _ => {}
+        }
+    }
+}

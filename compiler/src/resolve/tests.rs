@@ -213,3 +213,18 @@ fn modules_of_an_input_file_are_checked_without_a_survey() {
     let codes: Vec<&str> = c.diagnostics.iter().map(|d| d.code.as_str()).collect();
     assert_eq!(codes, ["R0301", "R0101", "R0201"], "{:?}", c.diagnostics);
 }
+
+#[test]
+fn names_of_a_standard_in_the_inputs() {
+    let src = "module base {\n  question q: yesno { \"Q?\" }\n}\nstandard ente.cx {\n  version 2025.1\n  \
+               title \"S\"\n  languages it xx\n  channels web chiosco\n  profile p \"P\" {\n    \
+               service kinds sportelo\n    pa kinds comune\n    require bas\n  }\n}\n";
+    let c = run(src, &[]);
+    let helps: Vec<String> = with_code(&c, "R0101")
+        .into_iter()
+        .filter_map(|d| d.help)
+        .collect();
+    assert_eq!(helps.len(), 4, "{:?}", c.diagnostics);
+    assert_eq!(helps[2], "did you mean `sportello`?");
+    assert_eq!(helps[3], "did you mean `base`?");
+}
