@@ -27,6 +27,8 @@ mod r0602_unused_list;
 mod r0603_long_wording;
 #[cfg(test)]
 mod testing;
+#[cfg(test)]
+pub(crate) use testing::compile_src as testing_compile;
 
 pub use context::SurveyCx;
 

@@ -135,3 +135,37 @@ fn collect(e: &ast::Expr, or: bool, out: &mut Vec<ir::Expr>) {
         _ => out.push(lower_expr(e)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing_compile as compile_src;
+    use crate::ir::{CmpOp, Expr};
+
+    #[test]
+    fn routing_is_flattened_without_parentheses() {
+        let src = "survey a.b {\n  version 1.0.0\n  title \"T\"\n  question x: rating 5 { \"X?\" }\n  \
+                   question y: yesno { \"Y?\"\n    show if (x = 1 or (x = 2 or x = 3)) and not (x >= 5) }\n}\n";
+        let c = compile_src(src);
+        assert!(c.diagnostics.is_empty(), "{:?}", c.diagnostics);
+        let show_if = c.surveys[0].questions[1].show_if.clone().expect("show if");
+        let Expr::And { operands } = show_if else {
+            panic!("and")
+        };
+        assert_eq!(operands.len(), 2);
+        let Expr::Or { operands: ors } = &operands[0] else {
+            panic!("or")
+        };
+        assert_eq!(ors.len(), 3);
+        let Expr::Not { operand } = &operands[1] else {
+            panic!("not")
+        };
+        assert_eq!(
+            **operand,
+            Expr::Compare {
+                question: "x".to_owned(),
+                cmp: CmpOp::Ge,
+                value: 5
+            }
+        );
+    }
+}

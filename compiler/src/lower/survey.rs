@@ -122,3 +122,22 @@ pub fn survey_spans(s: &SurveyDef) -> SurveySpans {
 fn kind_span(kind: &Option<ast::Ident>, statement: Span) -> Span {
     kind.as_ref().map(|k| k.span).unwrap_or(statement)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::table_name;
+
+    #[test]
+    fn table_names_carry_the_major_version() {
+        assert_eq!(
+            table_name("inps.hub_prestazioni", "1.0.0"),
+            "inps_hub_prestazioni_v1"
+        );
+        assert_eq!(
+            table_name("bolzano.anagrafe_online", "2.1.0"),
+            "bolzano_anagrafe_online_v2"
+        );
+        assert_eq!(table_name("a.b", "0.3.1"), "a_b_v0");
+        assert_eq!(table_name("a.b", ""), "a_b_v0");
+    }
+}
