@@ -10,6 +10,7 @@ use super::context::{atom_question, atoms, SurveyCx};
 use super::domain::{domain, eval, mentioned_values, well_typed, Answer};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::resolve::model::QuestionDef;
+use crate::source::Span;
 use crate::syntax::ast;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -22,15 +23,7 @@ pub fn check(cx: &SurveyCx<'_>, sink: &mut Diagnostics) {
         if cx.asked_on(q).is_empty() {
             never.insert(&q.id);
             if let Some((_, span)) = &q.channels {
-                sink.push(
-                    Diagnostic::new(
-                        Code::R0601,
-                        format!("question `{}` is asked on none of the survey's channels", q.id),
-                        *span,
-                        "none of these channels is a channel of the survey",
-                    )
-                    .with_help("name a channel of the survey's `channels`, or remove the question"),
-                );
+                sink.push(no_channel(cx, q, *span));
             }
             continue;
         }
@@ -39,6 +32,23 @@ pub fn check(cx: &SurveyCx<'_>, sink: &mut Diagnostics) {
             never.insert(&q.id);
             sink.push(never_shown(cx, q, condition));
         }
+    }
+}
+
+fn no_channel(cx: &SurveyCx<'_>, q: &QuestionDef, channels: Span) -> Diagnostic {
+    let message = format!("question `{}` is asked on none of the survey's channels", q.id);
+    let label = "none of these channels is a channel of the survey";
+    match q.module.as_ref().filter(|_| !cx.in_input(channels)) {
+        Some(m) => Diagnostic::new(
+            Code::R0601,
+            message,
+            m.use_span,
+            format!("`{}` comes from this module", q.id),
+        )
+        .with_secondary(channels, label)
+        .with_help("add one of the question's channels to the survey's `channels`, or do not use the module"),
+        None => Diagnostic::new(Code::R0601, message, channels, label)
+            .with_help("name a channel of the survey's `channels`, or remove the question"),
     }
 }
 
@@ -177,5 +187,15 @@ mod tests {
              question c: yesno { \"C?\" en \"C?\"\n    show if b = 1 }",
         );
         assert_eq!(with_code(&src, "R0601").len(), 2);
+    }
+
+    #[test]
+    fn module_questions_on_none_of_the_channels() {
+        let src =
+            "import istat.cx\nsurvey a.b {\n  version 1.0.0\n  title \"T\" en \"T\"\n  languages it en\n  \
+                   channels kiosk\n  use istat.cx.approfondimento\n}\n";
+        let found = with_code(src, "R0601");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].primary.message, "`suggerimenti` comes from this module");
     }
 }
