@@ -40,8 +40,9 @@ fn ui_fixtures() {
     insta::glob!("ui/**/*.rileva", |path| {
         let rel = relative(path);
         let source = std::fs::read_to_string(path).unwrap_or_else(|_| "<not UTF-8>".into());
-        let (status, human_out, human_err) = rileva(&["check", &rel]);
-        let (_, json, _) = rileva(&["check", "--format", "json", &rel]);
+        // `tests/ui_lib` holds `--lib` packages for fixtures that need one (R0105).
+        let (status, human_out, human_err) = rileva(&["check", "--lib", "tests/ui_lib", &rel]);
+        let (_, json, _) = rileva(&["check", "--lib", "tests/ui_lib", "--format", "json", &rel]);
         let code = expected_code(path);
         let parsed: serde_json::Value = serde_json::from_str(&json).expect("check --format json prints JSON");
         let codes: Vec<&str> = parsed["diagnostics"]
