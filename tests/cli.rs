@@ -1,22 +1,10 @@
 //! CLI tests: the contract files and every example check clean; exit statuses of §12;
 //! `explain` knows every code; `schema` prints JSON Schemas; `build` writes nothing on error.
 
-use std::path::Path;
-use std::process::Command;
+mod common;
 
-fn rileva(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_rileva"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run rileva");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use common::rileva;
+use std::path::Path;
 
 fn rileva_files(dir: &str) -> Vec<String> {
     let mut files: Vec<String> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(dir))

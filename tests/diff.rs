@@ -2,26 +2,14 @@
 //! breaking changes under a minor version), the major-version rule of language.md §12, the
 //! JSON shape, a changed survey id, and the refusals (errors: 1; unreadable or no survey: 2).
 
+mod common;
+
+use common::rileva;
 use std::fs;
-use std::process::Command;
 
 const V1: &str = "tests/diff/sportello_v1.rileva";
 const COMPATIBLE: &str = "tests/diff/sportello_v1_1_compatible.rileva";
 const BREAKING: &str = "tests/diff/sportello_v1_1_breaking.rileva";
-
-fn rileva(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_rileva"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run rileva");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 fn json(args: &[&str]) -> (i32, serde_json::Value) {
     let (status, out, err) = rileva(args);

@@ -3,25 +3,13 @@
 //! byte; `--check` exit statuses; a file with a syntax error is refused and nothing written;
 //! the standard library, the examples and the contract files are already formatted.
 
+mod common;
+
+use common::rileva;
 use rileva_compiler::format::{contents, format};
 use rileva_compiler::source::FileId;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn rileva(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_rileva"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run rileva");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
