@@ -12,6 +12,7 @@ pub mod diff;
 pub mod estimate;
 pub mod format;
 pub mod ir;
+pub mod ir_builder;
 pub mod lower;
 pub mod resolve;
 pub mod response;

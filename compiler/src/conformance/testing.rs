@@ -2,9 +2,10 @@
 //! (a model of `istat.cx 2024.1`) written by hand, so the rules are tested without the parser.
 
 use super::spec::{ProfileSpec, StandardSpec, SurveySpans};
-use crate::ir::{self, Channel, Code, Question, QuestionKind, Survey, Text};
+use crate::ir::{self, Channel, Code, Question, QuestionKind, Survey};
+use crate::ir_builder;
+pub use crate::ir_builder::text;
 use crate::source::{FileId, Span};
-use std::collections::BTreeMap;
 
 /// The survey's file in test spans.
 pub const SURVEY_FILE: FileId = FileId(0);
@@ -15,47 +16,17 @@ pub fn span(file: FileId, start: usize) -> Span {
     Span::new(file, start, start + 5)
 }
 
-/// A text from `(language, text)` pairs.
-pub fn text(pairs: &[(&str, &str)]) -> Text {
-    Text(
-        pairs
-            .iter()
-            .map(|(l, t)| (l.to_string(), t.to_string()))
-            .collect::<BTreeMap<_, _>>(),
-    )
-}
-
 pub fn code(value: i64, it: &str, en: &str) -> Code {
-    Code {
-        value,
-        label: text(&[("it", it), ("en", en)]),
-        missing: false,
-        specify: false,
-    }
+    ir_builder::code(value, text(&[("it", it), ("en", en)]))
 }
 
 /// An optional question with no codes, asked on every channel, defined at `span`.
 pub fn question(id: &str, kind: QuestionKind, it: &str, en: &str, span: Span) -> Question {
     Question {
-        id: id.to_owned(),
-        kind,
         wording: text(&[("it", it), ("en", en)]),
-        help: None,
-        required: false,
-        show_if: None,
         channels: Vec::new(),
-        personal: false,
-        locked: false,
-        codes: Vec::new(),
-        code_list: None,
-        range: None,
-        max_length: None,
-        min_picks: None,
-        max_picks: None,
-        section: None,
-        module: None,
-        doc: None,
         span,
+        ..ir_builder::question(id, kind)
     }
 }
 
@@ -288,40 +259,23 @@ pub fn conforming_survey(standard: &StandardSpec) -> Survey {
     let mut questions = used(standard, "core", &web);
     questions.extend(used(standard, "servizio_online", &web));
     questions.push(extra("documenti", 0));
-    Survey {
-        id: "inps.hub_prestazioni".into(),
-        version: "1.0.0".into(),
-        table: "inps_hub_prestazioni_v1".into(),
-        title: text(&[("it", "Valuta il servizio"), ("en", "Rate the service")]),
-        languages: vec!["it".into(), "en".into()],
-        channels: web.to_vec(),
-        anonymous: true,
-        agency: Some(ir::Agency {
-            code: "inps".into(),
-            kind: Some("ente_previdenziale".into()),
-        }),
-        service: Some(ir::Service {
-            code: "hub-prestazioni".into(),
-            kind: Some("istanza_online".into()),
-        }),
-        conforms: Some(ir::Conformance {
-            standard: "istat.cx".into(),
-            version: "2024.1".into(),
-            profile: "istanza_online".into(),
-        }),
-        kiosk: ir::Kiosk {
-            width: 1280,
-            height: 800,
-            reset_after_seconds: 20,
-            thanks: Text::default(),
-            span: Span::default(),
-        },
-        sections: Vec::new(),
-        questions,
-        checks: Vec::new(),
-        estimated_seconds: 0,
-        doc: None,
-    }
+    let mut survey = ir_builder::survey("inps.hub_prestazioni", questions);
+    survey.title = text(&[("it", "Valuta il servizio"), ("en", "Rate the service")]);
+    survey.channels = web.to_vec();
+    survey.agency = Some(ir::Agency {
+        code: "inps".into(),
+        kind: Some("ente_previdenziale".into()),
+    });
+    survey.service = Some(ir::Service {
+        code: "hub-prestazioni".into(),
+        kind: Some("istanza_online".into()),
+    });
+    survey.conforms = Some(ir::Conformance {
+        standard: "istat.cx".into(),
+        version: "2024.1".into(),
+        profile: "istanza_online".into(),
+    });
+    survey
 }
 
 /// Spans of the survey's header statements and `use` lines, all in [`SURVEY_FILE`].

@@ -3,47 +3,17 @@
 //! check; the Designers Italia rating component; a survey whose texts try to be markup).
 
 use rileva_compiler::ir::*;
-use std::collections::BTreeMap;
-
-pub fn text(pairs: &[(&str, &str)]) -> Text {
-    Text(
-        pairs
-            .iter()
-            .map(|(l, t)| (l.to_string(), t.to_string()))
-            .collect::<BTreeMap<_, _>>(),
-    )
-}
+use rileva_compiler::ir_builder;
+pub use rileva_compiler::ir_builder::text;
 
 fn code(value: i64, it: &str, en: &str) -> Code {
-    Code {
-        value,
-        label: text(&[("it", it), ("en", en)]),
-        missing: false,
-        specify: false,
-    }
+    ir_builder::code(value, text(&[("it", it), ("en", en)]))
 }
 
 pub fn question(id: &str, kind: QuestionKind, it: &str, en: &str) -> Question {
     Question {
-        id: id.into(),
-        kind,
         wording: text(&[("it", it), ("en", en)]),
-        help: None,
-        required: false,
-        show_if: None,
-        channels: vec![Channel::Web],
-        personal: false,
-        locked: false,
-        codes: Vec::new(),
-        code_list: None,
-        range: None,
-        max_length: None,
-        min_picks: None,
-        max_picks: None,
-        section: None,
-        module: None,
-        doc: None,
-        span: Default::default(),
+        ..ir_builder::question(id, kind)
     }
 }
 
@@ -69,30 +39,12 @@ fn soddisfazione5() -> Vec<Code> {
 }
 
 fn survey(id: &str, languages: &[&str], questions: Vec<Question>) -> Survey {
-    Survey {
-        id: id.into(),
-        version: "1.0.0".into(),
-        table: format!("{}_v1", id.replace('.', "_")),
-        title: text(&[("it", "Valuta il servizio"), ("en", "Rate the service")]),
-        languages: languages.iter().map(|l| l.to_string()).collect(),
-        channels: vec![Channel::Web],
-        anonymous: true,
-        agency: None,
-        service: None,
-        conforms: None,
-        kiosk: Kiosk {
-            width: 1280,
-            height: 800,
-            reset_after_seconds: 20,
-            thanks: text(&[("it", "Grazie"), ("en", "Thank you")]),
-            span: Default::default(),
-        },
-        sections: Vec::new(),
-        questions,
-        checks: Vec::new(),
-        estimated_seconds: 60,
-        doc: None,
-    }
+    let mut survey = ir_builder::survey(id, questions);
+    survey.title = text(&[("it", "Valuta il servizio"), ("en", "Rate the service")]);
+    survey.languages = languages.iter().map(|l| l.to_string()).collect();
+    survey.kiosk.thanks = text(&[("it", "Grazie"), ("en", "Thank you")]);
+    survey.estimated_seconds = 60;
+    survey
 }
 
 /// Like the contract's `inps.hub_prestazioni`, with every web-form control.

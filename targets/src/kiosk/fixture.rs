@@ -2,46 +2,24 @@
 //! faccia" (faces; a reason on red; a yes/no; stars; a multi; a scale with a missing code).
 
 use rileva_compiler::ir::*;
+use rileva_compiler::ir_builder;
 use rileva_compiler::source::{FileId, Span};
-use std::collections::BTreeMap;
 
 pub fn text(it: &str, en: &str) -> Text {
-    Text(BTreeMap::from([
-        ("it".to_owned(), it.to_owned()),
-        ("en".to_owned(), en.to_owned()),
-    ]))
+    ir_builder::text(&[("it", it), ("en", en)])
 }
 
 pub fn code(value: i64, it: &str, en: &str) -> Code {
-    Code {
-        value,
-        label: text(it, en),
-        missing: false,
-        specify: false,
-    }
+    ir_builder::code(value, text(it, en))
 }
 
 pub fn question(id: &str, kind: QuestionKind, wording: Text, codes: Vec<Code>) -> Question {
     Question {
-        id: id.to_owned(),
-        kind,
         wording,
-        help: None,
-        required: false,
-        show_if: None,
         channels: vec![Channel::Web, Channel::Kiosk],
-        personal: false,
-        locked: false,
         codes,
-        code_list: None,
-        range: None,
-        max_length: None,
-        min_picks: None,
-        max_picks: None,
-        section: None,
-        module: None,
-        doc: None,
         span: Span::new(FileId(0), 10 * id.len(), 10 * id.len() + 5),
+        ..ir_builder::question(id, kind)
     }
 }
 
@@ -148,28 +126,11 @@ pub fn survey() -> Survey {
             vec![],
         )
     };
-    Survey {
-        id: "prova.sportello".into(),
-        version: "1.0.0".into(),
-        table: "prova_sportello_v1".into(),
-        title: text("Valuti lo sportello", "Rate the counter"),
-        languages: vec!["it".into(), "en".into()],
-        channels: vec![Channel::Web, Channel::Kiosk],
-        anonymous: true,
-        agency: None,
-        service: None,
-        conforms: None,
-        kiosk: Kiosk {
-            width: 1280,
-            height: 800,
-            reset_after_seconds: 20,
-            thanks: text("Grazie per la sua valutazione", "Thank you for your feedback"),
-            span: Span::default(),
-        },
-        sections: vec![],
-        questions: vec![giudizio, motivo, prima_volta, stelle, servizi, attesa, commento],
-        checks: vec![],
-        estimated_seconds: 40,
-        doc: None,
-    }
+    let questions = vec![giudizio, motivo, prima_volta, stelle, servizi, attesa, commento];
+    let mut survey = ir_builder::survey("prova.sportello", questions);
+    survey.title = text("Valuti lo sportello", "Rate the counter");
+    survey.channels = vec![Channel::Web, Channel::Kiosk];
+    survey.kiosk.thanks = text("Grazie per la sua valutazione", "Thank you for your feedback");
+    survey.estimated_seconds = 40;
+    survey
 }

@@ -5,24 +5,16 @@
 use super::quote::Dialect;
 use super::*;
 use rileva_compiler::ir::{
-    Channel, CmpOp, Code as IrCode, Expr, Kiosk, Question, QuestionKind, Range, Survey, Text,
+    Channel, CmpOp, Code as IrCode, Expr, Question, QuestionKind, Range, Survey, Text,
 };
-use std::collections::BTreeMap;
+use rileva_compiler::ir_builder;
 
 fn text(it: &str, en: &str) -> Text {
-    Text(BTreeMap::from([
-        ("en".to_owned(), en.to_owned()),
-        ("it".to_owned(), it.to_owned()),
-    ]))
+    ir_builder::text(&[("it", it), ("en", en)])
 }
 
 fn code(value: i64, it: &str) -> IrCode {
-    IrCode {
-        value,
-        label: text(it, &format!("{it} (en)")),
-        missing: false,
-        specify: false,
-    }
+    ir_builder::code(value, text(it, &format!("{it} (en)")))
 }
 
 fn scale(id: &str) -> Question {
@@ -36,25 +28,10 @@ fn scale(id: &str) -> Question {
 
 fn question(id: &str, kind: QuestionKind, codes: Vec<IrCode>) -> Question {
     Question {
-        id: id.to_owned(),
-        kind,
         wording: text(&format!("Domanda {id}?"), &format!("Question {id}?")),
-        help: None,
-        required: false,
-        show_if: None,
         channels: vec![Channel::Web, Channel::Kiosk],
-        personal: false,
-        locked: false,
         codes,
-        code_list: None,
-        range: None,
-        max_length: None,
-        min_picks: None,
-        max_picks: None,
-        section: None,
-        module: None,
-        doc: None,
-        span: Default::default(),
+        ..ir_builder::question(id, kind)
     }
 }
 
@@ -87,39 +64,23 @@ pub fn survey() -> Survey {
     commento.channels = vec![Channel::Web];
     let mut soddisfazione = scale("soddisfazione");
     soddisfazione.required = true;
-    Survey {
-        id: "inps.hub_prestazioni".to_owned(),
-        version: "1.0.0".to_owned(),
-        table: "inps_hub_prestazioni_v1".to_owned(),
-        title: text("Valuta il servizio", "Rate the service"),
-        languages: vec!["it".to_owned(), "en".to_owned()],
-        channels: vec![Channel::Web, Channel::Kiosk],
-        anonymous: true,
-        agency: None,
-        service: None,
-        conforms: None,
-        kiosk: Kiosk {
-            width: 1280,
-            height: 800,
-            reset_after_seconds: 20,
-            thanks: text("Grazie", "Thanks"),
-            span: Default::default(),
+    let questions = vec![soddisfazione, motivi, documenti, eta, commento];
+    let mut survey = ir_builder::survey("inps.hub_prestazioni", questions);
+    survey.title = text("Valuta il servizio", "Rate the service");
+    survey.channels = vec![Channel::Web, Channel::Kiosk];
+    survey.kiosk.thanks = text("Grazie", "Thanks");
+    survey.checks = vec![ir::Check {
+        condition: Expr::Not {
+            operand: Box::new(Expr::Has {
+                question: "motivi".to_owned(),
+                code: 99,
+            }),
         },
-        sections: Vec::new(),
-        questions: vec![soddisfazione, motivi, documenti, eta, commento],
-        checks: vec![ir::Check {
-            condition: Expr::Not {
-                operand: Box::new(Expr::Has {
-                    question: "motivi".to_owned(),
-                    code: 99,
-                }),
-            },
-            message: text("Niente altro", "Nothing else"),
-            span: Default::default(),
-        }],
-        estimated_seconds: 60,
-        doc: None,
-    }
+        message: text("Niente altro", "Nothing else"),
+        span: Default::default(),
+    }];
+    survey.estimated_seconds = 60;
+    survey
 }
 
 fn find<'a>(sql: &'a str, start: &str) -> &'a str {
