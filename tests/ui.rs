@@ -2,22 +2,10 @@
 //! report (no colours, fixed width) and the JSON are snapshotted, and the fixture must give
 //! the code its name starts with (`R0101_unknown_scale.rileva`; fixtures in `syntax/` give R0001).
 
-use std::path::Path;
-use std::process::Command;
+mod common;
 
-fn rileva(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_rileva"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run rileva");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use common::rileva;
+use std::path::Path;
 
 /// The code a fixture must produce, from its file name or folder.
 fn expected_code(path: &Path) -> String {
