@@ -2,6 +2,7 @@
 //! survey's, each change one sentence ("code 9 removed", "`required` dropped").
 
 use super::expr_text::expr_to_source;
+use crate::diff::words::{quote, renamed};
 use crate::ir::{Channel, Code, Expr, Question, Text};
 
 /// What the comparison needs beyond the two questions.
@@ -31,10 +32,11 @@ pub(crate) fn changes(original: &Question, altered: &Question, scope: &DiffScope
     texts("wording", &original.wording, &altered.wording, scope, &mut out);
     help(original.help.as_ref(), altered.help.as_ref(), scope, &mut out);
     flag("required", original.required, altered.required, &mut out);
-    let show_if = altered
-        .show_if
-        .as_ref()
-        .map(|e| with_standard_ids(e, scope.renamed));
+    let standard_id = |q: &str| {
+        let found = scope.renamed.iter().find(|(survey, _)| *survey == q);
+        found.map_or_else(|| q.to_owned(), |(_, standard)| (*standard).to_owned())
+    };
+    let show_if = altered.show_if.as_ref().map(|e| renamed(e, &standard_id));
     routing(original.show_if.as_ref(), show_if.as_ref(), &mut out);
     codes(&original.codes, &altered.codes, scope, &mut out);
     bound("min", original.min_picks, altered.min_picks, &mut out);
@@ -52,11 +54,6 @@ pub(crate) fn changes(original: &Question, altered: &Question, scope: &DiffScope
     channels(original, altered, scope, &mut out);
     flag("personal", original.personal, altered.personal, &mut out);
     out
-}
-
-/// `«text»`, the way messages quote respondent-facing text.
-fn quote(s: &str) -> String {
-    format!("«{s}»")
 }
 
 /// Texts compared in each of the standard's languages that both sides have.
@@ -109,42 +106,6 @@ fn routing(original: Option<&Expr>, altered: Option<&Expr>, out: &mut Vec<String
         (None, Some(a)) => out.push(format!("routing added: {}", show(a))),
         (Some(o), None) => out.push(format!("routing removed (was {})", show(o))),
         _ => {}
-    }
-}
-
-/// `expr` with each renamed question named by its standard id.
-fn with_standard_ids(expr: &Expr, renamed: &[(&str, &str)]) -> Expr {
-    let name = |q: &String| {
-        let found = renamed.iter().find(|(survey, _)| survey == q);
-        found.map_or_else(|| q.clone(), |(_, standard)| (*standard).to_owned())
-    };
-    let all = |operands: &[Expr]| operands.iter().map(|e| with_standard_ids(e, renamed)).collect();
-    match expr {
-        Expr::Or { operands } => Expr::Or {
-            operands: all(operands),
-        },
-        Expr::And { operands } => Expr::And {
-            operands: all(operands),
-        },
-        Expr::Not { operand } => Expr::Not {
-            operand: Box::new(with_standard_ids(operand, renamed)),
-        },
-        Expr::Compare { question, cmp, value } => Expr::Compare {
-            question: name(question),
-            cmp: *cmp,
-            value: *value,
-        },
-        Expr::In { question, values } => Expr::In {
-            question: name(question),
-            values: values.clone(),
-        },
-        Expr::Has { question, code } => Expr::Has {
-            question: name(question),
-            code: *code,
-        },
-        Expr::Answered { question } => Expr::Answered {
-            question: name(question),
-        },
     }
 }
 

@@ -48,7 +48,7 @@ mod matching;
 mod question;
 #[cfg(test)]
 mod tests;
-mod words;
+pub(crate) mod words;
 
 use crate::ir::{Survey, Text};
 use serde::Serialize;

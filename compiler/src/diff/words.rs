@@ -46,7 +46,8 @@ pub fn text_change<'a>(
     }
 }
 
-/// Rewrite the question names of an old expression under their new names.
+/// Rewrite the question names of an expression with `rename`: an old version's names under
+/// the new ones here, a survey's renamed questions under the standard's ids in R0402.
 pub fn renamed(expr: &Expr, rename: &dyn Fn(&str) -> String) -> Expr {
     let all = |operands: &[Expr]| operands.iter().map(|e| renamed(e, rename)).collect();
     match expr {
