@@ -11,6 +11,7 @@
 //!   printed, exit 1;
 //! - the command cannot run (unreadable files, a malformed `--db`): exit 2.
 
+mod bind;
 mod postgres;
 mod sqlite;
 

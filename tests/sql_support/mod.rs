@@ -3,11 +3,15 @@
 //! `rileva load` binds them.
 #![allow(dead_code)]
 
-use postgres::types::{ToSql, Type};
+/// Row values bound by the code `rileva load` runs (the binary is no library: its file is
+/// included here).
+#[path = "../../src/cli/load/bind.rs"]
+mod bind;
+
+#[allow(unused_imports)] // each test crate uses a part of this module
+pub use bind::{pg_type, pg_values, sqlite_value};
 use postgres::{Client, NoTls};
 use rileva_compiler::{compile, ir, Input};
-use rileva_targets::sql::row::Param;
-use rileva_targets::sql::table::ValueType;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -120,39 +124,4 @@ impl Drop for PgSchema {
             self.name
         ));
     }
-}
-
-/// A row value as SQLite stores it.
-pub fn sqlite_value(param: &Param) -> rusqlite::types::Value {
-    use rusqlite::types::Value;
-    match param {
-        Param::Null => Value::Null,
-        Param::Integer(i) => Value::Integer(*i),
-        Param::Text(s) => Value::Text(s.clone()),
-        Param::Boolean(b) => Value::Integer(i64::from(*b)),
-    }
-}
-
-pub fn pg_type(value: ValueType) -> Type {
-    match value {
-        ValueType::Integer { .. } => Type::INT8,
-        ValueType::Boolean => Type::BOOL,
-        ValueType::Text | ValueType::Timestamp => Type::TEXT,
-    }
-}
-
-pub fn pg_values(row: &[Param], types: &[ValueType]) -> Vec<Box<dyn ToSql + Sync>> {
-    row.iter()
-        .zip(types)
-        .map(|(param, ty)| -> Box<dyn ToSql + Sync> {
-            match (param, ty) {
-                (Param::Integer(i), _) => Box::new(*i),
-                (Param::Text(s), _) => Box::new(s.clone()),
-                (Param::Boolean(b), _) => Box::new(*b),
-                (Param::Null, ValueType::Integer { .. }) => Box::new(None::<i64>),
-                (Param::Null, ValueType::Boolean) => Box::new(None::<bool>),
-                (Param::Null, _) => Box::new(None::<String>),
-            }
-        })
-        .collect()
 }

@@ -1,12 +1,11 @@
 //! `rileva load` into PostgreSQL: one transaction that runs the generated script and inserts
 //! every row through one prepared statement; any error rolls it back.
 
+use super::bind::{pg_type, pg_values};
 use super::Batch;
 use postgres::error::DbError;
 use postgres::types::{ToSql, Type};
 use postgres::{Client, NoTls};
-use rileva_targets::sql::row::Param;
-use rileva_targets::sql::table::ValueType;
 
 pub fn load(url: &str, batch: &Batch) -> Result<(), String> {
     let mut client = Client::connect(url, NoTls).map_err(|e| format!("cannot connect: {}", message(&e)))?;
@@ -21,43 +20,16 @@ pub fn load(url: &str, batch: &Batch) -> Result<(), String> {
     let mut tx = client.transaction().map_err(|e| message(&e))?;
     tx.batch_execute(&batch.script)
         .map_err(|e| format!("creating the tables: {}", message(&e)))?;
-    let types: Vec<Type> = batch.types.iter().map(|t| parameter_type(*t)).collect();
+    let types: Vec<Type> = batch.types.iter().map(|t| pg_type(*t)).collect();
     let insert = tx.prepare_typed(&batch.insert, &types).map_err(|e| message(&e))?;
     for (index, row) in batch.rows.iter().enumerate() {
-        let values = values(row, &batch.types);
+        let values = pg_values(row, &batch.types);
         let refs: Vec<&(dyn ToSql + Sync)> = values.iter().map(|v| v.as_ref()).collect();
         tx.execute(&insert, &refs)
             .map_err(|e| format!("inserting accepted response {}: {}", index + 1, message(&e)))?;
     }
     tx.commit().map_err(|e| message(&e))?;
     Ok(())
-}
-
-/// The PostgreSQL type each parameter is sent as. Integers go as `bigint` and are cast to
-/// the column's type on assignment; `submitted_at` goes as text into the INSERT's check.
-pub fn parameter_type(value: ValueType) -> Type {
-    match value {
-        ValueType::Integer { .. } => Type::INT8,
-        ValueType::Boolean => Type::BOOL,
-        ValueType::Text | ValueType::Timestamp => Type::TEXT,
-    }
-}
-
-/// Boxed parameters for one row; a NULL is typed like its column.
-pub fn values(row: &[Param], types: &[ValueType]) -> Vec<Box<dyn ToSql + Sync>> {
-    row.iter()
-        .zip(types)
-        .map(|(param, ty)| -> Box<dyn ToSql + Sync> {
-            match (param, ty) {
-                (Param::Integer(i), _) => Box::new(*i),
-                (Param::Text(s), _) => Box::new(s.clone()),
-                (Param::Boolean(b), _) => Box::new(*b),
-                (Param::Null, ValueType::Integer { .. }) => Box::new(None::<i64>),
-                (Param::Null, ValueType::Boolean) => Box::new(None::<bool>),
-                (Param::Null, _) => Box::new(None::<String>),
-            }
-        })
-        .collect()
 }
 
 /// The server's own words (severity, message, detail) when there are some.

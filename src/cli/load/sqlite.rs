@@ -1,9 +1,8 @@
 //! `rileva load` into SQLite: one IMMEDIATE transaction that runs the generated script and
 //! inserts every row; any error rolls it back (the transaction is dropped uncommitted).
 
+use super::bind::sqlite_value;
 use super::Batch;
-use rileva_targets::sql::row::Param;
-use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection, TransactionBehavior};
 use std::time::Duration;
 
@@ -21,19 +20,9 @@ pub fn load(path: &str, batch: &Batch) -> Result<(), String> {
         let mut insert = tx.prepare(&batch.insert).map_err(|e| e.to_string())?;
         for (index, row) in batch.rows.iter().enumerate() {
             insert
-                .execute(params_from_iter(row.iter().map(value)))
+                .execute(params_from_iter(row.iter().map(sqlite_value)))
                 .map_err(|e| format!("inserting accepted response {}: {e}", index + 1))?;
         }
     }
     tx.commit().map_err(|e| e.to_string())
-}
-
-/// A row value as SQLite stores it: booleans as 0 and 1.
-pub fn value(param: &Param) -> Value {
-    match param {
-        Param::Null => Value::Null,
-        Param::Integer(i) => Value::Integer(*i),
-        Param::Text(s) => Value::Text(s.clone()),
-        Param::Boolean(b) => Value::Integer(i64::from(*b)),
-    }
 }

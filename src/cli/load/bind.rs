@@ -1,0 +1,44 @@
+//! `rileva load`, binding: a row's values as PostgreSQL and SQLite parameters. The SQL tests
+//! include this file (`tests/sql_support`), so they bind rows exactly as `load` does.
+
+use postgres::types::{ToSql, Type};
+use rileva_targets::sql::row::Param;
+use rileva_targets::sql::table::ValueType;
+
+/// The PostgreSQL type each parameter is sent as. Integers go as `bigint` and are cast to
+/// the column's type on assignment; `submitted_at` goes as text into the INSERT's check.
+pub fn pg_type(value: ValueType) -> Type {
+    match value {
+        ValueType::Integer { .. } => Type::INT8,
+        ValueType::Boolean => Type::BOOL,
+        ValueType::Text | ValueType::Timestamp => Type::TEXT,
+    }
+}
+
+/// Boxed PostgreSQL parameters for one row; a NULL is typed like its column.
+pub fn pg_values(row: &[Param], types: &[ValueType]) -> Vec<Box<dyn ToSql + Sync>> {
+    row.iter()
+        .zip(types)
+        .map(|(param, ty)| -> Box<dyn ToSql + Sync> {
+            match (param, ty) {
+                (Param::Integer(i), _) => Box::new(*i),
+                (Param::Text(s), _) => Box::new(s.clone()),
+                (Param::Boolean(b), _) => Box::new(*b),
+                (Param::Null, ValueType::Integer { .. }) => Box::new(None::<i64>),
+                (Param::Null, ValueType::Boolean) => Box::new(None::<bool>),
+                (Param::Null, _) => Box::new(None::<String>),
+            }
+        })
+        .collect()
+}
+
+/// A row value as SQLite stores it: booleans as 0 and 1.
+pub fn sqlite_value(param: &Param) -> rusqlite::types::Value {
+    use rusqlite::types::Value;
+    match param {
+        Param::Null => Value::Null,
+        Param::Integer(i) => Value::Integer(*i),
+        Param::Text(s) => Value::Text(s.clone()),
+        Param::Boolean(b) => Value::Integer(i64::from(*b)),
+    }
+}
