@@ -155,13 +155,7 @@ fn control(question: &Question, theme: Theme, feedback: Option<FeedbackRole>) ->
 }
 
 fn options(question: &Question, lang: &str, ui: &Strings, control: Control) -> Vec<OptionView> {
-    let top = question
-        .codes
-        .iter()
-        .map(|c| c.value)
-        .max()
-        .unwrap_or(0)
-        .to_string();
+    let top = highest_code(question);
     let mut options: Vec<OptionView> = question
         .codes
         .iter()
@@ -189,6 +183,17 @@ fn options(question: &Question, lang: &str, ui: &Strings, control: Control) -> V
     options
 }
 
+/// The highest code of the question, as the stars say it ("3 out of 5"); 0 without codes.
+fn highest_code(question: &Question) -> String {
+    question
+        .codes
+        .iter()
+        .map(|c| c.value)
+        .max()
+        .unwrap_or(0)
+        .to_string()
+}
+
 fn star_label(question: &Question, ui: &Strings, value: i64, top: &str) -> String {
     let n = value.to_string();
     if is_feedback_question(question) {
@@ -202,13 +207,7 @@ fn stars_label(question: &Question, ui: &Strings, feedback: Option<FeedbackRole>
     if feedback == Some(FeedbackRole::Rating) {
         return ui.feedback.stars_group.to_owned();
     }
-    let top = question
-        .codes
-        .iter()
-        .map(|c| c.value)
-        .max()
-        .unwrap_or(0)
-        .to_string();
+    let top = highest_code(question);
     fill(ui.stars_group, &[("max", &top)])
 }
 
