@@ -4,7 +4,7 @@
 mod common;
 
 use common::rileva;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 fn rileva_files(dir: &str) -> Vec<String> {
     let mut files: Vec<String> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(dir))
@@ -105,15 +105,21 @@ fn schemas_are_json_schemas() {
     }
 }
 
-#[test]
-fn json_format_has_the_fields_of_the_contract() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("bad.rileva");
+/// A survey whose one question names an unknown scale (R0101 on line 4), written in `dir`.
+fn unknown_scale_file(dir: &Path) -> PathBuf {
+    let file = dir.join("bad.rileva");
     std::fs::write(
         &file,
         "survey a.b {\n  version 1.0.0\n  title \"T\"\n  question q: scale nope { \"Q?\" }\n}\n",
     )
     .unwrap();
+    file
+}
+
+#[test]
+fn json_format_has_the_fields_of_the_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = unknown_scale_file(dir.path());
     let (status, out, _) = rileva(&["check", "--format", "json", file.to_str().unwrap()]);
     assert_eq!(status, 1);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
@@ -139,12 +145,7 @@ fn json_format_has_the_fields_of_the_contract() {
 #[test]
 fn github_format_annotates() {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("bad.rileva");
-    std::fs::write(
-        &file,
-        "survey a.b {\n  version 1.0.0\n  title \"T\"\n  question q: scale nope { \"Q?\" }\n}\n",
-    )
-    .unwrap();
+    let file = unknown_scale_file(dir.path());
     let (status, out, _) = rileva(&["check", "--format", "github", file.to_str().unwrap()]);
     assert_eq!(status, 1);
     assert!(out.starts_with("::error file="), "{out}");
