@@ -45,8 +45,11 @@ log "cargo clippy"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 log "cargo test"
 cargo build --quiet --bin rileva
+# Run every suite even when one fails, so one run shows every failure.
+set +e
 cargo test --workspace --no-fail-fast 2>&1 | tee "${TMPDIR:-/tmp}/rileva-cargo-test.log"
 cargo_status=${PIPESTATUS[0]}
+set -e
 
 # --- Browser ------------------------------------------------------------------------------
 node_status=0
