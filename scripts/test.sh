@@ -47,8 +47,13 @@ log "cargo test"
 cargo build --quiet --bin rileva
 # Run every suite even when one fails, so one run shows every failure.
 set +e
-cargo test --workspace --no-fail-fast 2>&1 | tee "${TMPDIR:-/tmp}/rileva-cargo-test.log"
+log_file="${TMPDIR:-/tmp}/rileva-cargo-test.log"
+cargo test --workspace --no-fail-fast -- --skip every_judge_agrees 2>&1 | tee "$log_file"
 cargo_status=${PIPESTATUS[0]}
+# The agreement test prints how many responses and judges agreed: show it.
+log "agreement of the four judges (JSON Schema, rileva validate, SQLite, PostgreSQL)"
+cargo test --test agreement --quiet -- every_judge_agrees --nocapture --test-threads=1 2>&1 | tee -a "$log_file"
+agreement_status=${PIPESTATUS[0]}
 set -e
 
 # --- Browser ------------------------------------------------------------------------------
@@ -60,7 +65,8 @@ if compgen -G "tests/e2e/*.test.mjs" >/dev/null; then
 fi
 
 log "summary"
-passed=$(grep -Eo 'test result: [a-zA-Z]+\. [0-9]+ passed' "${TMPDIR:-/tmp}/rileva-cargo-test.log" | awk '{s+=$4} END {print s+0}')
-failed=$(grep -Eo '[0-9]+ failed' "${TMPDIR:-/tmp}/rileva-cargo-test.log" | awk '{s+=$1} END {print s+0}')
-echo "rust: $passed passed, $failed failed (cargo exit $cargo_status); browser: node exit $node_status"
-[ "$cargo_status" -eq 0 ] && [ "$node_status" -eq 0 ]
+passed=$(grep -Eo 'test result: [a-zA-Z]+\. [0-9]+ passed' "$log_file" | awk '{s+=$4} END {print s+0}')
+failed=$(grep -Eo 'test result: [a-zA-Z]+\. [0-9]+ passed; [0-9]+ failed' "$log_file" | awk '{s+=$6} END {print s+0}')
+grep -Eo 'agreement[^.]*judges agree.*' "$log_file" || true
+echo "rust: $passed passed, $failed failed (cargo exit $cargo_status, agreement exit $agreement_status); browser: node exit $node_status"
+[ "$cargo_status" -eq 0 ] && [ "$agreement_status" -eq 0 ] && [ "$node_status" -eq 0 ]
