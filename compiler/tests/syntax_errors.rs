@@ -231,9 +231,12 @@ survey a.b {
 "#;
     let (file, diags) = parse(FileId(0), text);
     assert_eq!(diags.len(), 5, "{diags:#?}");
-    let [Item::Error(_), Item::Standard(st), Item::Error(_), Item::Survey(sv)] = file.items.as_slice() else {
+    let [Item::CodeList(list), Item::Standard(st), Item::Error(_), Item::Survey(sv)] = file.items.as_slice()
+    else {
         panic!("{:#?}", file.items)
     };
+    let codes: Vec<i64> = list.codes.iter().map(|c| c.code.value).collect();
+    assert_eq!(codes, [1], "the good code of the broken scale is kept");
     assert!(matches!(
         &st.statements[..2],
         [StandardStmt::Error(_), StandardStmt::Title(_)]
@@ -364,5 +367,201 @@ fn a_doc_comment_before_nothing_is_an_error() {
         assert_eq!(found.len(), 1, "{text:?}: {found:#?}");
         assert_eq!(found[0].message, "this doc comment documents nothing");
         assert!(text[found[0].primary.span.range()].starts_with("///"));
+    }
+}
+
+fn translations_of(body: &[BodyItem]) -> Vec<String> {
+    let block = body.iter().find_map(|b| match b {
+        BodyItem::Translations(t) => Some(t),
+        _ => None,
+    });
+    let Some(block) = block else {
+        panic!("no translations block in {body:#?}")
+    };
+    block
+        .entries
+        .iter()
+        .map(|e| {
+            let key: Vec<String> = e
+                .key
+                .iter()
+                .map(|seg| match seg {
+                    KeySegment::Name(n) => n.name.clone(),
+                    KeySegment::Code(c) => c.value.to_string(),
+                })
+                .collect();
+            format!("{}={}", key.join("."), e.text.value)
+        })
+        .collect()
+}
+
+#[test]
+fn a_broken_translation_keeps_the_other_entries() {
+    let text = r#"survey a.b {
+  translations de {
+    uno "Eins"
+    due.1 "Zwei
+    tre "Drei"
+    quattro Vier ohne Anführungszeichen
+    cinque.help "Fünf"
+    sei.9 "Sechs"
+    title "Titel"
+  }
+  question ultima: yesno { "Ultima?" }
+}
+"#;
+    let (body, diags) = survey_body(text);
+    let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(diags.len(), 2, "{messages:#?}");
+    assert!(diags.iter().all(|d| d.code == Code::R0001));
+    assert_eq!(messages[0], "unterminated text");
+    assert!(messages[1].ends_with("found `Vier`"), "{messages:#?}");
+    assert!(messages[1].contains("a text in quotes"), "{messages:#?}");
+    assert_eq!(&text[diags[1].primary.span.range()], "Vier");
+    assert_eq!(
+        translations_of(&body),
+        [
+            "uno=Eins",
+            "tre=Drei",
+            "cinque.help=Fünf",
+            "sei.9=Sechs",
+            "title=Titel"
+        ]
+    );
+    assert!(matches!(body.last(), Some(BodyItem::Question(q)) if q.name.name == "ultima"));
+}
+
+#[test]
+fn a_translations_block_without_its_closing_brace_ends_at_the_next_statement() {
+    let text = "survey a.b {
+  translations de {
+    uno \"Eins\"
+  question q: yesno { \"Q?\" }
+}
+";
+    let (body, diags) = survey_body(text);
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(
+        diags[0].message,
+        "expected `}` to close the translations block, found `question`"
+    );
+    assert_eq!(translations_of(&body), ["uno=Eins"]);
+    assert!(matches!(body.last(), Some(BodyItem::Question(q)) if q.name.name == "q"));
+}
+
+#[test]
+fn a_broken_code_keeps_the_other_codes() {
+    let text = r#"scale soddisfazione5 {
+  1 "Per niente" en "Not at all"
+  2 "Poco
+    en "Slightly"
+  3 "Abbastanza"
+    en "Fairly"
+  quattro "Molto"
+  5 "Del tutto" en "Completely"
+  missing 9 "Non so"
+}
+options motivi { 1 "Attesa"  2 "Personale" sl  99 "Altro" specify }
+survey a.b {
+  question q: yesno { "Q?" }
+}
+"#;
+    let (file, diags) = parse(FileId(0), text);
+    let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(diags.len(), 3, "{messages:#?}");
+    assert_eq!(messages[0], "unterminated text");
+    assert!(messages[1].ends_with("found `quattro`"), "{messages:#?}");
+    assert!(messages[1].contains("`}` to close the scale"), "{messages:#?}");
+    assert!(messages[2].ends_with("found `sl`"), "{messages:#?}");
+    let [Item::CodeList(scale), Item::CodeList(options), Item::Survey(_)] = file.items.as_slice() else {
+        panic!("{:#?}", file.items)
+    };
+    let codes = |list: &CodeList| -> Vec<(i64, bool)> {
+        list.codes.iter().map(|c| (c.code.value, c.missing)).collect()
+    };
+    assert_eq!(codes(scale), [(1, false), (3, false), (5, false), (9, true)]);
+    assert_eq!(
+        scale.codes[1].label.translations.len(),
+        1,
+        "a translation on its own line stays"
+    );
+    // On one line, what follows the broken code is skipped up to the `}`.
+    assert_eq!(codes(options), [(1, false), (2, false)]);
+}
+
+#[test]
+fn a_broken_kind_keeps_the_other_kinds() {
+    let text = r#"kinds pa {
+  comune "Comune"
+    de "Gemeinde"
+  Regione Lazio
+  asl "Azienda sanitaria locale" de "Sanitätsbetrieb"
+  ente_previdenziale "Ente previdenziale"
+}
+survey a.b {
+  kiosk {
+    screen 1280 by 800
+    reset after 20s
+    thanks "Grazie"
+      en "Thank you"
+  }
+}
+"#;
+    let (file, diags) = parse(FileId(0), text);
+    let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(diags.len(), 2, "{messages:#?}");
+    assert!(messages[0].ends_with("found `Lazio`"), "{messages:#?}");
+    assert!(messages[1].ends_with("found `by`"), "{messages:#?}");
+    let [Item::Kinds(kinds), Item::Survey(survey)] = file.items.as_slice() else {
+        panic!("{:#?}", file.items)
+    };
+    let names: Vec<&str> = kinds.kinds.iter().map(|k| k.name.name.as_str()).collect();
+    assert_eq!(names, ["comune", "asl", "ente_previdenziale"]);
+    assert_eq!(kinds.kinds[0].label.translations.len(), 1);
+    let [HeaderStmt::Kiosk(kiosk)] = survey.header.as_slice() else {
+        panic!("{:#?}", survey.header)
+    };
+    assert!(kiosk.screen.is_none());
+    assert_eq!(kiosk.reset_after.as_ref().map(|d| d.seconds), Some(20));
+    assert_eq!(kiosk.thanks.as_ref().map(|t| t.translations.len()), Some(1));
+}
+
+/// The Bolzano contract survey with one translation line replaced, through the whole pipeline.
+fn compile_bolzano_with(good: &str, broken: &str) -> Vec<Diagnostic> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/contract/bolzano_anagrafe_bilingue.rileva");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    assert!(text.contains(good), "the contract file no longer holds {good:?}");
+    let input = rileva_compiler::Input {
+        name: "bolzano.rileva".to_owned(),
+        bytes: text.replacen(good, broken, 1).into_bytes(),
+    };
+    rileva_compiler::compile(&[input], &[]).diagnostics
+}
+
+#[test]
+fn one_broken_translation_does_not_make_the_others_missing() {
+    for broken in [
+        "facilita5.1 \"Überhaupt nicht einfach",
+        "facilita5.1 Überhaupt nicht einfach",
+    ] {
+        let diags = compile_bolzano_with("facilita5.1 \"Überhaupt nicht einfach\"", broken);
+        let shown: Vec<String> = diags
+            .iter()
+            .map(|d| format!("{} {}", d.code, d.message))
+            .collect();
+        let syntax = diags.iter().filter(|d| d.code == Code::R0001).count();
+        assert_eq!(syntax, 1, "{broken:?}: {shown:#?}");
+        // Only the broken entry's own text lacks its translation.
+        let missing: Vec<&str> = diags
+            .iter()
+            .filter(|d| d.code == Code::R0301)
+            .map(|d| d.message.as_str())
+            .collect();
+        assert!(
+            missing.iter().all(|m| m.contains("code 1 of `facilita5`")) && missing.len() <= 1,
+            "{broken:?}: {shown:#?}"
+        );
+        assert_eq!(diags.len(), syntax + missing.len(), "{broken:?}: {shown:#?}");
     }
 }

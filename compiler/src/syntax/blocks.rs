@@ -87,6 +87,17 @@ impl Driver<'_> {
         Some(end as usize)
     }
 
+    /// A block opened inside a survey, module or section body: a section or translations.
+    fn open_body(&mut self, opening: Opening, at: usize) -> Option<BodyItem> {
+        match opening {
+            Opening::Section { name, title } => self.section(name, title, at).map(BodyItem::Section),
+            Opening::Translations { language } => {
+                Some(BodyItem::Translations(self.translations(language, at)))
+            }
+            _ => Some(BodyItem::Error(self.misplaced(self.block_span(at, at)))),
+        }
+    }
+
     fn block_span(&self, start: usize, end: usize) -> Span {
         Span::new(self.file_id(), start, end.max(start))
     }
@@ -101,11 +112,10 @@ impl Driver<'_> {
                 Step::Close(end) => break end,
                 Step::Entry(Entry::Header(stmt), _) => header.push(stmt),
                 Step::Entry(Entry::Body(item), _) => body.push(item),
-                Step::Entry(Entry::Open(Opening::Section { name, title }), at) => {
-                    if let Some(section) = self.section(name, title, at) {
-                        body.push(BodyItem::Section(section));
-                    }
+                Step::Entry(Entry::Open(Opening::Kiosk), at) => {
+                    header.push(HeaderStmt::Kiosk(self.kiosk(at)))
                 }
+                Step::Entry(Entry::Open(opening), at) => body.extend(self.open_body(opening, at)),
                 Step::Entry(_, at) => body.push(BodyItem::Error(self.misplaced(self.block_span(at, at)))),
                 Step::Error(span) if body.is_empty() && !self.starts_body_item(span) => {
                     header.push(HeaderStmt::Error(span))
@@ -146,11 +156,7 @@ impl Driver<'_> {
                     }
                 }
                 Step::Entry(Entry::Body(item), _) => body.push(item),
-                Step::Entry(Entry::Open(Opening::Section { name, title }), at) => {
-                    if let Some(section) = self.section(name, title, at) {
-                        body.push(BodyItem::Section(section));
-                    }
-                }
+                Step::Entry(Entry::Open(opening), at) => body.extend(self.open_body(opening, at)),
                 Step::Entry(_, at) => body.push(BodyItem::Error(self.misplaced(self.block_span(at, at)))),
                 Step::Error(span) => body.push(BodyItem::Error(span)),
             }
@@ -177,11 +183,7 @@ impl Driver<'_> {
             match self.step(Rule::section_entry, &what, open) {
                 Step::Close(end) => break end,
                 Step::Entry(Entry::Body(item), _) => body.push(item),
-                Step::Entry(Entry::Open(Opening::Section { name, title }), at) => {
-                    if let Some(section) = self.section(name, title, at) {
-                        body.push(BodyItem::Section(section));
-                    }
-                }
+                Step::Entry(Entry::Open(opening), at) => body.extend(self.open_body(opening, at)),
                 Step::Entry(_, at) => body.push(BodyItem::Error(self.misplaced(self.block_span(at, at)))),
                 Step::Error(span) => body.push(BodyItem::Error(span)),
             }

@@ -19,6 +19,11 @@ pub(crate) enum Entry {
     Profile(ProfileStmt),
     Body(BodyItem),
     ModuleTitle(Text),
+    /// One line of a list-like block: a code, a kind, a kiosk statement, a translation.
+    Code(CodeDef),
+    Kind(KindDef),
+    Kiosk(KioskStmt),
+    Translation(TranslationEntry),
     /// The head of a block whose entries follow: `survey x {`, `section s "..." {`...
     Open(Opening),
 }
@@ -29,6 +34,17 @@ pub(crate) enum Opening {
     Survey { name: Path },
     Section { name: Ident, title: Text },
     Profile { name: Ident, title: Option<Text> },
+    CodeList { kind: CodeListKind, name: Ident },
+    Kinds { category: Ident },
+    Kiosk,
+    Translations { language: Ident },
+}
+
+/// One statement of a `kiosk { }` block, with its span.
+pub(crate) enum KioskStmt {
+    Screen(IntLit, IntLit, Span),
+    Reset(Duration, Span),
+    Thanks(Text, Span),
 }
 
 /// Builds nodes from pairs of a grammar run over `text[base..]`.
@@ -221,8 +237,29 @@ impl Builder<'_> {
             | Rule::body_item
             | Rule::profile_stmt => return only(pair).and_then(|inner| self.entry(inner)),
             Rule::import_item => Entry::Item(Item::Import(self.import(pair))),
-            Rule::code_list => Entry::Item(Item::CodeList(self.code_list(pair, doc))),
-            Rule::kinds_item => Entry::Item(Item::Kinds(self.kinds(pair, doc))),
+            Rule::code_list_head => {
+                let mut kind = CodeListKind::Scale;
+                let mut name = None;
+                for part in pair.into_inner() {
+                    match part.as_rule() {
+                        Rule::kw_options => kind = CodeListKind::Options,
+                        Rule::name => name = Some(self.ident(&part)),
+                        _ => {}
+                    }
+                }
+                Entry::Open(Opening::CodeList { kind, name: name? })
+            }
+            Rule::kinds_head => Entry::Open(Opening::Kinds {
+                category: self.ident(&only(pair)?),
+            }),
+            Rule::translations_head => Entry::Open(Opening::Translations {
+                language: self.ident(&only(pair)?),
+            }),
+            Rule::kiosk_head => Entry::Open(Opening::Kiosk),
+            Rule::code_def => Entry::Code(self.code_def(pair)),
+            Rule::kind_def => Entry::Kind(self.kind_def(pair)?),
+            Rule::kiosk_stmt => Entry::Kiosk(self.kiosk_stmt(only(pair)?)?),
+            Rule::translation_entry => Entry::Translation(self.translation_entry(pair)?),
             Rule::module_head => Entry::Open(Opening::Module {
                 name: self.ident(&only(pair)?),
             }),
@@ -251,8 +288,6 @@ impl Builder<'_> {
             })),
             Rule::question_item => Entry::Body(BodyItem::Question(self.question(pair, doc))),
             Rule::check_item => Entry::Body(BodyItem::Check(self.check(pair)?)),
-            Rule::translations_block => Entry::Body(BodyItem::Translations(self.translations(pair)?)),
-            Rule::kiosk_block => Entry::Header(HeaderStmt::Kiosk(self.kiosk(pair))),
             Rule::agency_stmt | Rule::service_stmt => Entry::Header(self.agency_or_service(pair)?),
             Rule::conforms_stmt => Entry::Header(self.conforms(pair)?),
             _ => return self.statement(pair),
@@ -275,50 +310,16 @@ impl Builder<'_> {
         }
     }
 
-    fn code_list(&mut self, pair: P, doc: Doc) -> CodeList {
+    /// `comune "Comune" de "Gemeinde"`
+    fn kind_def(&mut self, pair: P) -> Option<KindDef> {
         let span = self.span(&pair);
-        let mut kind = CodeListKind::Scale;
-        let mut name = None;
-        let mut codes = Vec::new();
-        for part in pair.into_inner() {
-            match part.as_rule() {
-                Rule::kw_options => kind = CodeListKind::Options,
-                Rule::name => name = Some(self.ident(&part)),
-                Rule::code_def => codes.push(self.code_def(part)),
-                _ => {}
-            }
-        }
-        CodeList {
-            kind,
-            name: name.unwrap_or_else(|| empty_ident(span)),
-            codes,
-            doc,
+        let mut pieces = pair.into_inner();
+        let (name, label) = (pieces.next()?, pieces.next()?);
+        Some(KindDef {
+            name: self.ident(&name),
+            label: self.text(label),
             span,
-        }
-    }
-
-    fn kinds(&mut self, pair: P, doc: Doc) -> Kinds {
-        let span = self.span(&pair);
-        let mut inner = parts(pair);
-        let category = inner.next().map_or_else(|| empty_ident(span), |p| self.ident(&p));
-        let mut kinds = Vec::new();
-        for def in inner {
-            let def_span = self.span(&def);
-            let mut pieces = def.into_inner();
-            if let (Some(name), Some(label)) = (pieces.next(), pieces.next()) {
-                kinds.push(KindDef {
-                    name: self.ident(&name),
-                    label: self.text(label),
-                    span: def_span,
-                });
-            }
-        }
-        Kinds {
-            category,
-            kinds,
-            doc,
-            span,
-        }
+        })
     }
 }
 

@@ -1,7 +1,8 @@
 //! Syntax stage: source text -> [`ast::File`], with R0001 diagnostics in words.
 //!
 //! The grammar (`grammar.pest`) is run one entry at a time by `parse.rs`, which recovers
-//! after an error at the next item or statement; `build.rs`, `statements.rs` and `expr.rs`
+//! after an error at the next item or statement (`lists.rs`: at the next line of a code
+//! list, `kinds`, `kiosk` or `translations` block); `build.rs`, `statements.rs` and `expr.rs`
 //! turn pairs into the tree; `errors.rs` and `words.rs` write the messages; `lexical.rs`
 //! pre-scans tokens, unterminated strings and too-deep nesting.
 
@@ -12,6 +13,7 @@ mod errors;
 mod expr;
 mod hints;
 mod lexical;
+mod lists;
 mod parse;
 mod statements;
 mod words;

@@ -7,6 +7,7 @@ use super::ast::*;
 use super::build::{doc_before, Builder, Entry, Opening};
 use super::errors::{end_of_file, found_at, syntax_error, Failure};
 use super::lexical::{scan, Lexed, TokKind, MAX_EXPR_DEPTH};
+use super::lists::ListEntries;
 use super::{RilevaGrammar, Rule};
 use crate::diagnostics::{Code, Diagnostic};
 use crate::source::{FileId, Span};
@@ -54,6 +55,9 @@ pub(crate) struct Driver<'t> {
     cursor: usize,
     /// Open sections and profiles.
     depth: usize,
+    /// The list-like block being read, if any: after a broken entry, reading resumes at its
+    /// next entry instead of the next item or statement.
+    pub(super) list: Option<ListEntries>,
     pub diags: Vec<Diagnostic>,
 }
 
@@ -74,6 +78,7 @@ impl<'t> Driver<'t> {
             lexed: scan(text),
             cursor: 0,
             depth: 0,
+            list: None,
             diags: Vec::new(),
         }
     }
@@ -148,9 +153,12 @@ impl<'t> Driver<'t> {
             Opening::Module { name } => Item::Module(self.module(name, doc, start)),
             Opening::Standard { name } => Item::Standard(self.standard(name, doc, start)),
             Opening::Survey { name } => Item::Survey(self.survey(name, doc, start)),
-            Opening::Section { .. } | Opening::Profile { .. } => {
-                Item::Error(self.misplaced(self.span(start, start)))
-            }
+            Opening::CodeList { kind, name } => Item::CodeList(self.code_list(kind, name, doc, start)),
+            Opening::Kinds { category } => Item::Kinds(self.kinds(category, doc, start)),
+            Opening::Section { .. }
+            | Opening::Profile { .. }
+            | Opening::Kiosk
+            | Opening::Translations { .. } => Item::Error(self.misplaced(self.span(start, start))),
         }
     }
 
@@ -183,7 +191,7 @@ impl<'t> Driver<'t> {
                         Ok((entry, start))
                     }
                     None => {
-                        let span = self.skip(start);
+                        let span = self.skip_any(start);
                         Err(self.misplaced(span))
                     }
                 }
@@ -211,11 +219,24 @@ impl<'t> Driver<'t> {
                     syntax_error(self.file, self.text, &self.lexed, &failure)
                 };
                 self.diags.push(diagnostic);
-                match self.reparse_broken_head(offset) {
+                let resumed = match self.list {
+                    Some(_) => None,
+                    None => self.reparse_broken_head(offset),
+                };
+                match resumed {
                     Some(end) => Err(self.span(start, end)),
-                    None => Err(self.skip(start)),
+                    None => Err(self.skip_any(start)),
                 }
             }
+        }
+    }
+
+    /// Skip a broken entry: to the next entry of the list-like block being read, or else to
+    /// the next item or statement.
+    fn skip_any(&mut self, start: usize) -> Span {
+        match self.list {
+            Some(list) => self.skip_entry(start, list),
+            None => self.skip(start),
         }
     }
 
@@ -270,7 +291,7 @@ impl<'t> Driver<'t> {
         span
     }
 
-    fn is_sync_word(&self, start: usize, end: usize) -> bool {
+    pub(super) fn is_sync_word(&self, start: usize, end: usize) -> bool {
         self.text.get(start..end).is_some_and(|w| SYNC_WORDS.contains(&w))
     }
 

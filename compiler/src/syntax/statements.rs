@@ -1,8 +1,8 @@
 //! Syntax stage, tree building for statements: header, standard and profile statements,
-//! the kiosk block, questions, checks and translation blocks.
+//! kiosk statements, questions, checks and translation entries.
 
 use super::ast::*;
-use super::build::{empty_ident, empty_text, parts, Builder, Entry, P};
+use super::build::{empty_ident, empty_text, parts, Builder, Entry, KioskStmt, P};
 use super::Rule;
 use crate::diagnostics::{Code, Diagnostic};
 
@@ -109,53 +109,20 @@ impl Builder<'_> {
         })
     }
 
-    /// `kiosk { screen 1280 x 800  reset after 20s  thanks "..." }`
-    pub(super) fn kiosk(&mut self, pair: P) -> KioskBlock {
-        let span = self.span(&pair);
-        let mut block = KioskBlock {
-            screen: None,
-            reset_after: None,
-            thanks: None,
-            span,
-        };
-        for stmt in parts(pair).filter_map(|p| parts(p).next()) {
-            let stmt_span = self.span(&stmt);
-            let rule = stmt.as_rule();
-            let already = match rule {
-                Rule::screen_stmt => block.screen.is_some(),
-                Rule::reset_stmt => block.reset_after.is_some(),
-                _ => block.thanks.is_some(),
-            };
-            if already {
-                let what = match rule {
-                    Rule::screen_stmt => "screen",
-                    Rule::reset_stmt => "reset after",
-                    _ => "thanks",
-                };
-                self.diags.push(
-                    Diagnostic::new(
-                        Code::R0001,
-                        format!("`{what}` is given twice in the kiosk block"),
-                        stmt_span,
-                        "given again here",
-                    )
-                    .with_help(format!("keep one `{what}` statement")),
-                );
-                continue;
+    /// One statement of a kiosk block: `screen 1280 x 800`, `reset after 20s`, `thanks "..."`.
+    pub(super) fn kiosk_stmt(&mut self, stmt: P) -> Option<KioskStmt> {
+        let span = self.span(&stmt);
+        let rule = stmt.as_rule();
+        let mut inner =
+            parts(stmt).filter(|p| matches!(p.as_rule(), Rule::int | Rule::duration | Rule::text));
+        Some(match rule {
+            Rule::screen_stmt => {
+                let (width, height) = (inner.next()?, inner.next()?);
+                KioskStmt::Screen(self.int(&width), self.int(&height), span)
             }
-            let mut inner =
-                parts(stmt).filter(|p| matches!(p.as_rule(), Rule::int | Rule::duration | Rule::text));
-            match rule {
-                Rule::screen_stmt => {
-                    if let (Some(w), Some(h)) = (inner.next(), inner.next()) {
-                        block.screen = Some((self.int(&w), self.int(&h)));
-                    }
-                }
-                Rule::reset_stmt => block.reset_after = inner.next().map(|d| self.duration(&d)),
-                _ => block.thanks = inner.next().map(|t| self.text(t)),
-            }
-        }
-        block
+            Rule::reset_stmt => KioskStmt::Reset(self.duration(&inner.next()?), span),
+            _ => KioskStmt::Thanks(self.text(inner.next()?), span),
+        })
     }
 
     /// `question ID: TYPE { TEXT properties... codes... }`
@@ -283,34 +250,21 @@ impl Builder<'_> {
         })
     }
 
-    /// `translations de { key "text" ... }`
-    pub(super) fn translations(&mut self, pair: P) -> Option<TranslationsBlock> {
+    /// One entry of a translations block: `soddisfazione5.1 "Überhaupt nicht zufrieden"`.
+    pub(super) fn translation_entry(&mut self, pair: P) -> Option<TranslationEntry> {
         let span = self.span(&pair);
-        let mut inner = parts(pair);
-        let language = self.ident(&inner.next()?);
-        let mut entries = Vec::new();
-        for entry in inner {
-            let entry_span = self.span(&entry);
-            let mut pieces = entry.into_inner();
-            let (Some(key), Some(text)) = (pieces.next(), pieces.next()) else {
-                continue;
-            };
-            let key = key
-                .into_inner()
-                .map(|seg| match seg.as_rule() {
-                    Rule::int => KeySegment::Code(self.int(&seg)),
-                    _ => KeySegment::Name(self.ident(&seg)),
-                })
-                .collect();
-            entries.push(TranslationEntry {
-                key,
-                text: self.string(text),
-                span: entry_span,
-            });
-        }
-        Some(TranslationsBlock {
-            language,
-            entries,
+        let mut pieces = pair.into_inner();
+        let (key, text) = (pieces.next()?, pieces.next()?);
+        let key = key
+            .into_inner()
+            .map(|seg| match seg.as_rule() {
+                Rule::int => KeySegment::Code(self.int(&seg)),
+                _ => KeySegment::Name(self.ident(&seg)),
+            })
+            .collect();
+        Some(TranslationEntry {
+            key,
+            text: self.string(text),
             span,
         })
     }

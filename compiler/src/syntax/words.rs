@@ -134,14 +134,14 @@ pub(crate) fn expectation(rule: Rule) -> Option<Expect> {
             "a file holds `import`s, then `scale`, `options`, `kinds`, `module`, `standard` and `survey` items",
         ),
         import_item => e("`import` and a package name", "an import", &["import"], "write `import istat.cx`"),
-        code_list => e("a `scale` or `options` list", "a code list", &["scale", "options"], "write `scale NAME { 1 \"...\" ... }`"),
+        code_list_head => e("a `scale` or `options` list", "a code list", &["scale", "options"], "write `scale NAME { 1 \"...\" ... }`"),
         code_def | kind_def => e(
             "a code such as `1 \"label\"`",
             "a code",
             &["missing"],
             "write a code and its label, e.g. `1 \"Per niente\"`, `missing 9 \"Non so\"` or `99 \"Altro\" specify`",
         ),
-        kinds_item => e("a `kinds` list", "a kinds list", &["kinds"], "write `kinds service { sportello \"Sportello\" }`"),
+        kinds_head => e("a `kinds` list", "a kinds list", &["kinds"], "write `kinds service { sportello \"Sportello\" }`"),
         module_head => e("`module` and its name", "a module", &["module"], "write `module NAME {`"),
         module_entry | section_entry | body_item => e(
             "an item such as `question`, `section`, `use`, `check`, `translations`",
@@ -184,7 +184,7 @@ pub(crate) fn expectation(rule: Rule) -> Option<Expect> {
         agency_stmt => e("`agency` and its IPA code in quotes", "an agency", &["agency"], "write `agency \"inps\" kind ente_previdenziale`"),
         service_stmt => e("`service` and its code in quotes", "a service", &["service"], "write `service \"hub-prestazioni\" kind istanza_online`"),
         conforms_stmt => e("`conforms`", "`conforms`", &["conforms"], "write `conforms istat.cx 2024.1 profile istanza_online`"),
-        kiosk_block => e("`kiosk {`", "a kiosk block", &["kiosk"], "write `kiosk { screen 1280 x 800 }`"),
+        kiosk_head => e("`kiosk {`", "a kiosk block", &["kiosk"], "write `kiosk { screen 1280 x 800 }`"),
         kiosk_stmt | screen_stmt | reset_stmt | thanks_stmt => e(
             "a kiosk statement (`screen`, `reset after`, `thanks`)",
             "a kiosk statement",
@@ -208,7 +208,7 @@ pub(crate) fn expectation(rule: Rule) -> Option<Expect> {
             HELP_PROPERTY,
         ),
         check_item => e("`check`", "a check", &["check"], "write `check CONDITION else \"Message\"`"),
-        translations_block => e("`translations`", "translations", &["translations"], "write `translations de { key \"text\" }`"),
+        translations_head => e("`translations`", "translations", &["translations"], "write `translations de { key \"text\" }`"),
         translation_entry | translation_key => e(
             "a translation entry such as `soddisfazione \"...\"` or `motivi.99 \"...\"`",
             "a translation entry",
