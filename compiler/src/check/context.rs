@@ -65,6 +65,17 @@ impl<'a> SurveyCx<'a> {
         show_ifs.chain(checks).collect()
     }
 
+    /// The survey's channels other than `channel`, for help texts (`channels web app`).
+    pub fn other_channels(&self, channel: Channel) -> Vec<&'static str> {
+        self.survey
+            .header
+            .channels
+            .iter()
+            .filter(|c| **c != channel)
+            .map(|c| c.as_str())
+            .collect()
+    }
+
     /// The channels a question is asked on: the survey's, narrowed by its `channels`.
     pub fn asked_on(&self, q: &QuestionDef) -> Vec<Channel> {
         let declared = q.declared_channels();

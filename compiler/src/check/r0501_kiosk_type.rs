@@ -23,14 +23,7 @@ pub fn check(cx: &SurveyCx<'_>, sink: &mut Diagnostics) {
             continue;
         }
         let Some(why) = unanswerable(q) else { continue };
-        let others: Vec<&str> = cx
-            .survey
-            .header
-            .channels
-            .iter()
-            .filter(|c| **c != Channel::Kiosk)
-            .map(|c| c.as_str())
-            .collect();
+        let others = cx.other_channels(Channel::Kiosk);
         let limit = if others.is_empty() {
             "or use `faces`, `yesno` or a shorter list".to_owned()
         } else {

@@ -44,14 +44,7 @@ pub fn check(cx: &SurveyCx<'_>, sink: &mut Diagnostics) {
             Some(exact) if cx.in_input(exact) => (exact, None),
             _ => cx.text_site(q.module.as_ref().map(|m| m.use_span), wording),
         };
-        let others: Vec<&str> = cx
-            .survey
-            .header
-            .channels
-            .iter()
-            .filter(|c| **c != Channel::Kiosk)
-            .map(|c| c.as_str())
-            .collect();
+        let others = cx.other_channels(Channel::Kiosk);
         let help = if others.is_empty() {
             format!("shorten it to {MAX_KIOSK_WORDING} characters or fewer")
         } else {
