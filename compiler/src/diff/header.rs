@@ -79,43 +79,37 @@ fn channels(old: &Survey, new: &Survey, out: &mut Changes) {
 
 /// The agency and the service: their codes say whose service the answers are about.
 fn parties(old: &Survey, new: &Survey, out: &mut Changes) {
-    let code = |a: Option<&str>| a.map_or("none".to_owned(), |c| format!("\"{c}\""));
-    let (a, b) = (old.agency.as_ref(), new.agency.as_ref());
-    let (ac, bc) = (a.map(|x| x.code.as_str()), b.map(|x| x.code.as_str()));
-    if ac != bc {
+    fn agency(s: &Survey) -> Option<(&str, Option<&str>)> {
+        s.agency.as_ref().map(|a| (a.code.as_str(), a.kind.as_deref()))
+    }
+    fn service(s: &Survey) -> Option<(&str, Option<&str>)> {
+        s.service.as_ref().map(|a| (a.code.as_str(), a.kind.as_deref()))
+    }
+    party("agency", "another administration", agency(old), agency(new), out);
+    party("service", "another service", service(old), service(new), out);
+}
+
+/// One party (`agency` or `service`): its code and its kind, each `None` when not written.
+fn party(
+    what: &str,
+    another: &str,
+    old: Option<(&str, Option<&str>)>,
+    new: Option<(&str, Option<&str>)>,
+    out: &mut Changes,
+) {
+    let code = |c: Option<&str>| c.map_or("none".to_owned(), |c| format!("\"{c}\""));
+    let (old_code, new_code) = (old.map(|p| p.0), new.map(|p| p.0));
+    if old_code != new_code {
         out.breaking(
             None,
             format!(
-                "agency changed from {} to {}: the answers would be about another administration",
-                code(ac),
-                code(bc)
+                "{what} changed from {} to {}: the answers would be about {another}",
+                code(old_code),
+                code(new_code)
             ),
         );
     }
-    kind_change(
-        "agency",
-        a.and_then(|x| x.kind.as_deref()),
-        b.and_then(|x| x.kind.as_deref()),
-        out,
-    );
-    let (a, b) = (old.service.as_ref(), new.service.as_ref());
-    let (ac, bc) = (a.map(|x| x.code.as_str()), b.map(|x| x.code.as_str()));
-    if ac != bc {
-        out.breaking(
-            None,
-            format!(
-                "service changed from {} to {}: the answers would be about another service",
-                code(ac),
-                code(bc)
-            ),
-        );
-    }
-    kind_change(
-        "service",
-        a.and_then(|x| x.kind.as_deref()),
-        b.and_then(|x| x.kind.as_deref()),
-        out,
-    );
+    kind_change(what, old.and_then(|p| p.1), new.and_then(|p| p.1), out);
 }
 
 fn kind_change(what: &str, old: Option<&str>, new: Option<&str>, out: &mut Changes) {
