@@ -417,3 +417,53 @@ fn rating_stars_changed_is_one_breaking_change() {
     );
     assert!(report.requires_major);
 }
+
+#[test]
+fn agency_and_service_codes_are_breaking_their_kinds_compatible() {
+    let with_parties = |agency: &str, service: &str| {
+        BASE.replace(
+            "  channels web kiosk\n",
+            &format!("  channels web kiosk\n  agency {agency}\n  service {service}\n"),
+        )
+    };
+    let old = survey(&with_parties(
+        "\"inps\" kind ente_previdenziale",
+        "\"hub\" kind istanza_online",
+    ));
+    let messages = |new: &str| -> Vec<(Impact, String)> {
+        compare(&old, &survey(new))
+            .changes
+            .into_iter()
+            .map(|c| (c.kind, c.message))
+            .collect()
+    };
+    assert_eq!(
+        messages(&with_parties(
+            "\"inail\" kind ente_previdenziale",
+            "\"hub\" kind istanza_online"
+        )),
+        vec![(
+            Impact::Breaking,
+            "agency changed from \"inps\" to \"inail\": the answers would be about another administration"
+                .to_owned()
+        )]
+    );
+    assert_eq!(
+        messages(&with_parties(
+            "\"inps\" kind ente_previdenziale",
+            "\"cruscotto\" kind istanza_online"
+        )),
+        vec![(
+            Impact::Breaking,
+            "service changed from \"hub\" to \"cruscotto\": the answers would be about another service"
+                .to_owned()
+        )]
+    );
+    let kinds = messages(&with_parties(
+        "\"inps\" kind ente_previdenziale",
+        "\"hub\" kind cruscotto",
+    ));
+    assert_eq!(kinds.len(), 1, "{kinds:?}");
+    assert_eq!(kinds[0].0, Impact::Compatible, "{kinds:?}");
+    assert!(kinds[0].1.starts_with("service kind"), "{kinds:?}");
+}
