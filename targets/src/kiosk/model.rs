@@ -38,6 +38,21 @@ pub struct Layout {
     pub endpoint: String,
     /// The question screens in the order asked, then the thank-you screen; numbered from 1.
     pub screens: Vec<Screen>,
+    /// The survey's `check` statements. A response is sent only when every condition holds;
+    /// when one fails at the end, the player shows its message and asks again from the first
+    /// screen whose question the condition reads. Absent when the survey has none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checks: Vec<Check>,
+}
+
+/// A `check EXPR else TEXT` of the survey.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Check {
+    /// Must hold for the response to be valid (same semantics as `show_if`).
+    pub condition: ir::Expr,
+    /// Shown to the respondent when it does not hold.
+    pub message: Texts,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

@@ -228,6 +228,7 @@ fn config(layout: &Layout, lang: &str) -> serde_json::Value {
         "height": layout.screen.height,
         "questions": questions,
         "missing": missing,
+        "checks": layout.checks,
     })
 }
 

@@ -100,6 +100,14 @@ pub fn build<'s>(survey: &'s ir::Survey, endpoint: &str) -> Result<Layout, Vec<(
         reset_after_seconds: survey.kiosk.reset_after_seconds,
         endpoint: endpoint.to_owned(),
         screens,
+        checks: survey
+            .checks
+            .iter()
+            .map(|c| Check {
+                condition: c.condition.clone(),
+                message: texts(survey, |l| c.message.get(l).to_owned()),
+            })
+            .collect(),
     })
 }
 

@@ -4,6 +4,7 @@
   "use strict";
   var cfg = JSON.parse(document.getElementById("kiosk-config").textContent);
   var stage = document.getElementById("stage");
+  var notice = document.getElementById("notice");
   var screens = [].slice.call(document.querySelectorAll(".screen"));
   var thanks = screens.length - 1;
   var queueKey = "rileva.kiosk.queue:" + cfg.survey + "@" + cfg.version;
@@ -38,11 +39,50 @@
     return false;
   }
 
-  // A response may be sent when every required question whose `show if` holds is answered.
-  function complete() {
+  // Every required question whose `show if` holds is answered.
+  function answeredRequired() {
     return Object.keys(answers).length > 0 && cfg.questions.every(function (q) {
       return !q.required || !holds(q.show_if) || answers[q.question] !== undefined;
     });
+  }
+
+  // The first `check` that does not hold, or null.
+  function failedCheck() {
+    for (var i = 0; i < cfg.checks.length; i++) if (!holds(cfg.checks[i].condition)) return cfg.checks[i];
+    return null;
+  }
+
+  // A response may be sent when it is valid: required answers given, every check holding.
+  function complete() {
+    return answeredRequired() && !failedCheck();
+  }
+
+  // The questions a condition reads.
+  function reads(e, out) {
+    if (e.operands) e.operands.forEach(function (x) { reads(x, out); });
+    else if (e.operand) reads(e.operand, out);
+    else out.push(e.question);
+    return out;
+  }
+
+  // A check failed: say why, and ask again from the first screen its condition reads. A check
+  // that reads no question of the kiosk cannot be corrected here: the response is dropped.
+  function revisit(check) {
+    var read = reads(check.condition, []), first = -1;
+    cfg.questions.forEach(function (q, i) { if (first < 0 && read.indexOf(q.question) >= 0) first = i; });
+    if (first < 0) return false;
+    for (var i = first; i < thanks; i++) clearScreen(i);
+    notice.textContent = check.message[lang] || check.message[cfg.language] || "";
+    notice.lang = check.message[lang] ? lang : cfg.language;
+    notice.hidden = false;
+    advance(first);
+    return true;
+  }
+
+  function clearScreen(i) {
+    delete answers[cfg.questions[i].question];
+    [].forEach.call(screens[i].querySelectorAll("[aria-pressed]"), function (b) { b.setAttribute("aria-pressed", "false"); });
+    [].forEach.call(screens[i].querySelectorAll("[data-action=confirm]"), function (b) { b.disabled = true; });
   }
 
   function fit() {
@@ -78,6 +118,8 @@
   }
 
   function finish() {
+    var failed = answeredRequired() && failedCheck();
+    if (failed && revisit(failed)) return;
     if (complete()) enqueue();
     show(thanks);
     clearTimeout(thanksTimer);
@@ -91,6 +133,7 @@
 
   function restart() {
     clearTimeout(thanksTimer);
+    notice.hidden = true;
     answers = {};
     [].forEach.call(document.querySelectorAll("[aria-pressed]"), function (b) { b.setAttribute("aria-pressed", "false"); });
     [].forEach.call(document.querySelectorAll("[data-action=confirm]"), function (b) { b.disabled = true; });
@@ -106,6 +149,7 @@
 
   function tap(button) {
     var screen = screens[current], q = cfg.questions[current];
+    notice.hidden = true;
     var action = button.getAttribute("data-action");
     if (action === "language") {
       var i = cfg.languages.indexOf(lang);
