@@ -13,6 +13,7 @@
 //!   row, none at the start, right after a `{` or right before a `}`; one newline at the end.
 
 use super::lines::{self, Kind, Line, Tok};
+use crate::syntax::keywords;
 
 /// Indentation per level of braces.
 const STEP: usize = 2;
@@ -31,45 +32,6 @@ enum Block {
     /// `translations`: a key and a string per entry.
     Translations,
 }
-
-/// Words that start an item of a file.
-const FILE_STARTERS: &[&str] = &[
-    "import", "scale", "options", "kinds", "module", "standard", "survey",
-];
-
-/// Words that start a statement in a block of statements.
-const ITEM_STARTERS: &[&str] = &[
-    "version",
-    "title",
-    "languages",
-    "agency",
-    "service",
-    "channels",
-    "conforms",
-    "kiosk",
-    "anonymous",
-    "use",
-    "section",
-    "question",
-    "check",
-    "translations",
-    "max",
-    "min",
-    "profile",
-    "pa",
-    "require",
-    "allow",
-    "extra",
-    "screen",
-    "reset",
-    "thanks",
-    "help",
-    "required",
-    "show",
-    "personal",
-    "locked",
-    "missing",
-];
 
 /// Words after which the statement must go on.
 const OPEN_WORDS: &[&str] = &["and", "or", "not", "if", "else", "in", "has", "answered", "as"];
@@ -223,8 +185,8 @@ impl<'a> Reader<'a> {
     /// Whether `first` can start an entry of the current block.
     fn starts(&self, line: &Line, first: Tok, previous: Tok) -> bool {
         match (self.block(), first) {
-            (Block::File, Tok::Word(w)) => FILE_STARTERS.contains(&w),
-            (Block::Items, Tok::Word(w)) => ITEM_STARTERS.contains(&w),
+            (Block::File, Tok::Word(w)) => keywords::ITEMS.contains(&w),
+            (Block::Items, Tok::Word(w)) => keywords::starts_statement(w),
             (Block::Items | Block::Codes, Tok::Number) => true,
             (Block::Codes, Tok::Word(w)) => w == "missing",
             // A two-letter word and a string after a label translate that label (`lang2`).

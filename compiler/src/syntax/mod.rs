@@ -12,6 +12,7 @@ mod build;
 mod errors;
 mod expr;
 mod hints;
+pub(crate) mod keywords;
 mod lexical;
 mod lists;
 mod parse;

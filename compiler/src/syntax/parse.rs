@@ -6,6 +6,7 @@
 use super::ast::*;
 use super::build::{doc_before, Builder, Entry, Opening};
 use super::errors::{end_of_file, found_at, syntax_error, Failure};
+use super::keywords;
 use super::lexical::{scan, Lexed, TokKind, MAX_EXPR_DEPTH};
 use super::lists::ListEntries;
 use super::{RilevaGrammar, Rule};
@@ -15,37 +16,6 @@ use pest::Parser as _;
 
 /// Deepest nesting of sections and profiles.
 const MAX_BLOCK_DEPTH: usize = 64;
-
-/// Words that start an item or a statement: after an error, parsing resumes at one of them.
-const SYNC_WORDS: &[&str] = &[
-    "import",
-    "scale",
-    "options",
-    "kinds",
-    "module",
-    "standard",
-    "survey",
-    "question",
-    "section",
-    "use",
-    "check",
-    "translations",
-    "version",
-    "title",
-    "languages",
-    "agency",
-    "service",
-    "channels",
-    "conforms",
-    "kiosk",
-    "anonymous",
-    "profile",
-    "max",
-    "pa",
-    "require",
-    "allow",
-    "extra",
-];
 
 pub(crate) struct Driver<'t> {
     file: FileId,
@@ -292,7 +262,9 @@ impl<'t> Driver<'t> {
     }
 
     pub(super) fn is_sync_word(&self, start: usize, end: usize) -> bool {
-        self.text.get(start..end).is_some_and(|w| SYNC_WORDS.contains(&w))
+        self.text
+            .get(start..end)
+            .is_some_and(keywords::starts_item_or_statement)
     }
 
     /// Take one step in a block opened at `open` (the head's span): an entry, an error, or

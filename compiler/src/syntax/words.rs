@@ -1,6 +1,7 @@
 //! Syntax stage, the words for each grammar rule: what an author should have written there.
 //! The match is exhaustive, so a new rule cannot reach users without words.
 
+use super::keywords::{BODY, ITEMS, KIOSK, PROFILE, PROPERTIES, QUESTION_TYPES, STANDARD, SURVEY_ENTRY};
 use super::Rule;
 
 /// What a rule stands for, in words.
@@ -37,44 +38,6 @@ fn e(words: &str, short: &str, keywords: &'static [&'static str], help: &'static
         optional: false,
     })
 }
-
-const QUESTION_TYPES: &[&str] = &[
-    "scale", "choice", "multi", "faces", "rating", "nps", "yesno", "number", "text",
-];
-const PROPERTIES: &[&str] = &[
-    "help", "required", "show", "channels", "personal", "locked", "min", "max",
-];
-const ITEMS: &[&str] = &[
-    "import", "scale", "options", "kinds", "module", "standard", "survey",
-];
-const BODY: &[&str] = &["question", "section", "use", "check", "translations"];
-const HEADER: &[&str] = &[
-    "version",
-    "title",
-    "languages",
-    "agency",
-    "service",
-    "channels",
-    "conforms",
-    "kiosk",
-    "anonymous",
-    "question",
-    "section",
-    "use",
-    "check",
-    "translations",
-];
-const STANDARD: &[&str] = &[
-    "version",
-    "title",
-    "languages",
-    "channels",
-    "anonymous",
-    "max",
-    "profile",
-];
-const PROFILE: &[&str] = &["service", "pa", "require", "allow", "extra"];
-const KIOSK: &[&str] = &["screen", "reset", "thanks"];
 
 const HELP_TEXT: &str =
     "write a text in double quotes, e.g. `\"Quanto è soddisfatto?\"`, optionally followed by \
@@ -178,7 +141,7 @@ pub(crate) fn expectation(rule: Rule) -> Option<Expect> {
             "a statement such as `version`, `title`, `languages`, `agency`, `channels`, `conforms`, \
              or an item such as `question`, `section`, `use`, `check`, `translations`",
             "a statement or question",
-            HEADER,
+            SURVEY_ENTRY,
             "see the language reference, sections 5 and 6",
         ),
         agency_stmt => e("`agency` and its IPA code in quotes", "an agency", &["agency"], "write `agency \"inps\" kind ente_previdenziale`"),
