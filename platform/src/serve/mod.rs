@@ -1,0 +1,1 @@
+//! The collection service, `rileva serve`: routes, problem documents, idempotent storage.

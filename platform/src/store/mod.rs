@@ -1,0 +1,1 @@
+//! The store: one door to SQLite and PostgreSQL for `load`, `serve` and `report`.
