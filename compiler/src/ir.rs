@@ -80,6 +80,11 @@ pub struct Survey {
     pub estimated_seconds: u32,
     /// Author documentation (`///`), never shown to respondents.
     pub doc: Option<String>,
+    /// The survey's name in its source (`survey inps.hub_prestazioni`), where target
+    /// diagnostics about the whole survey point (the SQL table name of R0103).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub span: Span,
 }
 
 impl Survey {

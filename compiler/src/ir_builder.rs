@@ -78,6 +78,7 @@ pub fn survey(id: &str, questions: Vec<Question>) -> Survey {
         checks: Vec::new(),
         estimated_seconds: 0,
         doc: None,
+        span: Span::default(),
     }
 }
 

@@ -1,15 +1,15 @@
 //! `rileva build`: check, emit every target in memory, then write each file atomically.
 //! Nothing is written when any check or target validation fails.
 
-use super::{check, inputs, CliError, Format, LibArgs, Status, TargetArg, ThemeArg};
+use super::{check, inputs, CliError, Format, LibArgs, Status};
 use rileva_targets::{HtmlTheme, Options, OutputFile, Target};
 use std::fs;
 use std::path::{Path, PathBuf};
 
 pub struct BuildArgs {
-    pub targets: Vec<TargetArg>,
+    pub targets: Vec<Target>,
     pub out: PathBuf,
-    pub html_theme: ThemeArg,
+    pub html_theme: HtmlTheme,
     pub html_endpoint: Option<String>,
     pub format: Format,
     pub libs: LibArgs,
@@ -17,19 +17,15 @@ pub struct BuildArgs {
 }
 
 pub fn run(args: BuildArgs) -> Result<Status, CliError> {
-    let compilation = inputs::compile_paths(&args.paths, &args.libs)?;
-    let diagnostics = check::all_diagnostics(&compilation);
-    check::report(&compilation, &diagnostics, args.format);
-    if check::status(&diagnostics, false) != Status::Ok {
+    let compilation = inputs::check_paths(&args.paths, &args.libs)?;
+    check::report(&compilation, &compilation.diagnostics, args.format);
+    if check::status(&compilation.diagnostics, false) != Status::Ok {
         eprintln!("nothing written: fix the errors above first");
         return Ok(Status::Errors);
     }
     let targets = selected(&args.targets);
     let options = Options {
-        html_theme: match args.html_theme {
-            ThemeArg::Plain => HtmlTheme::Plain,
-            ThemeArg::BootstrapItalia => HtmlTheme::BootstrapItalia,
-        },
+        html_theme: args.html_theme,
         endpoint: args.html_endpoint.clone(),
     };
     let mut files: Vec<(PathBuf, OutputFile)> = Vec::new();
@@ -56,19 +52,11 @@ pub fn run(args: BuildArgs) -> Result<Status, CliError> {
     Ok(Status::Ok)
 }
 
-fn selected(args: &[TargetArg]) -> Vec<Target> {
+fn selected(args: &[Target]) -> Vec<Target> {
     if args.is_empty() {
         return Target::ALL.to_vec();
     }
-    let mut targets: Vec<Target> = args
-        .iter()
-        .map(|t| match t {
-            TargetArg::Html => Target::Html,
-            TargetArg::Kiosk => Target::Kiosk,
-            TargetArg::JsonSchema => Target::JsonSchema,
-            TargetArg::Sql => Target::Sql,
-        })
-        .collect();
+    let mut targets = args.to_vec();
     targets.sort();
     targets.dedup();
     targets

@@ -1,4 +1,5 @@
-//! `rileva check`: compile, let each target validate what it will be asked to emit, report.
+//! `rileva check`: the library's full check (`rileva_targets::check`: every stage, every
+//! target), reported in the chosen format.
 
 use super::{inputs, render, CliError, Format, LibArgs, Status};
 use rileva_compiler::diagnostics::{Diagnostic, Severity};
@@ -13,9 +14,9 @@ pub fn run(
     format: Format,
     deny_warnings: bool,
 ) -> Result<Status, CliError> {
-    let compilation = inputs::compile_paths(paths, libs)?;
-    let diagnostics = all_diagnostics(&compilation);
-    report(&compilation, &diagnostics, format);
+    let compilation = inputs::check_paths(paths, libs)?;
+    let diagnostics = &compilation.diagnostics;
+    report(&compilation, diagnostics, format);
     if format == Format::Human {
         for s in &compilation.summaries {
             if let Some(secs) = s.estimated_seconds {
@@ -23,19 +24,7 @@ pub fn run(
             }
         }
     }
-    Ok(status(&diagnostics, deny_warnings))
-}
-
-/// The compiler's diagnostics, plus what the targets find in the checked surveys (R0502).
-pub fn all_diagnostics(compilation: &Compilation) -> Vec<Diagnostic> {
-    let mut diagnostics = compilation.diagnostics.clone();
-    for survey in &compilation.surveys {
-        for target in rileva_targets::Target::ALL {
-            diagnostics.extend(target.validate(survey));
-        }
-    }
-    diagnostics.sort_by_key(|d| (d.primary.span.file, d.primary.span.start, d.code));
-    diagnostics
+    Ok(status(diagnostics, deny_warnings))
 }
 
 pub fn status(diagnostics: &[Diagnostic], deny_warnings: bool) -> Status {

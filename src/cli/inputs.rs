@@ -79,10 +79,21 @@ pub fn read_libs(libs: &LibArgs) -> Result<Vec<LibPackage>, CliError> {
     Ok(packages)
 }
 
-/// Read the PATHs and `--lib` folders, and compile them.
+/// Read the PATHs and `--lib` folders, and compile them (the compiler's stages only: `diff`
+/// compares surveys, whatever their targets would say).
 pub fn compile_paths(paths: &[PathBuf], libs: &LibArgs) -> Result<Compilation, CliError> {
-    let files = collect_files(paths)?;
-    let inputs = read_inputs(&files)?;
-    let libs = read_libs(libs)?;
+    let (inputs, libs) = read_all(paths, libs)?;
     Ok(compile(&inputs, &libs))
+}
+
+/// Read the PATHs and `--lib` folders, and run the full check of every stage and every
+/// target ([`rileva_targets::check`]): what `check`, `build`, `validate` and `load` report.
+pub fn check_paths(paths: &[PathBuf], libs: &LibArgs) -> Result<Compilation, CliError> {
+    let (inputs, libs) = read_all(paths, libs)?;
+    Ok(rileva_targets::check(&inputs, &libs))
+}
+
+fn read_all(paths: &[PathBuf], libs: &LibArgs) -> Result<(Vec<Input>, Vec<LibPackage>), CliError> {
+    let files = collect_files(paths)?;
+    Ok((read_inputs(&files)?, read_libs(libs)?))
 }

@@ -12,6 +12,7 @@ mod schema;
 mod validate;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use rileva_targets::{HtmlTheme, Target};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -64,20 +65,6 @@ pub enum DataFormat {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum TargetArg {
-    Html,
-    Kiosk,
-    JsonSchema,
-    Sql,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ThemeArg {
-    Plain,
-    BootstrapItalia,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SchemaArg {
     Ir,
     Diagnostics,
@@ -109,11 +96,11 @@ pub enum Command {
     /// Check, then generate every target (or those named) under OUT/<survey id>/.
     Build {
         #[arg(long = "target", value_enum)]
-        targets: Vec<TargetArg>,
+        targets: Vec<Target>,
         #[arg(long, default_value = "build")]
         out: PathBuf,
         #[arg(long, value_enum, default_value = "plain")]
-        html_theme: ThemeArg,
+        html_theme: HtmlTheme,
         /// Where the form and the kiosk send responses.
         #[arg(long, value_name = "URL")]
         html_endpoint: Option<String>,
@@ -230,5 +217,24 @@ pub fn run(cli: Cli) -> Result<Status, CliError> {
             libs,
         } => load::run(&survey, &responses, &db, format, &libs),
         Command::Schema { which } => schema::run(which),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::ValueEnum;
+    use rileva_targets::Target;
+
+    /// `--target` takes exactly the targets of `Target::ALL`, each by its `name()`: a variant
+    /// left out of `ALL`, or a `name()` that differs from its `--target` value, fails here.
+    #[test]
+    fn target_values_are_the_targets() {
+        assert_eq!(Target::value_variants(), Target::ALL.as_slice());
+        for target in Target::ALL {
+            let value = target
+                .to_possible_value()
+                .expect("every target is a --target value");
+            assert_eq!(value.get_name(), target.name());
+        }
     }
 }

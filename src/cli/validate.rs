@@ -41,14 +41,14 @@ pub fn read_and_judge(
     format: DataFormat,
     libs: &LibArgs,
 ) -> Result<Judged, CliError> {
-    let compilation = inputs::compile_paths(&[survey.to_path_buf()], libs)?;
-    let diagnostics = check::all_diagnostics(&compilation);
-    if check::status(&diagnostics, false) != Status::Ok {
+    let compilation = inputs::check_paths(&[survey.to_path_buf()], libs)?;
+    let diagnostics = &compilation.diagnostics;
+    if check::status(diagnostics, false) != Status::Ok {
         let format = match format {
             DataFormat::Human => Format::Human,
             DataFormat::Json => Format::Json,
         };
-        check::report(&compilation, &diagnostics, format);
+        check::report(&compilation, diagnostics, format);
         return Ok(Judged::SurveyHasErrors);
     }
     let mut surveys = compilation.surveys;

@@ -1,6 +1,8 @@
 //! rileva-targets: IR -> files. One folder per target; each first validates the IR for what
 //! it cannot express (diagnostics), then emits a list of files. Targets read only the IR.
+//! [`check`] is the one full check (compiler and targets) every front end calls.
 
+mod check;
 pub mod html;
 pub mod json_schema;
 pub mod kiosk;
@@ -8,6 +10,8 @@ pub mod sql;
 
 use rileva_compiler::diagnostics::Diagnostic;
 use rileva_compiler::ir;
+
+pub use check::check;
 
 /// A generated file, its path relative to `OUT/<survey id>/`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,7 +29,9 @@ impl OutputFile {
     }
 }
 
+/// The look of the web form: `--html-theme plain|bootstrap-italia`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum HtmlTheme {
     #[default]
     Plain,
@@ -46,7 +52,10 @@ impl Options {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// A back end: the `--target` values of `rileva build` are these variants in kebab case,
+/// which is also [`Target::name`]. To add one, follow CONTRIBUTING.md ("Add a target").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum Target {
     Html,
     Kiosk,
@@ -57,6 +66,7 @@ pub enum Target {
 impl Target {
     pub const ALL: [Target; 4] = [Target::Html, Target::Kiosk, Target::JsonSchema, Target::Sql];
 
+    /// The `--target` value and the name used in docs: `json-schema`.
     pub fn name(self) -> &'static str {
         match self {
             Target::Html => "html",

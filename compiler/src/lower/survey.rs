@@ -69,6 +69,7 @@ pub fn lower_survey(db: &Db, s: &SurveyDef) -> ir::Survey {
             .collect(),
         estimated_seconds: 0,
         doc: s.ast.doc.clone(),
+        span: s.name_span(),
     }
 }
 

@@ -87,8 +87,8 @@ pub fn validate(survey: &ir::Survey) -> Vec<Diagnostic> {
                     survey.id,
                     view::MAX_IDENTIFIER_BYTES
                 ),
-                survey.kiosk.span,
-                "in this survey",
+                survey.span,
+                "this survey's id",
             )
             .with_help("choose a shorter survey id: PostgreSQL cuts longer names"),
         );
