@@ -1,4 +1,5 @@
-//! Check stage: one rule per file, each with its code; all errors of a run.
+//! Check stage: one rule per file, each with its codes, dispatched from the table
+//! [`RULES`] (`rules.rs`); all errors of a run.
 //!
 //! Rules read the resolved database ([`crate::resolve::Db`]) and never fail on it: where
 //! resolve left a placeholder (an unknown list, an unknown question), the rule skips what it
@@ -25,44 +26,43 @@ mod r0501_kiosk_type;
 mod r0601_never_shown;
 mod r0602_unused_list;
 mod r0603_long_wording;
+mod rules;
 #[cfg(test)]
 mod testing;
 #[cfg(test)]
 pub(crate) use testing::compile_src as testing_compile;
 
 pub use context::SurveyCx;
+pub use rules::{Rule, RULES};
+
+use rules::Run;
 
 use crate::diagnostics::Diagnostics;
 use crate::resolve::Db;
 use crate::source::SourceMap;
 
+/// Run every rule of [`RULES`] on the surveys and modules of the inputs.
 pub fn check(db: &Db, sources: &SourceMap, sink: &mut Diagnostics) {
     for survey in &db.surveys {
         let cx = SurveyCx::new(db, survey, sources);
-        r0001_header::check(&cx, sink);
-        r0101_question_channels::check(&cx, sink);
-        r0103_agency_code::check(&cx, sink);
-        r0103_identifiers::check(&cx, sink);
-        r0201_operator_type::check(&cx, sink);
-        r0202_codes::check(&cx, sink);
-        r0203_forward_routing::check(&cx, sink);
-        r0204_bounds::check(&cx, sink);
-        r0301_missing_translation::check(&cx, sink);
-        r0302_undeclared_translation::check(&cx, sink);
-        r0501_kiosk_type::check(&cx, sink);
-        r0601_never_shown::check(&cx, sink);
-        r0603_long_wording::check(&cx, sink);
+        for rule in RULES {
+            if let Run::Surveys(run) | Run::SurveysAndModules(run) = rule.run {
+                run(&cx, sink);
+            }
+        }
     }
     // Modules of the inputs, on their own: the rules about questions, not about a survey.
     for unit in &db.packages {
         let cx = SurveyCx::new(db, unit, sources);
-        r0101_question_channels::check(&cx, sink);
-        r0103_identifiers::check(&cx, sink);
-        r0201_operator_type::check(&cx, sink);
-        r0202_codes::check(&cx, sink);
-        r0204_bounds::check(&cx, sink);
-        r0301_missing_translation::check(&cx, sink);
+        for rule in RULES {
+            if let Run::SurveysAndModules(run) = rule.run {
+                run(&cx, sink);
+            }
+        }
     }
-    r0103_identifiers::check_items(db, sink);
-    r0602_unused_list::check(db, sink);
+    for rule in RULES {
+        if let Run::Database(run) = rule.run {
+            run(db, sink);
+        }
+    }
 }

@@ -10,7 +10,10 @@ use super::spec::ProfileSpec;
 use super::{list_ticked, Cx};
 use crate::diagnostics::{Code, Diagnostic};
 
-pub(crate) fn check(cx: &Cx, profile: &ProfileSpec, layout: &Layout, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
+    let (Some(profile), Some(layout)) = (cx.profile, &cx.layout) else {
+        return; // no profile to compare with: R0406 was given
+    };
     let extras: Vec<&Placement> = layout
         .placements
         .iter()

@@ -21,7 +21,10 @@ struct Kind<'a> {
     listed_span: Span,
 }
 
-pub(crate) fn check(cx: &Cx, profile: &ProfileSpec, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
+    let Some(profile) = cx.profile else {
+        return; // no profile to compare with: R0406 was given
+    };
     let service = Kind {
         what: "service",
         statement: "service",

@@ -6,12 +6,15 @@
 //! other languages. A question of a reproduced required module is compared as if locked (rule
 //! 1: each must match its original exactly). One diagnostic per change.
 
-use super::layout::{Layout, Source};
+use super::layout::Source;
 use super::locked_diff::{changes, DiffScope};
 use super::Cx;
 use crate::diagnostics::{Code, Diagnostic};
 
-pub(crate) fn check(cx: &Cx, layout: &Layout, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
+    let Some(layout) = &cx.layout else {
+        return; // no profile to compare with: R0406 was given
+    };
     let renamed: Vec<(&str, &str)> = layout
         .placements
         .iter()

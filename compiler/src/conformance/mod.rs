@@ -1,7 +1,8 @@
 //! Conformance stage: a lowered survey against the standard profile it names (language.md §7),
 //! rules R0401-R0408 and R0301 for the standard's languages. Reads only the IR and a
 //! [`StandardSpec`]; one rule per file, each pointing at the survey line (primary label) and
-//! at the standard's line that requires it (secondary label).
+//! at the standard's line that requires it (secondary label). The rules run from the table
+//! [`RULES`].
 
 mod channels;
 mod duration;
@@ -14,6 +15,7 @@ mod locked;
 mod locked_diff;
 mod personal;
 mod required_modules;
+mod rules;
 mod spec;
 #[cfg(test)]
 pub(crate) mod testing;
@@ -22,6 +24,7 @@ mod tests;
 
 pub use expr_text::expr_to_source;
 pub use layout::{Layout, Placement, Source};
+pub use rules::{Rule, RULES};
 pub use spec::{ProfileSpec, StandardSpec, SurveySpans};
 
 use crate::diagnostics::Diagnostic;
@@ -49,15 +52,8 @@ pub fn check_conformance(
         layout,
     };
     let mut out = Vec::new();
-    languages::check(&cx, &mut out);
-    channels::check(&cx, &mut out);
-    personal::check(&cx, &mut out);
-    duration::check(&cx, &mut out);
-    if let (Some(profile), Some(layout)) = (cx.profile, &cx.layout) {
-        required_modules::check(&cx, profile, layout, &mut out);
-        locked::check(&cx, layout, &mut out);
-        extra::check(&cx, profile, layout, &mut out);
-        kinds::check(&cx, profile, &mut out);
+    for rule in RULES {
+        (rule.run)(&cx, &mut out);
     }
     out
 }

@@ -11,7 +11,10 @@ use super::{list_ticked, list_words, Cx};
 use crate::diagnostics::{Code, Diagnostic};
 use crate::source::Span;
 
-pub(crate) fn check(cx: &Cx, profile: &ProfileSpec, layout: &Layout, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
+    let (Some(profile), Some(layout)) = (cx.profile, &cx.layout) else {
+        return; // no profile to compare with: R0406 was given
+    };
     for (index, module) in profile.require.iter().enumerate() {
         let Some(questions) = cx.standard.module(module) else {
             continue; // the standard names a module it lacks: the standard's own error

@@ -47,7 +47,7 @@ codes! {
     R0204 Error "invalid bounds";
     R0301 Error "missing translation for a declared language";
     R0302 Error "translation for an undeclared language, or a key that names nothing";
-    R0401 Error "required module missing, out of order, or not at the head of the survey";
+    R0401 Error "required module missing, incomplete, out of order, or not at the head of the survey";
     R0402 Error "locked question altered";
     R0403 Error "too many extra questions, or extra questions before the required ones";
     R0404 Error "personal-data question in an anonymous survey";

@@ -1,0 +1,205 @@
+//! Docs against the code: the stage table of `compiler/ARCHITECTURE.md` against what each
+//! stage gives, the diagnostics tables of `README.md` and `docs/language.md` against the
+//! registry `Code::ALL`, the README's layout table against the repository's folders.
+
+use super::scan;
+use rileva_compiler::diagnostics::{Code, Severity};
+use rileva_compiler::{check, conformance};
+use std::collections::BTreeSet;
+
+/// The rows of the first Markdown table after the line starting with `after`, as cells.
+fn table(text: &str, header: &str) -> Vec<Vec<String>> {
+    let mut lines = text.lines().skip_while(|l| !l.starts_with(header));
+    assert!(lines.next().is_some(), "no table with the header `{header}`");
+    lines
+        .skip(1) // the `| --- |` line
+        .take_while(|l| l.starts_with('|'))
+        .map(|l| {
+            l.trim()
+                .trim_matches('|')
+                .split(" | ")
+                .map(|c| c.trim().to_owned())
+                .collect()
+        })
+        .collect()
+}
+
+/// The first `backticked` word of a cell.
+fn first_ticked(cell: &str) -> Option<&str> {
+    cell.split('`').nth(1)
+}
+
+/// What the module of a stage row gives: the rule tables for check and conformance, else
+/// every `Code::R....` its non-test sources name.
+fn given_by(module: &str) -> BTreeSet<Code> {
+    match module {
+        "check/" => check::RULES
+            .iter()
+            .flat_map(|r| r.codes.iter().copied())
+            .collect(),
+        "conformance/" => conformance::RULES
+            .iter()
+            .flat_map(|r| r.codes.iter().copied())
+            .collect(),
+        _ => {
+            let rel = if module.starts_with("targets/") {
+                module.to_owned()
+            } else {
+                format!("compiler/src/{module}")
+            };
+            assert!(
+                scan::root().join(&rel).exists(),
+                "ARCHITECTURE.md names `{module}`, which is not there"
+            );
+            if rel.ends_with(".rs") {
+                scan::codes_named(&scan::non_test_source(&scan::root().join(&rel)))
+            } else {
+                scan::codes_given_below(&rel)
+            }
+        }
+    }
+}
+
+#[test]
+fn the_stage_table_says_what_each_stage_gives() {
+    let text = scan::read("compiler/ARCHITECTURE.md");
+    let rows = table(&text, "| stage |");
+    let mut covered = BTreeSet::new();
+    let mut modules = BTreeSet::new();
+    for row in &rows {
+        let [stage, module, _, _, _, codes] = row.as_slice() else {
+            panic!("a stage row has six cells: {row:?}");
+        };
+        let module = first_ticked(module).unwrap_or_else(|| panic!("stage {stage}: no module"));
+        let written = scan::codes_written(codes);
+        let given = given_by(module);
+        assert_eq!(
+            written, given,
+            "ARCHITECTURE.md, stage {stage} (`{module}`): written vs given"
+        );
+        covered.extend(given);
+        modules.insert(module.trim_end_matches('/').to_owned());
+    }
+    // Every code is given by a stage of the table, and no folder of the compiler gives codes
+    // without a row of its own.
+    let missing: Vec<&Code> = Code::ALL.iter().filter(|c| !covered.contains(c)).collect();
+    assert!(
+        missing.is_empty(),
+        "codes no stage of ARCHITECTURE.md gives: {missing:?}"
+    );
+    for entry in std::fs::read_dir(scan::root().join("compiler/src"))
+        .unwrap()
+        .flatten()
+    {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let rel = format!("compiler/src/{name}");
+        let gives = if entry.path().is_dir() {
+            scan::codes_given_below(&rel)
+        } else {
+            scan::codes_named(&scan::non_test_source(&entry.path()))
+        };
+        if !gives.is_empty() {
+            assert!(
+                modules.contains(&name),
+                "compiler/src/{name} gives {gives:?} but has no stage row"
+            );
+        }
+    }
+}
+
+/// `warning: ` before the title of a warning, as both tables write it.
+fn expected_text(code: Code) -> String {
+    match code.severity() {
+        Severity::Warning => format!("warning: {}", code.title()),
+        Severity::Error => code.title().to_owned(),
+    }
+}
+
+/// Both diagnostics tables list `Code::ALL` in order, each row starting with the code's
+/// title (a table may say more after it).
+#[test]
+fn the_diagnostics_tables_follow_the_registry() {
+    for doc in ["README.md", "docs/language.md"] {
+        let rows = table(&scan::read(doc), "| code | when |");
+        let codes: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+        let registry: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(
+            codes, registry,
+            "{doc}: the diagnostics table is `Code::ALL`, in order"
+        );
+        for (row, code) in rows.iter().zip(Code::ALL) {
+            let title = expected_text(*code);
+            assert!(
+                row[1].starts_with(&title),
+                "{doc}, {code}: `{}` should start with `{title}`",
+                row[1]
+            );
+        }
+    }
+}
+
+/// `rileva explain` prints the doc of a code: its heading is the code and its title.
+#[test]
+fn every_code_doc_starts_with_its_title() {
+    for code in Code::ALL {
+        let heading = code.doc().lines().next().unwrap_or_default();
+        let expected = match code.severity() {
+            Severity::Warning => format!("# {code}: {} (warning)", code.title()),
+            Severity::Error => format!("# {code}: {}", code.title()),
+        };
+        assert_eq!(
+            heading, expected,
+            "the heading of compiler/src/diagnostics/docs/{code}.md"
+        );
+    }
+}
+
+#[test]
+fn the_readme_layout_names_every_folder() {
+    let rows = table(&scan::read("README.md"), "| folder | what |");
+    let written: BTreeSet<String> = rows
+        .iter()
+        .filter_map(|r| first_ticked(&r[0]).map(|f| f.trim_end_matches('/').to_owned()))
+        .collect();
+    let tracked = std::process::Command::new("git")
+        .args(["ls-files"])
+        .current_dir(scan::root())
+        .output()
+        .expect("git ls-files");
+    let folders: BTreeSet<String> = String::from_utf8_lossy(&tracked.stdout)
+        .lines()
+        .filter_map(|l| l.split_once('/').map(|(dir, _)| dir.to_owned()))
+        .filter(|d| !d.starts_with('.'))
+        .collect();
+    assert_eq!(
+        written, folders,
+        "README.md's layout table names exactly the tracked folders"
+    );
+}
+
+/// The README's stage table names the stages of `compiler/ARCHITECTURE.md`, in its order,
+/// each with the folder or file of its module.
+#[test]
+fn the_readme_finds_every_stage_in_one_step() {
+    let stages = table(&scan::read("compiler/ARCHITECTURE.md"), "| stage |");
+    let expected: Vec<(String, String)> = stages
+        .iter()
+        .map(|r| {
+            let module = first_ticked(&r[1]).unwrap_or_default();
+            let path = if module.starts_with("targets/") {
+                module.to_owned()
+            } else {
+                format!("compiler/src/{module}")
+            };
+            (r[0].clone(), path)
+        })
+        .collect();
+    let readme: Vec<(String, String)> = table(&scan::read("README.md"), "| stage | where |")
+        .iter()
+        .map(|r| (r[0].clone(), first_ticked(&r[1]).unwrap_or_default().to_owned()))
+        .collect();
+    assert_eq!(
+        readme, expected,
+        "README.md's stage table against compiler/ARCHITECTURE.md's"
+    );
+}

@@ -1,0 +1,10 @@
+//! The house for the next engineer: tests that fail when a step of CONTRIBUTING.md is
+//! forgotten or a doc drifts from the code. Rule tables against the rule files
+//! (`rules.rs`), docs against the code registry and the stages (`docs.rs`), doc examples
+//! against their codes (`examples.rs`), references inside the repository (`references.rs`),
+//! the JSON positions convention (`positions.rs`), the command line against the README
+//! (`commands.rs`).
+
+mod docs;
+mod rules;
+mod scan;
