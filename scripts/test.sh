@@ -16,6 +16,7 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)
 command -v node >/dev/null 2>&1 || need+=(nodejs npm)
+command -v python3 >/dev/null 2>&1 && python3 -c 'import ensurepip' >/dev/null 2>&1 || need+=(python3 python3-venv)
 if [ ${#need[@]} -gt 0 ]; then
   log "installing Debian packages: ${need[*]}"
   if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
@@ -29,6 +30,14 @@ if [ -f tests/e2e/package.json ]; then
     log "installing npm packages in tests/e2e"
     (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
   fi
+fi
+
+# --- Python packages for tests/python, in one venv at .venv/ ------------------------------
+if [ ! -x .venv/bin/python ] || [ tests/python/requirements.txt -nt .venv/.installed ]; then
+  log "installing Python packages in .venv"
+  python3 -m venv .venv
+  .venv/bin/pip install --quiet --disable-pip-version-check -r tests/python/requirements.txt
+  touch .venv/.installed
 fi
 
 # --- PostgreSQL ---------------------------------------------------------------------------
@@ -56,6 +65,11 @@ cargo test --test agreement --quiet -- every_judge_agrees --nocapture --test-thr
 agreement_status=${PIPESTATUS[0]}
 set -e
 
+# --- Python -------------------------------------------------------------------------------
+log "Python tests (tests/python: DDI schema validation and round trip)"
+python_status=0
+RILEVA_BIN="$root/target/debug/rileva" .venv/bin/python -m unittest discover -s tests/python -p 'test_*.py' -v || python_status=$?
+
 # --- Browser ------------------------------------------------------------------------------
 node_status=0
 if compgen -G "tests/e2e/*.test.mjs" >/dev/null; then
@@ -68,5 +82,5 @@ log "summary"
 passed=$(grep -Eo 'test result: [a-zA-Z]+\. [0-9]+ passed' "$log_file" | awk '{s+=$4} END {print s+0}')
 failed=$(grep -Eo 'test result: [a-zA-Z]+\. [0-9]+ passed; [0-9]+ failed' "$log_file" | awk '{s+=$6} END {print s+0}')
 grep -Eo 'agreement[^.]*judges agree.*' "$log_file" || true
-echo "rust: $passed passed, $failed failed (cargo exit $cargo_status, agreement exit $agreement_status); browser: node exit $node_status"
-[ "$cargo_status" -eq 0 ] && [ "$agreement_status" -eq 0 ] && [ "$node_status" -eq 0 ]
+echo "rust: $passed passed, $failed failed (cargo exit $cargo_status, agreement exit $agreement_status); python: exit $python_status; browser: node exit $node_status"
+[ "$cargo_status" -eq 0 ] && [ "$agreement_status" -eq 0 ] && [ "$python_status" -eq 0 ] && [ "$node_status" -eq 0 ]

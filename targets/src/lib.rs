@@ -3,7 +3,9 @@
 //! [`check`] is the one full check (compiler and targets) every front end calls.
 
 mod check;
+pub mod ddi;
 pub mod html;
+pub mod ir_json;
 pub mod json_schema;
 pub mod kiosk;
 pub mod sql;
@@ -61,10 +63,21 @@ pub enum Target {
     Kiosk,
     JsonSchema,
     Sql,
+    /// DDI-Lifecycle 3.3 metadata: `ddi/ddi-3.3.xml` (docs/ddi.md).
+    Ddi,
+    /// The checked survey as JSON, as `rileva schema ir` describes it: `ir/survey.json`.
+    Ir,
 }
 
 impl Target {
-    pub const ALL: [Target; 4] = [Target::Html, Target::Kiosk, Target::JsonSchema, Target::Sql];
+    pub const ALL: [Target; 6] = [
+        Target::Html,
+        Target::Kiosk,
+        Target::JsonSchema,
+        Target::Sql,
+        Target::Ddi,
+        Target::Ir,
+    ];
 
     /// The `--target` value and the name used in docs: `json-schema`.
     pub fn name(self) -> &'static str {
@@ -73,6 +86,8 @@ impl Target {
             Target::Kiosk => "kiosk",
             Target::JsonSchema => "json-schema",
             Target::Sql => "sql",
+            Target::Ddi => "ddi",
+            Target::Ir => "ir",
         }
     }
 
@@ -81,7 +96,7 @@ impl Target {
         match self {
             Target::Kiosk => kiosk::validate(survey),
             Target::Sql => sql::validate(survey),
-            Target::Html | Target::JsonSchema => Vec::new(),
+            Target::Html | Target::JsonSchema | Target::Ddi | Target::Ir => Vec::new(),
         }
     }
 
@@ -92,6 +107,8 @@ impl Target {
             Target::Kiosk => kiosk::emit(survey, options),
             Target::JsonSchema => json_schema::emit(survey),
             Target::Sql => sql::emit(survey),
+            Target::Ddi => ddi::emit(survey),
+            Target::Ir => ir_json::emit(survey),
         }
     }
 }

@@ -1,0 +1,118 @@
+//! DDI target, identity: the agency, id and version of every object, and references to them.
+//!
+//! - **Agency**: `it.ipa.<IPA code>` from the survey's `agency`, with `_` written `-`
+//!   (a DDI agency id allows letters, digits and `-` only): `c_h501` -> `it.ipa.c-h501`.
+//!   A survey without `agency` gets [`NO_AGENCY`].
+//! - **Id**: `<survey id>-<object type>-<name>`, the survey id's `.` written `-` (a DDI id
+//!   allows one dot, followed by capitals only): `inps-hub_prestazioni-QuestionItem-tempo`.
+//!   The same survey always gives the same ids, so a new build replaces the old objects.
+//! - **Version**: the survey's version (`1.2.0`) on every object.
+
+use super::xml::Element;
+use rileva_compiler::ir::Survey;
+
+/// The agency of a survey that names none.
+pub const NO_AGENCY: &str = "it.rileva.unassigned";
+
+/// The identity shared by every object of one survey's file.
+#[derive(Debug, Clone)]
+pub struct Ids {
+    pub agency: String,
+    pub version: String,
+    base: String,
+}
+
+impl Ids {
+    pub fn new(survey: &Survey) -> Self {
+        let agency = match &survey.agency {
+            Some(a) => format!("it.ipa.{}", agency_part(&a.code)),
+            None => NO_AGENCY.to_owned(),
+        };
+        Ids {
+            agency,
+            version: survey.version.clone(),
+            base: id_part(&survey.id),
+        }
+    }
+
+    /// The id of an object: `<survey>-<kind>-<name>` (`<survey>-<kind>` for an empty name).
+    pub fn id(&self, kind: &str, name: &str) -> String {
+        if name.is_empty() {
+            format!("{}-{kind}", self.base)
+        } else {
+            format!("{}-{kind}-{}", self.base, id_part(name))
+        }
+    }
+
+    /// `r:Agency`, `r:ID`, `r:Version`: the first children of every identifiable object.
+    pub fn identity(&self, id: &str) -> [Element; 3] {
+        [
+            Element::text("r:Agency", &self.agency),
+            Element::text("r:ID", id),
+            Element::text("r:Version", &self.version),
+        ]
+    }
+
+    /// An element `name` of type `ref_type` that points at object `id` of type `of`
+    /// (`r:QuestionReference` -> `QuestionItem`).
+    pub fn reference(&self, name: &str, of: &str, id: &str) -> Element {
+        Element::new(name)
+            .children(self.identity(id))
+            .child(Element::text("r:TypeOfObject", of))
+    }
+}
+
+/// A name as part of a DDI id: `.` and any other character outside `[A-Za-z0-9_-]` as `-`.
+fn id_part(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
+/// An IPA code as one part of a DDI agency id: letters, digits and `-` only, at most 63.
+fn agency_part(code: &str) -> String {
+    let part: String = code
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .take(63)
+        .collect();
+    if part.is_empty() {
+        "unassigned".to_owned()
+    } else {
+        part
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rileva_compiler::ir::Agency;
+    use rileva_compiler::ir_builder::survey;
+
+    #[test]
+    fn agency_and_ids_follow_the_ddi_patterns() {
+        let mut s = survey("roma.anagrafe_sportello", Vec::new());
+        s.agency = Some(Agency {
+            code: "c_h501".into(),
+            kind: None,
+        });
+        let ids = Ids::new(&s);
+        assert_eq!(ids.agency, "it.ipa.c-h501");
+        assert_eq!(
+            ids.id("CodeList", "istat.scales.soddisfazione5"),
+            "roma-anagrafe_sportello-CodeList-istat-scales-soddisfazione5"
+        );
+        assert_eq!(
+            ids.id("QuestionScheme", ""),
+            "roma-anagrafe_sportello-QuestionScheme"
+        );
+        s.agency = None;
+        assert_eq!(Ids::new(&s).agency, NO_AGENCY);
+    }
+}
