@@ -33,12 +33,19 @@ if [ -f tests/e2e/package.json ]; then
 fi
 
 # --- Python packages for tests/python, in one venv at .venv/ ------------------------------
+python3 -m venv --help >/dev/null 2>&1 || {
+  log "installing Debian package python3-venv"
+  if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends python3-venv >/dev/null
+}
 if [ ! -x .venv/bin/python ] || [ tests/python/requirements.txt -nt .venv/.installed ]; then
-  log "installing Python packages in .venv"
+  log "installing Python packages in .venv (tests/python/requirements.txt)"
   python3 -m venv .venv
   .venv/bin/pip install --quiet --disable-pip-version-check -r tests/python/requirements.txt
   touch .venv/.installed
 fi
+export RILEVA_PYTHON="$root/.venv/bin/python"
 
 # --- PostgreSQL ---------------------------------------------------------------------------
 log "starting a throwaway PostgreSQL"

@@ -63,7 +63,7 @@ fn selected(args: &[Target]) -> Vec<Target> {
 }
 
 /// Write to a temporary file beside the target, then rename over it.
-fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), CliError> {
+pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), CliError> {
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let name = path

@@ -8,6 +8,7 @@ mod fmt;
 mod inputs;
 mod load;
 mod render;
+mod report;
 mod schema;
 mod validate;
 
@@ -69,6 +70,7 @@ pub enum SchemaArg {
     Ir,
     Diagnostics,
     KioskLayout,
+    Report,
 }
 
 #[derive(clap::Args, Debug, Clone)]
@@ -163,6 +165,8 @@ pub enum Command {
         #[command(flatten)]
         libs: LibArgs,
     },
+    /// Compute the indicators of stored responses: report.json, HTML pages or CSV tables.
+    Report(report::ReportArgs),
     /// Print the JSON Schema of one of rileva's own formats.
     Schema {
         #[arg(value_enum)]
@@ -216,6 +220,7 @@ pub fn run(cli: Cli) -> Result<Status, CliError> {
             format,
             libs,
         } => load::run(&survey, &responses, &db, format, &libs),
+        Command::Report(args) => report::run(args),
         Command::Schema { which } => schema::run(which),
     }
 }

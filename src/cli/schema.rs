@@ -1,4 +1,4 @@
-//! `rileva schema ir|diagnostics|kiosk-layout`: JSON Schemas of rileva's own formats.
+//! `rileva schema ir|diagnostics|kiosk-layout|report`: JSON Schemas of rileva's own formats.
 
 use super::{render, CliError, SchemaArg, Status};
 use rileva_compiler::ir;
@@ -8,6 +8,7 @@ pub fn run(which: SchemaArg) -> Result<Status, CliError> {
         SchemaArg::Ir => schemars::schema_for!(ir::Survey),
         SchemaArg::Diagnostics => schemars::schema_for!(render::JsonReport),
         SchemaArg::KioskLayout => rileva_targets::kiosk::layout_schema(),
+        SchemaArg::Report => rileva_platform::report::schema(),
     };
     let text = serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())?;
     println!("{text}");
