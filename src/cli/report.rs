@@ -19,6 +19,8 @@ pub enum PeriodArg {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
+    /// report.json and report.<lang>.html
+    Html,
     /// report.json only
     Json,
     /// report.json and one CSV per table
@@ -54,7 +56,7 @@ pub struct ReportArgs {
     /// Language of the pages and labels (it, en); repeat for several.
     #[arg(long = "lang", value_name = "LANG")]
     pub langs: Vec<String>,
-    #[arg(long, value_enum, default_value = "json")]
+    #[arg(long, value_enum, default_value = "html")]
     pub format: ReportFormat,
     #[arg(long, default_value = "report")]
     pub out: PathBuf,
@@ -109,6 +111,13 @@ pub fn run(args: ReportArgs) -> Result<Status, CliError> {
         vec![(args.out.join("report.json"), report::json(&computed).into_bytes())];
     match args.format {
         ReportFormat::Json => {}
+        ReportFormat::Html => {
+            for lang in &langs {
+                let page = report::html::render(&computed, surveys, lang)
+                    .map_err(|e| format!("internal error in the report template: {e}"))?;
+                files.push((args.out.join(format!("report.{lang}.html")), page.into_bytes()));
+            }
+        }
         ReportFormat::Csv => {
             for table in report::csv::tables(&computed, surveys, &langs[0]) {
                 files.push((args.out.join(table.name), table.text.into_bytes()));

@@ -2,7 +2,7 @@
 //! each from one aggregate query run in the database.
 
 use super::figures::{self, Counts};
-use super::model::{Group, Participation, StandardRef, SurveyReport};
+use super::model::{Group, Participation, PeriodCount, StandardRef, SurveyReport};
 use super::query;
 use super::served::Served;
 use super::stats::Z95;
@@ -98,6 +98,24 @@ pub fn survey(
                 .collect(),
         )
     };
+    let timeline = match scope.by {
+        Some(by) => {
+            let rows = run(
+                reader,
+                &query::aggregate(survey, scope, &[Key::Period(by)], dialect, false),
+            )?;
+            Some(
+                rows.into_iter()
+                    .map(|(keys, n, _)| PeriodCount {
+                        period: keys.into_iter().next().flatten().unwrap_or_default(),
+                        responses: (n >= scope.min_cell).then_some(n),
+                        suppressed: n < scope.min_cell,
+                    })
+                    .collect(),
+            )
+        }
+        None => None,
+    };
     let participation = match served {
         Some(served) => Some(participation(reader, survey, scope, served, dialect)?),
         None => None,
@@ -115,6 +133,7 @@ pub fn survey(
         suppressed: !shown,
         questions,
         groups,
+        timeline,
         participation,
     })
 }

@@ -53,6 +53,9 @@ pub struct SurveyReport {
     /// One per combination of the grouping asked (period, site, channel) that has responses.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub groups: Option<Vec<Group>>,
+    /// Responses per period (with `--by`), for the line over time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timeline: Option<Vec<PeriodCount>>,
     /// Responses ÷ users served, per site and period (with `--served`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub participation: Option<Participation>,
@@ -124,6 +127,14 @@ pub struct Ranked {
     pub count: u64,
     /// count ÷ answered (a multi's shares may add up to more than 1).
     pub share: f64,
+}
+
+/// The responses of one period; absent when fewer than `min_cell`.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct PeriodCount {
+    pub period: String,
+    pub responses: Option<u64>,
+    pub suppressed: bool,
 }
 
 /// One cell of the grouping: the keys asked for, then its figures.
