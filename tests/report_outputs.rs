@@ -79,7 +79,7 @@ fn html_pages_format_figures_for_their_language() {
     let share = json["surveys"][0]["questions"][0]["positive"]["share"]
         .as_f64()
         .unwrap();
-    let percent = format!("{:.1}", share * 100.0);
+    let percent = format!("{:.1}", (share * 1000.0).round() / 10.0);
     let it = fs::read_to_string(out.join("report.it.html")).unwrap();
     let en = fs::read_to_string(out.join("report.en.html")).unwrap();
     assert!(it.starts_with("<!DOCTYPE html>\n<html lang=\"it\">"));

@@ -198,9 +198,11 @@ impl Numbers {
         out
     }
 
-    /// A number with `places` decimals: `3,74`.
+    /// A number with `places` decimals, halves rounded away from zero as published
+    /// statistics round them (81,25 → 81,3): `3,74`.
     pub fn decimal(self, x: f64, places: usize) -> String {
-        let text = format!("{:.*}", places, x);
+        let scale = 10f64.powi(places as i32);
+        let text = format!("{:.*}", places, (x * scale).round() / scale);
         let (sign, body) = match text.strip_prefix('-') {
             Some(rest) if rest.chars().any(|c| c.is_ascii_digit() && c != '0') => ("−", rest),
             Some(rest) => ("", rest),
