@@ -167,7 +167,10 @@ fn postgres(survey: &ir::Survey) -> Judge {
     Box::new(move |response| {
         let values = row::row(&survey, response).map_err(|why| format!("no row: {why}"))?;
         let boxed = sql_support::pg_values(&values, &types);
-        let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = boxed.iter().map(|b| b.as_ref()).collect();
+        let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = boxed
+            .iter()
+            .map(|b| b.as_ref() as &(dyn postgres::types::ToSql + Sync))
+            .collect();
         pg.client
             .execute(&insert, &refs)
             .map(|_| ())

@@ -305,7 +305,10 @@ fn postgres_roundtrip(survey: &ir::Survey) {
         .prepare_typed(&insert_sql(survey, Dialect::Postgres), &pg_types)
         .expect("prepare");
     let boxed = pg_values(&values, &types);
-    let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = boxed.iter().map(|b| b.as_ref()).collect();
+    let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = boxed
+        .iter()
+        .map(|b| b.as_ref() as &(dyn postgres::types::ToSql + Sync))
+        .collect();
     pg.client.execute(&insert, &refs).expect("insert");
     let specify_column = survey.questions[0].specify_key(99).replace('"', "\"\"");
     let stored: String = pg

@@ -11,54 +11,15 @@
 //!   printed, exit 1;
 //! - the command cannot run (unreadable files, a malformed `--db`): exit 2.
 
-mod bind;
-mod postgres;
-mod sqlite;
-
 use super::validate::{self, Judged};
 use super::{CliError, DataFormat, LibArgs, Status};
 use rileva_compiler::ir;
 use rileva_compiler::response::{LineVerdict, Rejection};
+use rileva_platform::store::{self, Batch, Database, Tables};
 use rileva_targets::sql::quote::Dialect;
-use rileva_targets::sql::row::{self, Param};
-use rileva_targets::sql::table::ValueType;
+use rileva_targets::sql::row;
 use serde::Serialize;
 use std::path::Path;
-
-/// What `--db` names.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Database {
-    /// `sqlite:FILE`: created when absent.
-    Sqlite(String),
-    /// `postgres://...` or `postgresql://...`, passed to the client as written.
-    Postgres(String),
-}
-
-impl Database {
-    pub fn parse(url: &str) -> Result<Database, CliError> {
-        if let Some(path) = url.strip_prefix("sqlite:") {
-            if path.is_empty() {
-                return Err("--db sqlite: needs a file name, e.g. sqlite:responses.db".into());
-            }
-            return Ok(Database::Sqlite(path.to_owned()));
-        }
-        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            return Ok(Database::Postgres(url.to_owned()));
-        }
-        Err(format!(
-            "--db {url}: expected sqlite:FILE or postgres://USER@HOST:PORT/DATABASE"
-        ))
-    }
-}
-
-/// The work for one database: the generated script, the INSERT and every row.
-pub struct Batch {
-    pub script: String,
-    pub insert: String,
-    /// The parameter type of each INSERT column, in order.
-    pub types: Vec<ValueType>,
-    pub rows: Vec<Vec<Param>>,
-}
 
 pub fn run(
     survey: &Path,
@@ -72,14 +33,10 @@ pub fn run(
         Judged::SurveyHasErrors => return Ok(Status::Errors),
         Judged::Ready { survey, verdicts } => (survey, verdicts),
     };
-    let dialect = match database {
-        Database::Sqlite(_) => Dialect::Sqlite,
-        Database::Postgres(_) => Dialect::Postgres,
-    };
-    let batch = batch(&survey, &verdicts, dialect)?;
+    let batch = batch(&survey, &verdicts, database.dialect())?;
     let outcome = match &database {
-        Database::Sqlite(path) => sqlite::load(path, &batch),
-        Database::Postgres(url) => postgres::load(url, &batch),
+        Database::Sqlite(path) => store::sqlite::load(path, &batch),
+        Database::Postgres(url) => store::postgres::load(url, &batch),
     };
     report(&survey, &verdicts, format, &outcome, batch.rows.len());
     let all_accepted = verdicts.iter().all(LineVerdict::accepted);
@@ -108,9 +65,7 @@ fn batch(survey: &ir::Survey, verdicts: &[LineVerdict], dialect: Dialect) -> Res
         rows.push(values);
     }
     Ok(Batch {
-        script: rileva_targets::sql::script(survey, dialect),
-        insert: row::insert_sql(survey, dialect),
-        types: row::insert_columns(survey).iter().map(|c| c.value).collect(),
+        tables: Tables::new(survey, dialect),
         rows,
     })
 }

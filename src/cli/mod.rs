@@ -10,6 +10,7 @@ mod load;
 mod render;
 mod report;
 mod schema;
+mod serve;
 mod validate;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -45,7 +46,7 @@ pub type CliError = String;
 #[command(
     name = "rileva",
     version,
-    about = "Compiler for questionnaire definitions: check, build, validate, load"
+    about = "Compiler for questionnaire definitions: check, build, validate, load, serve"
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -167,6 +168,33 @@ pub enum Command {
     },
     /// Compute the indicators of stored responses: report.json, HTML pages or CSV tables.
     Report(report::ReportArgs),
+    /// Collect responses: serve the forms and kiosk pages, store each response once.
+    ///
+    /// Exits 1 when a survey has errors, 2 when it cannot start (database, address, tables
+    /// that do not match), 0 after SIGTERM or Ctrl-C once the requests in flight are done.
+    Serve {
+        /// Files, or folders: every `.rileva` file below them.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// `sqlite:FILE` or `postgres://...`
+        #[arg(long, value_name = "URL", default_value = "sqlite:responses.db")]
+        db: String,
+        #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:8080")]
+        listen: String,
+        /// An origin whose pages may post responses (CORS), e.g. https://www.comune.example
+        #[arg(long = "allow-origin", value_name = "ORIGIN")]
+        allow_origins: Vec<String>,
+        /// Responses per minute per client address; 0 turns the limit off.
+        #[arg(long, value_name = "N", default_value_t = 60)]
+        rate_limit: u32,
+        /// The largest request body accepted, in bytes.
+        #[arg(long, value_name = "BYTES", default_value_t = 262_144)]
+        max_body: usize,
+        #[arg(long, value_enum, default_value = "plain")]
+        html_theme: HtmlTheme,
+        #[command(flatten)]
+        libs: LibArgs,
+    },
     /// Print the JSON Schema of one of rileva's own formats.
     Schema {
         #[arg(value_enum)]
@@ -221,6 +249,25 @@ pub fn run(cli: Cli) -> Result<Status, CliError> {
             libs,
         } => load::run(&survey, &responses, &db, format, &libs),
         Command::Report(args) => report::run(args),
+        Command::Serve {
+            paths,
+            db,
+            listen,
+            allow_origins,
+            rate_limit,
+            max_body,
+            html_theme,
+            libs,
+        } => serve::run(serve::ServeArgs {
+            paths,
+            db,
+            listen,
+            allow_origins,
+            rate_limit,
+            max_body,
+            html_theme,
+            libs,
+        }),
         Command::Schema { which } => schema::run(which),
     }
 }

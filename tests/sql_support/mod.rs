@@ -3,15 +3,11 @@
 //! `rileva load` binds them.
 #![allow(dead_code)]
 
-/// Row values bound by the code `rileva load` runs (the binary is no library: its file is
-/// included here).
-#[path = "../../src/cli/load/bind.rs"]
-mod bind;
-
-#[allow(unused_imports)] // each test crate uses a part of this module
-pub use bind::{pg_type, pg_values, sqlite_value};
 use postgres::{Client, NoTls};
 use rileva_compiler::{compile, ir, Input};
+/// Row values bound by the code `rileva load` and `rileva serve` run (the store's binding).
+#[allow(unused_imports)] // each test crate uses a part of this module
+pub use rileva_platform::store::bind::{pg_type, pg_values, sqlite_value};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 

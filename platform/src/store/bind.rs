@@ -1,9 +1,9 @@
-//! `rileva load`, binding: a row's values as PostgreSQL and SQLite parameters. The SQL tests
-//! include this file (`tests/sql_support`), so they bind rows exactly as `load` does.
+//! The store, binding: a row's values as PostgreSQL and SQLite parameters. The SQL tests
+//! use it (`tests/sql_support`), so they bind rows exactly as `load` and `serve` do.
 
-use postgres::types::{ToSql, Type};
 use rileva_targets::sql::row::Param;
 use rileva_targets::sql::table::ValueType;
+use tokio_postgres::types::{ToSql, Type};
 
 /// The PostgreSQL type each parameter is sent as. Integers go as `bigint` and are cast to
 /// the column's type on assignment; `submitted_at` goes as text into the INSERT's check.
@@ -16,10 +16,10 @@ pub fn pg_type(value: ValueType) -> Type {
 }
 
 /// Boxed PostgreSQL parameters for one row; a NULL is typed like its column.
-pub fn pg_values(row: &[Param], types: &[ValueType]) -> Vec<Box<dyn ToSql + Sync>> {
+pub fn pg_values(row: &[Param], types: &[ValueType]) -> Vec<Box<dyn ToSql + Sync + Send>> {
     row.iter()
         .zip(types)
-        .map(|(param, ty)| -> Box<dyn ToSql + Sync> {
+        .map(|(param, ty)| -> Box<dyn ToSql + Sync + Send> {
             match (param, ty) {
                 (Param::Integer(i), _) => Box::new(*i),
                 (Param::Text(s), _) => Box::new(s.clone()),
