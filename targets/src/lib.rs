@@ -4,6 +4,7 @@
 
 mod check;
 pub mod ddi;
+pub mod doc;
 pub mod html;
 pub mod ir_json;
 pub mod json_schema;
@@ -63,6 +64,8 @@ pub enum Target {
     Kiosk,
     JsonSchema,
     Sql,
+    /// The questionnaire as a printable document: `doc/questionnaire.<lang>.html`.
+    Doc,
     /// DDI-Lifecycle 3.3 metadata: `ddi/ddi-3.3.xml` (docs/ddi.md).
     Ddi,
     /// The checked survey as JSON, as `rileva schema ir` describes it: `ir/survey.json`.
@@ -70,11 +73,12 @@ pub enum Target {
 }
 
 impl Target {
-    pub const ALL: [Target; 6] = [
+    pub const ALL: [Target; 7] = [
         Target::Html,
         Target::Kiosk,
         Target::JsonSchema,
         Target::Sql,
+        Target::Doc,
         Target::Ddi,
         Target::Ir,
     ];
@@ -86,6 +90,7 @@ impl Target {
             Target::Kiosk => "kiosk",
             Target::JsonSchema => "json-schema",
             Target::Sql => "sql",
+            Target::Doc => "doc",
             Target::Ddi => "ddi",
             Target::Ir => "ir",
         }
@@ -96,7 +101,7 @@ impl Target {
         match self {
             Target::Kiosk => kiosk::validate(survey),
             Target::Sql => sql::validate(survey),
-            Target::Html | Target::JsonSchema | Target::Ddi | Target::Ir => Vec::new(),
+            Target::Html | Target::JsonSchema | Target::Doc | Target::Ddi | Target::Ir => Vec::new(),
         }
     }
 
@@ -107,6 +112,7 @@ impl Target {
             Target::Kiosk => kiosk::emit(survey, options),
             Target::JsonSchema => json_schema::emit(survey),
             Target::Sql => sql::emit(survey),
+            Target::Doc => doc::emit(survey),
             Target::Ddi => ddi::emit(survey),
             Target::Ir => ir_json::emit(survey),
         }

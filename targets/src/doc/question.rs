@@ -1,0 +1,132 @@
+//! Doc target, one question as the document shows it: its wording and help in every
+//! language side by side, its codes with their labels, and its properties in words
+//! (required, routing, channels, bounds, locked and by which standard, doc comment).
+
+use super::i18n::{fill, Strings};
+use super::view::{channel_names, lang_texts, locking_standard, LangText};
+use super::words;
+use rileva_compiler::ir::{Question, QuestionKind, Survey};
+use rileva_compiler::response::DEFAULT_TEXT_MAX_CHARS;
+use serde::Serialize;
+
+#[derive(Debug, Serialize)]
+pub struct QuestionView {
+    pub number: usize,
+    pub id: String,
+    pub anchor: String,
+    pub kind: &'static str,
+    pub required: bool,
+    pub locked: bool,
+    pub wording: Vec<LangText>,
+    pub help: Option<Vec<LangText>>,
+    pub codes: Vec<CodeView>,
+    /// Sentences about the question: routing, channels, bounds, module, lock.
+    pub facts: Vec<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CodeView {
+    pub value: i64,
+    pub labels: Vec<LangText>,
+    pub flags: String,
+}
+
+pub fn question_view(survey: &Survey, q: &Question, number: usize, lang: &str, ui: &Strings) -> QuestionView {
+    let help = q
+        .help
+        .as_ref()
+        .map(|h| lang_texts(survey, h))
+        .filter(|texts| texts.iter().any(|t| !t.text.is_empty()));
+    QuestionView {
+        number,
+        id: q.id.clone(),
+        anchor: format!("q-{}", q.id),
+        kind: ui.kinds[kind_index(q.kind)],
+        required: q.required,
+        locked: q.locked,
+        wording: lang_texts(survey, &q.wording),
+        help,
+        codes: q
+            .codes
+            .iter()
+            .map(|c| {
+                let mut flags = Vec::new();
+                if c.missing {
+                    flags.push(ui.missing);
+                }
+                if c.specify {
+                    flags.push(ui.specify);
+                }
+                CodeView {
+                    value: c.value,
+                    labels: lang_texts(survey, &c.label),
+                    flags: flags.join("; "),
+                }
+            })
+            .collect(),
+        facts: facts(survey, q, lang, ui),
+        note: q
+            .doc
+            .as_deref()
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+            .map(str::to_owned),
+    }
+}
+
+fn kind_index(kind: QuestionKind) -> usize {
+    match kind {
+        QuestionKind::Scale => 0,
+        QuestionKind::Choice => 1,
+        QuestionKind::Multi => 2,
+        QuestionKind::Faces => 3,
+        QuestionKind::Rating => 4,
+        QuestionKind::Nps => 5,
+        QuestionKind::Yesno => 6,
+        QuestionKind::Number => 7,
+        QuestionKind::Text => 8,
+    }
+}
+
+fn facts(survey: &Survey, q: &Question, lang: &str, ui: &Strings) -> Vec<String> {
+    let mut out = vec![match &q.show_if {
+        Some(expr) => words::routing(survey, expr, lang, ui),
+        None => ui.always_asked.to_owned(),
+    }];
+    if q.channels != survey.channels {
+        out.push(fill(ui.asked_on, &[("c", &channel_names(ui, &q.channels))]));
+    }
+    if let Some(range) = q.range {
+        out.push(fill(
+            ui.range,
+            &[("min", &range.min.to_string()), ("max", &range.max.to_string())],
+        ));
+    }
+    if q.kind == QuestionKind::Text {
+        let most = q.max_length.unwrap_or(DEFAULT_TEXT_MAX_CHARS).to_string();
+        out.push(fill(ui.max_length, &[("n", &most)]));
+    }
+    if q.kind == QuestionKind::Multi {
+        let least = q.min_picks.unwrap_or(1).to_string();
+        let most = q
+            .max_picks
+            .map_or_else(|| q.codes.len().to_string(), |m| m.to_string());
+        out.push(fill(ui.picks, &[("min", &least), ("max", &most)]));
+    }
+    if let Some(list) = &q.code_list {
+        out.push(fill(ui.code_list, &[("l", list)]));
+    }
+    if q.personal {
+        out.push(ui.personal.to_owned());
+    }
+    match (&q.module, q.locked) {
+        (Some(m), true) => out.push(fill(
+            ui.locked_by,
+            &[("s", &locking_standard(survey, m)), ("m", m)],
+        )),
+        (Some(m), false) => out.push(fill(ui.from_module, &[("m", m)])),
+        (None, _) => {}
+    }
+    out
+}
