@@ -179,7 +179,7 @@ pub fn line(
     values: &[(String, Option<f64>)],
     y_max_text: impl Fn(f64) -> String,
 ) -> LineChart {
-    let (left, right, top, bottom) = (70.0, WIDTH - 20.0, 16.0, 180.0);
+    let (left, right, top, bottom) = (70.0, WIDTH - 60.0, 16.0, 180.0);
     let max = values.iter().filter_map(|v| v.1).fold(0.0_f64, f64::max).max(1.0);
     let step = if values.len() > 1 {
         (right - left) / (values.len() - 1) as f64
