@@ -177,7 +177,7 @@ test("a number out of range and a failed check are refused in the survey's langu
   await page.context().close();
 });
 
-test("without JavaScript every question is shown with its condition in words, and the form posts", async () => {
+test("without JavaScript every question is shown with its condition in words, and the page says it cannot send", async () => {
   const page = await open("inps.hub_prestazioni", "it", { javaScript: false });
   assert.equal(await shown(page, "motivi"), true);
   assert.equal(await shown(page, "documenti"), true);
@@ -188,15 +188,27 @@ test("without JavaScript every question is shown with its condition in words, an
   assert.equal(await page.isVisible("#motivi-cond"), true);
   await answerCore(page, 1);
   await page.click("label[for=motivi-2]");
+  // The collection service takes JSON only, which a page without script cannot make: the
+  // page says so next to a disabled button, and neither a click nor Enter posts anything.
+  assert.equal(
+    (await page.textContent("#rileva-nojs")).trim(),
+    "Per inviare le risposte è necessario JavaScript: lo attivi nel browser e ricarichi la pagina.",
+  );
+  assert.equal(await page.isVisible("#rileva-nojs"), true);
+  assert.equal(await page.isDisabled("button[type=submit]"), true);
   const before = server.payloads.length;
-  await Promise.all([page.waitForNavigation(), page.click("button[type=submit]")]);
-  assert.equal(server.payloads.length, before + 1);
-  const posted = server.payloads.at(-1);
-  assert.equal(posted.contentType, "application/x-www-form-urlencoded");
-  const fields = new URLSearchParams(posted.body);
-  assert.equal(fields.get("_survey"), "inps.hub_prestazioni");
-  assert.equal(fields.get("_channel"), "web");
-  assert.equal(fields.get("soddisfazione"), "1");
-  assert.deepEqual(fields.getAll("motivi"), ["2"]);
+  await page.click("button[type=submit]", { force: true });
+  await page.press("#motivi_99_text", "Enter");
+  await page.press("#soddisfazione-1", "Enter");
+  await page.waitForTimeout(300);
+  assert.equal(server.payloads.length, before, "nothing was posted");
+  assert.equal(page.url().endsWith("/form.it.html"), true, "the page stayed");
+  await page.context().close();
+});
+
+test("with JavaScript the notice goes away and the button works", async () => {
+  const page = await open("inps.hub_prestazioni", "it");
+  assert.equal(await page.isVisible("#rileva-nojs"), false);
+  assert.equal(await page.isDisabled("button[type=submit]"), false);
   await page.context().close();
 });

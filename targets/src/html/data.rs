@@ -32,7 +32,12 @@ pub fn form_data(survey: &Survey, questions: &[&Question], lang: &str, ui: &Stri
             "max_one": ui.err_max_one,
             "summary": ui.error_summary,
             "sending": ui.sending,
+            "resend": ui.resend,
             "send_failed": ui.send_failed,
+            "send_unavailable": ui.send_unavailable,
+            "send_rejected": ui.send_rejected,
+            "send_refused": ui.send_refused,
+            "send_conflict": ui.send_conflict,
             "thanks": thanks,
         },
     })

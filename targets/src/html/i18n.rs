@@ -14,7 +14,20 @@ pub struct Strings {
     pub lang: &'static str,
     pub submit: &'static str,
     pub sending: &'static str,
+    /// The submit button after a failed send: it sends the same response again.
+    pub resend: &'static str,
+    /// No answer from the network (the answers stay on the page).
     pub send_failed: &'static str,
+    /// The service answered 5xx, 408 or 429: busy or down for now.
+    pub send_unavailable: &'static str,
+    /// The service answered 422; its reasons follow in a list.
+    pub send_rejected: &'static str,
+    /// `{status}`: any other refusal (4xx).
+    pub send_refused: &'static str,
+    /// The service answered 409: an earlier send of this response was stored.
+    pub send_conflict: &'static str,
+    /// Shown until the script runs: without it the page cannot send (the service takes JSON only).
+    pub needs_javascript: &'static str,
     pub required_mark: &'static str,
     pub required_note: &'static str,
     pub thanks_title: &'static str,
@@ -120,7 +133,13 @@ static IT: Strings = Strings {
     lang: "it",
     submit: "Invia",
     sending: "Invio in corso…",
-    send_failed: "Invio non riuscito. Controlli la connessione e riprovi.",
+    resend: "Invia di nuovo",
+    send_failed: "Le risposte non sono state inviate: la connessione non risponde. Le risposte restano in questa pagina: controlli la connessione e prema «Invia di nuovo».",
+    send_unavailable: "Le risposte non sono state inviate: il servizio non è disponibile in questo momento. Le risposte restano in questa pagina: riprovi tra qualche minuto con «Invia di nuovo».",
+    send_rejected: "Il servizio non ha accettato le risposte per questi motivi:",
+    send_refused: "Il servizio non ha accettato le risposte (errore {status}). Le risposte restano in questa pagina: può riprovare più tardi con «Invia di nuovo».",
+    send_conflict: "Le sue risposte erano già arrivate con un invio precedente; le modifiche fatte dopo non sono state registrate.",
+    needs_javascript: "Per inviare le risposte è necessario JavaScript: lo attivi nel browser e ricarichi la pagina.",
     required_mark: "(obbligatoria)",
     required_note: "Le domande indicate come «(obbligatoria)» richiedono una risposta.",
     thanks_title: "Risposte inviate",
@@ -176,7 +195,13 @@ static EN: Strings = Strings {
     lang: "en",
     submit: "Submit",
     sending: "Sending…",
-    send_failed: "Your answers could not be sent. Check your connection and try again.",
+    resend: "Send again",
+    send_failed: "Your answers were not sent: the connection is not responding. They are still on this page: check your connection and press “Send again”.",
+    send_unavailable: "Your answers were not sent: the service is not available right now. They are still on this page: try again in a few minutes with “Send again”.",
+    send_rejected: "The service did not accept your answers, for these reasons:",
+    send_refused: "The service did not accept your answers (error {status}). They are still on this page: you can try again later with “Send again”.",
+    send_conflict: "Your answers had already arrived with an earlier send; changes made after it were not recorded.",
+    needs_javascript: "Sending your answers needs JavaScript: turn it on in your browser and reload the page.",
     required_mark: "(required)",
     required_note: "Questions marked “(required)” need an answer.",
     thanks_title: "Answers sent",
@@ -232,7 +257,13 @@ static DE: Strings = Strings {
     lang: "de",
     submit: "Absenden",
     sending: "Wird gesendet…",
-    send_failed: "Senden fehlgeschlagen. Bitte prüfen Sie die Verbindung und versuchen Sie es erneut.",
+    resend: "Erneut senden",
+    send_failed: "Ihre Antworten wurden nicht gesendet: Die Verbindung antwortet nicht. Die Antworten bleiben auf dieser Seite: Prüfen Sie die Verbindung und klicken Sie auf „Erneut senden“.",
+    send_unavailable: "Ihre Antworten wurden nicht gesendet: Der Dienst ist im Moment nicht erreichbar. Die Antworten bleiben auf dieser Seite: Versuchen Sie es in einigen Minuten mit „Erneut senden“.",
+    send_rejected: "Der Dienst hat die Antworten aus diesen Gründen nicht angenommen:",
+    send_refused: "Der Dienst hat die Antworten nicht angenommen (Fehler {status}). Die Antworten bleiben auf dieser Seite: Sie können es später mit „Erneut senden“ versuchen.",
+    send_conflict: "Ihre Antworten waren bereits bei einem früheren Senden angekommen; spätere Änderungen wurden nicht gespeichert.",
+    needs_javascript: "Zum Senden der Antworten wird JavaScript benötigt: Aktivieren Sie es im Browser und laden Sie die Seite neu.",
     required_mark: "(Pflichtfrage)",
     required_note: "Fragen mit „(Pflichtfrage)“ müssen beantwortet werden.",
     thanks_title: "Antworten gesendet",
@@ -288,7 +319,13 @@ static FR: Strings = Strings {
     lang: "fr",
     submit: "Envoyer",
     sending: "Envoi en cours…",
-    send_failed: "L’envoi a échoué. Vérifiez la connexion et réessayez.",
+    resend: "Renvoyer",
+    send_failed: "Vos réponses n’ont pas été envoyées\u{a0}: la connexion ne répond pas. Elles restent sur cette page\u{a0}: vérifiez la connexion et appuyez sur «\u{a0}Renvoyer\u{a0}».",
+    send_unavailable: "Vos réponses n’ont pas été envoyées\u{a0}: le service n’est pas disponible pour le moment. Elles restent sur cette page\u{a0}: réessayez dans quelques minutes avec «\u{a0}Renvoyer\u{a0}».",
+    send_rejected: "Le service n’a pas accepté vos réponses, pour ces raisons\u{a0}:",
+    send_refused: "Le service n’a pas accepté vos réponses (erreur {status}). Elles restent sur cette page\u{a0}: vous pourrez réessayer plus tard avec «\u{a0}Renvoyer\u{a0}».",
+    send_conflict: "Vos réponses étaient déjà arrivées lors d’un envoi précédent\u{a0}; les modifications faites ensuite n’ont pas été enregistrées.",
+    needs_javascript: "L’envoi des réponses nécessite JavaScript\u{a0}: activez-le dans votre navigateur et rechargez la page.",
     required_mark: "(obligatoire)",
     required_note: "Les questions marquées « (obligatoire) » demandent une réponse.",
     thanks_title: "Réponses envoyées",
@@ -344,7 +381,13 @@ static SL: Strings = Strings {
     lang: "sl",
     submit: "Pošlji",
     sending: "Pošiljanje…",
-    send_failed: "Pošiljanje ni uspelo. Preverite povezavo in poskusite znova.",
+    resend: "Pošlji znova",
+    send_failed: "Odgovori niso bili poslani: povezava se ne odziva. Odgovori ostanejo na tej strani: preverite povezavo in pritisnite gumb »Pošlji znova«.",
+    send_unavailable: "Odgovori niso bili poslani: storitev trenutno ni na voljo. Odgovori ostanejo na tej strani: poskusite znova čez nekaj minut z gumbom »Pošlji znova«.",
+    send_rejected: "Storitev odgovorov ni sprejela iz teh razlogov:",
+    send_refused: "Storitev odgovorov ni sprejela (napaka {status}). Odgovori ostanejo na tej strani: pozneje lahko poskusite znova z gumbom »Pošlji znova«.",
+    send_conflict: "Vaši odgovori so že prispeli s prejšnjim pošiljanjem; poznejše spremembe niso bile shranjene.",
+    needs_javascript: "Za pošiljanje odgovorov je potreben JavaScript: vklopite ga v brskalniku in znova naložite stran.",
     required_mark: "(obvezno)",
     required_note: "Na vprašanja, označena z »(obvezno)«, je treba odgovoriti.",
     thanks_title: "Odgovori poslani",
@@ -414,6 +457,18 @@ mod tests {
         );
         assert_eq!(fill("{q}: {a}", &[("q", "{a}?"), ("a", "x")]), "{a}?: x");
         assert_eq!(fill("{x} {", &[]), "{x} {");
+    }
+
+    #[test]
+    fn send_messages_name_the_resend_button_in_every_language() {
+        for lang in ["it", "en", "de", "fr", "sl"] {
+            let ui = strings(lang);
+            for message in [ui.send_failed, ui.send_unavailable, ui.send_refused] {
+                assert!(message.contains(ui.resend), "{lang}: {message}");
+            }
+            assert!(ui.send_refused.contains("{status}"), "{lang}");
+            assert!(!ui.needs_javascript.is_empty() && !ui.send_conflict.is_empty());
+        }
     }
 
     #[test]

@@ -211,8 +211,37 @@ fn other_languages_get_english_interface_marked_as_english() {
     survey.languages = vec!["es".into()];
     let html = plain(&survey, "es");
     assert!(html.contains("<html lang=\"es\">"));
-    assert!(html.contains("<button type=\"submit\" class=\"btn btn-primary\" lang=\"en\">Submit</button>"));
+    assert!(html
+        .contains("<button type=\"submit\" class=\"btn btn-primary\" lang=\"en\" disabled>Submit</button>"));
     assert!(html.contains("<span class=\"rileva-required\" lang=\"en\">(required)</span>"));
+    // The texts the script writes (sending, failed sends) go into elements marked English.
+    for id in [
+        "rileva-send-error",
+        "rileva-status",
+        "rileva-thanks-note",
+        "rileva-nojs",
+    ] {
+        let start = html.find(&format!("id=\"{id}\"")).expect(id);
+        let tag_end = start + html[start..].find('>').expect("tag end");
+        assert!(html[start..tag_end].contains("lang=\"en\""), "{id}");
+    }
+}
+
+#[test]
+fn without_javascript_the_page_says_it_cannot_send_and_offers_no_button() {
+    for (lang, theme) in [("it", HtmlTheme::Plain), ("en", HtmlTheme::BootstrapItalia)] {
+        let survey = fixture::inps();
+        let html = page(&survey, lang, theme);
+        let ui = super::i18n::strings(lang);
+        // The collection service takes JSON only: a native form post could never be stored.
+        assert!(html.contains(&format!(">{}</p>", ui.needs_javascript)), "{lang}");
+        assert!(
+            html.contains(&format!(" disabled>{}</button>", ui.submit)),
+            "{lang}"
+        );
+        assert!(!html.contains("type=\"hidden\""), "no fields for a native post");
+        assert!(html.contains("id=\"rileva-send-error\""));
+    }
 }
 
 #[test]
@@ -227,7 +256,7 @@ fn interface_strings_exist_in_each_language() {
         let mut survey = fixture::inps();
         survey.languages = vec![lang.into()];
         assert!(
-            plain(&survey, lang).contains(&format!(">{submit}</button>")),
+            plain(&survey, lang).contains(&format!(" disabled>{submit}</button>")),
             "{lang}"
         );
     }

@@ -25,8 +25,6 @@ pub struct Page {
     /// The JSON the script reads, already safe inside `<script type="application/json">`.
     pub data_json: String,
     pub endpoint: String,
-    pub survey_id: String,
-    pub version: String,
     pub ui: &'static Strings,
     /// The interface strings are in another language than the page (fallback to English).
     pub ui_lang_differs: bool,
@@ -84,8 +82,6 @@ pub fn page(survey: &Survey, lang: &str, options: &Options) -> Page {
         script: assets::script(),
         data_json: data::script_json(&data::form_data(survey, &questions, lang, ui, thanks)),
         endpoint: options.endpoint().to_owned(),
-        survey_id: survey.id.clone(),
-        version: survey.version.clone(),
         ui,
         ui_lang_differs: ui.lang != lang,
         has_required: questions.iter().any(|q| q.required),

@@ -4,7 +4,8 @@
   "use strict";
   var dataEl = document.getElementById("rileva-data");
   var form = document.getElementById("rileva-form");
-  if (!dataEl || !form || !window.fetch || !Array.from) return; // the form then posts natively
+  // Without these the page cannot send: it keeps saying so (#rileva-nojs), the button off.
+  if (!dataEl || !form || !window.fetch || !Array.from || !window.crypto) return;
   var data = JSON.parse(dataEl.textContent);
   var questions = data.questions;
   var msg = data.messages;
@@ -15,6 +16,11 @@
   var status = document.getElementById("rileva-status");
   var thanks = document.getElementById("rileva-thanks");
   var button = form.querySelector("button[type=submit]");
+  var sendError = document.getElementById("rileva-send-error");
+  var sendErrorText = document.getElementById("rileva-send-error-text");
+  var sendErrorList = document.getElementById("rileva-send-error-list");
+  var thanksNote = document.getElementById("rileva-thanks-note");
+  var noScript = document.getElementById("rileva-nojs");
   var errors = {};
   document.documentElement.classList.add("js");
   form.noValidate = true;
@@ -233,26 +239,121 @@
     };
   }
 
-  function send(body) {
+  /* Sending (platform.md §2). A response has one Idempotency-Key, made when it is first
+     sent and kept, with the exact body, for every retry while the answers stay the same:
+     the service stores it once however often it arrives. A failed send keeps the answers,
+     says why in the page's language, and the button sends again. */
+  var pending = null; // {key, answers: JSON text, body: JSON text}
+
+  /* A random UUID v4: crypto.randomUUID where the page is a secure context, else built
+     from crypto.getRandomValues (plain http on a local network). */
+  function newKey() {
+    if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+    var b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 15) | 64;
+    b[8] = (b[8] & 63) | 128;
+    var h = Array.from(b, function (x) { return (x + 256).toString(16).slice(1); }).join("");
+    return [h.slice(0, 8), h.slice(8, 12), h.slice(12, 16), h.slice(16, 20), h.slice(20)].join("-");
+  }
+
+  /* The request for the current answers: the last one again when they are unchanged (same
+     key, same body, same submitted_at); a new body under the same key when the respondent
+     changed them after a failed send. */
+  function request(state) {
+    var r = response(state), answers = JSON.stringify(r.answers);
+    if (!pending) pending = { key: newKey() };
+    if (pending.answers !== answers) {
+      pending.answers = answers;
+      pending.body = JSON.stringify(r);
+    }
+    return pending;
+  }
+
+  function send(req) {
     button.disabled = true;
+    sendError.hidden = true;
     status.textContent = msg.sending;
     fetch(form.action, {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(body)
+      headers: { "Content-Type": "application/json", "Idempotency-Key": req.key },
+      body: req.body,
+      cache: "no-store",
+      credentials: "omit"
     }).then(function (r) {
-      if (!r.ok) throw new Error("HTTP " + r.status);
-      form.hidden = true;
-      summary.hidden = true;
-      var note = document.getElementById("rileva-note");
-      if (note) note.hidden = true;
-      status.textContent = "";
-      thanks.hidden = false;
-      thanks.focus();
-    }).catch(function () {
-      status.textContent = msg.send_failed;
-      button.disabled = false;
+      if (r.ok) return sent("");
+      if (r.status === 409) return sent(msg.send_conflict);
+      if (r.status === 422) return r.json().then(rejected, function () { rejected(null); });
+      if (r.status === 408 || r.status === 429 || r.status >= 500) return failed(msg.send_unavailable, []);
+      failed(fill(msg.send_refused, { status: r.status }), []);
+    }, function () {
+      failed(msg.send_failed, []);
     });
+  }
+
+  /* Stored (201, 200 for a repeat): the thank-you replaces the form. */
+  function sent(note) {
+    form.hidden = true;
+    summary.hidden = true;
+    var required = document.getElementById("rileva-note");
+    if (required) required.hidden = true;
+    status.textContent = "";
+    thanksNote.textContent = note;
+    thanksNote.hidden = !note;
+    thanks.hidden = false;
+    thanks.focus();
+  }
+
+  /* Not stored: say why next to the button, which now sends again. `reasons` are list
+     items. */
+  function failed(text, reasons) {
+    status.textContent = "";
+    sendErrorText.textContent = text;
+    sendErrorList.textContent = "";
+    reasons.forEach(function (li) { sendErrorList.appendChild(li); });
+    sendErrorList.hidden = reasons.length === 0;
+    sendError.hidden = false;
+    button.textContent = msg.resend;
+    button.disabled = false;
+    sendError.focus();
+  }
+
+  /* 422: the service's reasons (`errors` of the problem document), each on the question
+     it names, in the page's words where the page knows the reason, else in the service's
+     own (English) words. */
+  function rejected(problem) {
+    var errors = problem && Array.isArray(problem.errors) ? problem.errors : [];
+    failed(msg.send_rejected, errors.map(function (e) {
+      var q = typeof e.key === "string" ? byId[e.key.replace(/_\d+_text$/, "")] : null;
+      var own = q && e.key === q.id ? reasonMessage(q, e.reason) : null;
+      var text = own || String(e.message || e.reason || "");
+      if (q && !wrapper(q).hidden) setError(q, text);
+      var li = document.createElement("li"), item = li;
+      if (q && !wrapper(q).hidden) {
+        var a = document.createElement("a"), first = controls(q)[0];
+        var wording = wrapper(q).querySelector(".rileva-wording");
+        a.href = "#" + first.id;
+        a.addEventListener("click", function (ev) { ev.preventDefault(); first.focus(); });
+        li.appendChild(a);
+        if (wording) a.appendChild(document.createTextNode(wording.textContent + " — "));
+        item = a;
+      }
+      var words = document.createElement("span");
+      if (!own) words.lang = "en";
+      words.textContent = text;
+      item.appendChild(words);
+      return li;
+    }));
+  }
+
+  /* The page's own message for a reason of rileva validate, when it has one. */
+  function reasonMessage(q, reason) {
+    switch (reason) {
+      case "missing_required": return msg.required;
+      case "out_of_range": return q.min != null ? fill(msg.number, { min: q.min, max: q.max }) : null;
+      case "too_few_picks": return q.min_picks === 1 ? msg.min_one : fill(msg.min_picks, { min: q.min_picks });
+      case "too_many_picks": return q.max_picks === 1 ? msg.max_one : fill(msg.max_picks, { max: q.max_picks });
+      default: return null;
+    }
   }
 
   function changed(ev) {
@@ -266,8 +367,14 @@
   form.addEventListener("submit", function (ev) {
     ev.preventDefault();
     var state = route();
-    if (validate(state).length) { summary.focus(); return; }
-    send(response(state));
+    if (validate(state).length) {
+      sendError.hidden = true;
+      summary.focus();
+      return;
+    }
+    send(request(state));
   });
+  button.disabled = false;
+  noScript.hidden = true;
   route();
 })();

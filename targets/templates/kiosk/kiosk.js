@@ -10,7 +10,9 @@
   var queueKey = "rileva.kiosk.queue:" + cfg.survey + "@" + cfg.version;
   var ORDERING = ["<", "<=", ">", ">="];
   var lang = cfg.language, answers = {}, current = 0, quietUntil = 0;
+  var rejectedKey = "rileva.kiosk.rejected:" + cfg.survey + "@" + cfg.version;
   var idleTimer = 0, thanksTimer = 0, sending = false, memoryQueue = [];
+  var failures = 0, retryAt = 0, retryTimer = 0;
 
   // Routing (ir::Expr): a comparison on an absent answer is false, `not` negates that, an
   // ordering comparison on a missing code is false.
@@ -179,7 +181,10 @@
     memoryQueue = q.slice();
     try { window.localStorage.setItem(queueKey, JSON.stringify(q)); } catch (e) { /* memory only */ }
   }
+  // A random UUID v4 for the Idempotency-Key: crypto.randomUUID in a secure context, else
+  // built from crypto.getRandomValues (a kiosk on plain http in the office network).
   function uuid() {
+    if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
     var b = crypto.getRandomValues(new Uint8Array(16));
     b[6] = (b[6] & 15) | 64; b[8] = (b[8] & 63) | 128;
     var h = [].map.call(b, function (x) { return (x + 256).toString(16).slice(1); }).join("");
@@ -199,23 +204,73 @@
     flush();
   }
 
-  // Sends the oldest queued response, one at a time; on a 2xx removes it and goes on.
+  // Sends the oldest queued response, one at a time, with the key it was queued with; on a
+  // 2xx removes it and goes on. A 4xx that can never succeed (anything but 408 and 429)
+  // moves it to the rejected list so it does not block the queue. Otherwise it waits: the
+  // server's Retry-After on 429/503, else 2, 4, 8... up to 60 s (with jitter, so kiosks
+  // do not come back all at once), or the browser's `online` event.
   function flush() {
-    if (sending) return;
+    if (sending || Date.now() < retryAt) return;
     var item = load()[0];
     if (!item) return;
     sending = true;
+    // A request that hangs (a half-open connection) is given up after 30 s and retried.
+    var abort = window.AbortController ? new AbortController() : null;
+    var timeout = setTimeout(function () { if (abort) abort.abort(); }, 30000);
     fetch(cfg.endpoint, {
-      method: "POST", cache: "no-store",
+      method: "POST", cache: "no-store", credentials: "omit",
       headers: { "Content-Type": "application/json", "Idempotency-Key": item.id },
-      body: item.body
+      body: item.body, signal: abort ? abort.signal : undefined
     }).then(function (r) {
+      clearTimeout(timeout);
       sending = false;
-      if (r.status >= 200 && r.status < 300) {
-        save(load().filter(function (x) { return x.id !== item.id; }));
-        flush();
+      if (r.ok) return acknowledged(item);
+      if (r.status >= 400 && r.status < 500 && r.status !== 408 && r.status !== 429) {
+        return r.text().then(function (t) { reject(item, r.status, t); }, function () { reject(item, r.status, ""); });
       }
-    }, function () { sending = false; });
+      later(retryAfter(r.headers.get("Retry-After")));
+    }, function () { clearTimeout(timeout); sending = false; later(0); });
+  }
+
+  function acknowledged(item) {
+    save(load().filter(function (x) { return x.id !== item.id; }));
+    failures = 0;
+    flush();
+  }
+
+  // A response the server will never take: kept apart (key `rileva.kiosk.rejected:...`,
+  // the newest 100) with the status and the server's answer, for the operators.
+  function reject(item, status, answer) {
+    var list = [];
+    try { list = JSON.parse(window.localStorage.getItem(rejectedKey) || "[]"); } catch (e) { list = []; }
+    if (!Array.isArray(list)) list = [];
+    list.push({ id: item.id, body: item.body, status: status, answer: answer.slice(0, 2000) });
+    try { window.localStorage.setItem(rejectedKey, JSON.stringify(list.slice(-100))); } catch (e) { /* memory only */ }
+    acknowledged(item);
+  }
+
+  // Wait before the next try: `seconds` from Retry-After, else an exponential backoff.
+  function later(seconds) {
+    failures++;
+    var backoff = Math.min(60, Math.pow(2, Math.min(failures, 6))) * (0.5 + Math.random() / 2);
+    var wait = Math.max(seconds, backoff);
+    retryAt = Date.now() + wait * 1000;
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(flush, wait * 1000 + 10);
+  }
+
+  // Retry-After as seconds or an HTTP date; 0 when absent or unreadable; at most an hour.
+  function retryAfter(value) {
+    if (!value) return 0;
+    var s = /^\s*\d+\s*$/.test(value) ? Number(value) : (Date.parse(value) - Date.now()) / 1000;
+    return isFinite(s) ? Math.min(3600, Math.max(0, s)) : 0;
+  }
+
+  // The network is back: try now.
+  function online() {
+    retryAt = 0;
+    failures = 0;
+    flush();
   }
 
   stage.addEventListener("click", function (ev) {
@@ -233,8 +288,7 @@
   document.addEventListener("pointerdown", awake);
   document.addEventListener("keydown", awake);
   window.addEventListener("resize", fit);
-  window.addEventListener("online", flush);
-  setInterval(flush, 10000);
+  window.addEventListener("online", online);
   fit();
   restart();
   flush();
