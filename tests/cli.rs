@@ -105,6 +105,15 @@ fn schemas_are_json_schemas() {
     }
 }
 
+/// The IR's shape is a contract with every reader (targets, `rileva report`): a change to it
+/// shows up here for review.
+#[test]
+fn the_ir_schema_is_reviewed() {
+    let (status, out, _) = rileva(&["schema", "ir"]);
+    assert_eq!(status, 0);
+    insta::assert_snapshot!("schema_ir", out);
+}
+
 /// A survey whose one question names an unknown scale (R0101 on line 4), written in `dir`.
 fn unknown_scale_file(dir: &Path) -> PathBuf {
     let file = dir.join("bad.rileva");

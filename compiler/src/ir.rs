@@ -71,6 +71,10 @@ pub struct Survey {
     pub service: Option<Service>,
     pub conforms: Option<Conformance>,
     pub kiosk: Kiosk,
+    /// The places (offices, counters) where it is collected, from `sites { }`, in the order
+    /// written. Empty when the survey lists none: then a response carries no `site` key.
+    #[serde(default)]
+    pub sites: Vec<Site>,
     pub sections: Vec<SectionInfo>,
     /// Every question in the order asked, used modules expanded in place.
     pub questions: Vec<Question>,
@@ -95,6 +99,20 @@ impl Survey {
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions.iter().find(|q| q.id == id)
     }
+
+    pub fn site(&self, id: &str) -> Option<&Site> {
+        self.sites.iter().find(|s| s.id == id)
+    }
+}
+
+/// One site of `sites { }`: an office or counter. Its id is the value of a response's
+/// `site` key and of the `site` column.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Site {
+    /// `centro`
+    pub id: String,
+    /// `Anagrafe centrale`, in every survey language.
+    pub label: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -204,6 +222,13 @@ pub struct Question {
     pub codes: Vec<Code>,
     /// The named list the codes come from: `istat.scales.soddisfazione5`.
     pub code_list: Option<String>,
+    /// The codes that count as a positive answer in indicators, ascending; set for every
+    /// ordinal coded question (`scale`, `faces`, `rating`, `nps`), empty for the others.
+    /// A scale's `positive` codes when it names them; else for `nps` the promoters 9 and
+    /// 10; else the top ⌊k/2⌋ of the question's k non-missing codes (`faces`: 3; `rating
+    /// 5`: 4 and 5). Computed once here, so that no reader recomputes it.
+    #[serde(default)]
+    pub positive_codes: Vec<i64>,
     /// `number A..B`: inclusive bounds.
     pub range: Option<Range>,
     /// `text max N`: the most characters (Unicode scalar values) an answer may have.

@@ -25,8 +25,8 @@ pub fn code(value: i64, label: Text) -> Code {
     }
 }
 
-/// An optional question of `kind` asked on the web: no wording, codes, routing, limits,
-/// section, module or doc, at the default span.
+/// An optional question of `kind` asked on the web: no wording, codes, positive codes,
+/// routing, limits, section, module or doc, at the default span.
 pub fn question(id: &str, kind: QuestionKind) -> Question {
     Question {
         id: id.to_owned(),
@@ -40,6 +40,7 @@ pub fn question(id: &str, kind: QuestionKind) -> Question {
         locked: false,
         codes: Vec::new(),
         code_list: None,
+        positive_codes: Vec::new(),
         range: None,
         max_length: None,
         min_picks: None,
@@ -73,6 +74,7 @@ pub fn survey(id: &str, questions: Vec<Question>) -> Survey {
             thanks: Text::default(),
             span: Span::default(),
         },
+        sites: Vec::new(),
         sections: Vec::new(),
         questions,
         checks: Vec::new(),

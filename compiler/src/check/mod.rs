@@ -18,6 +18,7 @@ mod r0103_agency_code;
 mod r0103_identifiers;
 mod r0201_operator_type;
 mod r0202_codes;
+mod r0202_positive_codes;
 mod r0203_forward_routing;
 mod r0204_bounds;
 mod r0301_missing_translation;

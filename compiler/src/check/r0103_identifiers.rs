@@ -1,8 +1,10 @@
 //! R0103: identifiers are `[a-z][a-z0-9_]*`, at most 48 characters (they become SQL columns
 //! and JSON keys), and a question id must not clash with a column the targets generate:
-//! `response_id`, `survey_version`, `language`, `channel`, `submitted_at`, a multi's
+//! `response_id`, `survey_version`, `language`, `channel`, `submitted_at`, `site` (in a
+//! survey with `sites`), a multi's
 //! `<question>_<code>` or a specify text's `<question>_<code>_text`. The help gives the
-//! snake_case spelling.
+//! snake_case spelling. Site ids follow the same rules (they are response values and SQL
+//! literals, and name the site in `translations` keys).
 
 use super::context::SurveyCx;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
@@ -33,9 +35,24 @@ pub fn check(cx: &SurveyCx<'_>, sink: &mut Diagnostics) {
     for q in survey.questions.iter().filter(|q| cx.in_input(q.name_span())) {
         identifier(&q.id, q.name_span(), "question id", sink);
         clashes(q, &columns, sink);
+        if q.id == "site" && !survey.header.sites.is_empty() {
+            sink.push(
+                Diagnostic::new(
+                    Code::R0103,
+                    "question id `site` clashes with the `site` column of a survey with sites",
+                    q.name_span(),
+                    "the response table of a survey with `sites` already has this column",
+                )
+                .with_help("rename the question, e.g. `sede` or `site_risposta`"),
+            );
+        }
     }
     for s in survey.sections.iter().filter(|s| cx.in_input(s.name_span)) {
         identifier(&s.id, s.name_span, "section id", sink);
+    }
+    // Site ids go into every response (`"site": "centro"`) and a SQL CHECK.
+    for site in &survey.header.sites {
+        identifier(&site.id, site.name_span, "site id", sink);
     }
 }
 

@@ -1,7 +1,7 @@
 //! R0301: every respondent-facing text exists in every declared language: the title, each
 //! question's wording and help, every code label (inline options, the named lists the
 //! survey's questions use, and the built-in labels, which exist in it en de fr sl), section
-//! titles, check messages and, on a kiosk, the thank-you. One diagnostic per text, naming
+//! titles, check messages, site labels and, on a kiosk, the thank-you. One diagnostic per text, naming
 //! the languages it lacks; a list's label is reported once however many questions use it.
 
 use super::context::SurveyCx;
@@ -48,6 +48,14 @@ fn slots<'a>(cx: &SurveyCx<'a>) -> Vec<Slot<'a>> {
             "the kiosk's thank-you".to_owned(),
             None,
             &survey.header.thanks,
+            None,
+        ));
+    }
+    for site in &survey.header.sites {
+        out.push(slot(
+            format!("the label of site `{}`", site.id),
+            Some(format!("sites.{}", site.id)),
+            &site.label,
             None,
         ));
     }

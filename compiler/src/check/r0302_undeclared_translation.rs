@@ -14,6 +14,7 @@ pub fn check(cx: &SurveyCx<'_>, sink: &mut Diagnostics) {
         match h {
             ast::HeaderStmt::Title(t) => texts.push(t),
             ast::HeaderStmt::Kiosk(k) => texts.extend(k.thanks.as_ref()),
+            ast::HeaderStmt::Sites(b) => texts.extend(b.sites.iter().map(|s| &s.label)),
             _ => {}
         }
     }
@@ -84,6 +85,11 @@ fn undeclared(cx: &SurveyCx<'_>, language: &ast::Ident, what: &str, sink: &mut D
 
 fn unresolved_keys(cx: &SurveyCx<'_>, sink: &mut Diagnostics) {
     let candidates = known_keys(cx);
+    let sites = if cx.survey.header.sites.is_empty() {
+        ""
+    } else {
+        ", `sites.SITE`"
+    };
     for key in &cx.survey.unresolved_keys {
         let mut d = Diagnostic::new(
             Code::R0302,
@@ -93,9 +99,9 @@ fn unresolved_keys(cx: &SurveyCx<'_>, sink: &mut Diagnostics) {
         );
         d = match closest(&key.key, candidates.iter().map(String::as_str)) {
             Some(near) => d.with_help(format!("did you mean `{near}`?")),
-            None => d.with_help(
-                "a key is a question id, `question.help`, `question.code`, `list.code`, a section id or `title`",
-            ),
+            None => d.with_help(format!(
+                "a key is a question id, `question.help`, `question.code`, `list.code`, a section id{sites} or `title`"
+            )),
         };
         sink.push(d);
     }
@@ -118,6 +124,7 @@ fn known_keys(cx: &SurveyCx<'_>) -> Vec<String> {
         }
     }
     keys.extend(cx.survey.sections.iter().map(|s| s.id.clone()));
+    keys.extend(cx.survey.header.sites.iter().map(|s| format!("sites.{}", s.id)));
     keys.sort();
     keys.dedup();
     keys

@@ -67,6 +67,11 @@ pub const RULES: &[Rule] = &[
         SurveysAndModules(r0202_codes::check),
     ),
     rule(
+        "r0202_positive_codes",
+        &[Code::R0202, Code::R0102],
+        Database(r0202_positive_codes::check_items),
+    ),
+    rule(
         "r0203_forward_routing",
         &[Code::R0203],
         Surveys(r0203_forward_routing::check),

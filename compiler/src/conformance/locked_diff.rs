@@ -39,6 +39,14 @@ pub(crate) fn changes(original: &Question, altered: &Question, scope: &DiffScope
     let show_if = altered.show_if.as_ref().map(|e| renamed(e, &standard_id));
     routing(original.show_if.as_ref(), show_if.as_ref(), &mut out);
     codes(&original.codes, &altered.codes, scope, &mut out);
+    if original.positive_codes != altered.positive_codes {
+        let show = |codes: &[i64]| codes.iter().map(i64::to_string).collect::<Vec<_>>().join(" ");
+        out.push(format!(
+            "positive codes changed from {} to {}",
+            show(&original.positive_codes),
+            show(&altered.positive_codes)
+        ));
+    }
     bound("min", original.min_picks, altered.min_picks, &mut out);
     bound("max", original.max_picks, altered.max_picks, &mut out);
     if original.range != altered.range {

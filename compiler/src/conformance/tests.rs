@@ -460,3 +460,26 @@ fn unknown_profile_runs_only_profile_free_rules() {
         "R0406 is the caller's; no R0401 without a profile"
     );
 }
+
+#[test]
+fn r0402_positive_codes_are_part_of_a_locked_question() {
+    let mut standard = istat_cx();
+    for (_, questions) in &mut standard.modules {
+        for q in questions.iter_mut().filter(|q| q.id == "soddisfazione") {
+            q.positive_codes = vec![3, 4, 5];
+        }
+    }
+    let mut survey = legacy(&standard);
+    assert_eq!(run(&survey, &standard), vec![], "the same positive codes conform");
+    let soddisfazione = survey
+        .questions
+        .iter_mut()
+        .find(|q| q.id == "soddisfazione")
+        .expect("soddisfazione");
+    soddisfazione.positive_codes = vec![4, 5];
+    let found = run(&survey, &standard);
+    assert_eq!(
+        messages(&found),
+        vec!["locked question `soddisfazione` of `istat.cx.core` altered: positive codes changed from 3 4 5 to 4 5"]
+    );
+}

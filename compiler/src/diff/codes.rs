@@ -1,5 +1,6 @@
 //! Comparison stage, the codes of a coded question of unchanged type: removed, relabelled,
-//! added, reordered, `missing` and `specify` changes, the list they come from, `rating` stars.
+//! added, reordered, `missing` and `specify` changes, the list they come from, `rating` stars,
+//! and the codes that count as positive.
 
 use super::question::Say;
 use super::words::{quote, TextChange};
@@ -56,6 +57,22 @@ pub fn compare(cx: &Context, old: &Question, new: &Question, out: &mut Changes) 
     };
     if order(old) != order(new) {
         say.compatible("codes reordered".to_owned());
+    }
+    if old.positive_codes != new.positive_codes {
+        let list = |codes: &[i64]| {
+            let shown: Vec<String> = codes.iter().map(i64::to_string).collect();
+            if shown.is_empty() {
+                "none".to_owned()
+            } else {
+                shown.join(", ")
+            }
+        };
+        say.breaking(format!(
+            "positive codes changed from {} to {}: its share of positive answers would not be \
+             comparable with earlier figures",
+            list(&old.positive_codes),
+            list(&new.positive_codes)
+        ));
     }
 }
 

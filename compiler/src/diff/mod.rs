@@ -24,7 +24,10 @@
 //! - routing changed: `show if` added, removed or altered;
 //! - a question no longer asked on a channel the survey keeps;
 //! - a `check` added or its condition changed (a changed condition is one check removed and
-//!   one added).
+//!   one added);
+//! - a site removed (`sites`): responses collected there would be rejected;
+//! - the positive codes of a question changed (a scale's `positive`, or the default rule
+//!   through its codes): its share of positive answers is no longer comparable.
 //!
 //! Compatible:
 //! - a question added as optional; a question moved; moved to another section or module;
@@ -36,7 +39,7 @@
 //!   conformance, `anonymous`, `personal` or `locked` changed;
 //! - range widened; `text max` raised; `min` lowered or `max` raised; a question no longer
 //!   required, or asked on more of the survey's channels; a `check` removed or its message
-//!   changed.
+//!   changed; a site added or relabelled.
 //!
 //! Changes come in survey order: header, then questions in the new order (a removed question
 //! where it stood), then checks.
@@ -46,6 +49,7 @@ mod codes;
 mod header;
 mod matching;
 mod question;
+mod sites;
 #[cfg(test)]
 mod tests;
 pub(crate) mod words;
@@ -135,6 +139,7 @@ pub fn compare(old: &Survey, new: &Survey) -> Report {
     };
     let mut changes = Changes::default();
     header::compare(&cx, &mut changes);
+    sites::compare(&cx, &mut changes);
     for slot in &matched.slots {
         question::compare_slot(&cx, slot, &mut changes);
     }

@@ -65,14 +65,21 @@ fn changes(edits: &[(&str, &str)]) -> Report {
 }
 
 fn only(edits: &[(&str, &str)], kind: Impact, expected: &str) {
+    exactly(edits, &[(kind, expected)]);
+}
+
+fn exactly(edits: &[(&str, &str)], expected: &[(Impact, &str)]) {
     let report = changes(edits);
     let messages: Vec<(Impact, &str)> = report
         .changes
         .iter()
         .map(|c| (c.kind, c.message.as_str()))
         .collect();
-    assert_eq!(messages, vec![(kind, expected)], "{edits:?}");
+    assert_eq!(messages, expected, "{edits:?}");
 }
+
+const POSITIVE_3_9: &str = "question `giudizio`: positive codes changed from 3 to 3, 9: its share of \
+                            positive answers would not be comparable with earlier figures";
 
 #[test]
 fn the_same_survey_has_no_change() {
@@ -127,10 +134,15 @@ fn breaking_changes() {
         B,
         "question `motivi`: routing changed from `giudizio <= 1` to `giudizio <= 2`",
     );
-    only(
+    exactly(
         &[("missing 9", "9")],
-        B,
-        "question `giudizio`: code 9 «Non so» is no longer a missing code: it would count in indicators",
+        &[
+            (
+                B,
+                "question `giudizio`: code 9 «Non so» is no longer a missing code: it would count in indicators",
+            ),
+            (B, POSITIVE_3_9),
+        ],
     );
     only(
         &[("\"Altro\" en \"Other\" specify", "\"Altro\" en \"Other\"")],
@@ -239,13 +251,22 @@ fn compatible_changes() {
 
 #[test]
 fn a_point_added_to_a_scale_is_breaking_a_missing_code_is_not() {
-    only(
+    exactly(
         &[(
             "  3 \"Bene\" en \"Good\"\n",
             "  3 \"Bene\" en \"Good\"\n  4 \"Ottimo\" en \"Great\"\n",
         )],
-        Impact::Breaking,
-        "question `giudizio`: code 4 «Ottimo» added to an ordinal question: the points of its scale change",
+        &[
+            (
+                Impact::Breaking,
+                "question `giudizio`: code 4 «Ottimo» added to an ordinal question: the points of its scale change",
+            ),
+            (
+                Impact::Breaking,
+                "question `giudizio`: positive codes changed from 3 to 3, 4: its share of positive \
+                 answers would not be comparable with earlier figures",
+            ),
+        ],
     );
     only(
         &[(
@@ -466,4 +487,65 @@ fn agency_and_service_codes_are_breaking_their_kinds_compatible() {
     assert_eq!(kinds.len(), 1, "{kinds:?}");
     assert_eq!(kinds[0].0, Impact::Compatible, "{kinds:?}");
     assert!(kinds[0].1.starts_with("service kind"), "{kinds:?}");
+}
+
+#[test]
+fn positive_codes_changed_are_breaking() {
+    only(
+        &[("  missing 9 \"Non so\"", "  positive 2 3\n  missing 9 \"Non so\"")],
+        Impact::Breaking,
+        "question `giudizio`: positive codes changed from 3 to 2, 3: its share of positive answers \
+         would not be comparable with earlier figures",
+    );
+}
+
+#[test]
+fn a_site_removed_is_breaking_a_site_added_or_relabelled_is_not() {
+    let sites = "  channels web kiosk\n  sites {\n    centro \"Centro\" en \"Centre\"\n  }\n";
+    let two = "  channels web kiosk\n  sites {\n    centro \"Sede\" en \"Centre\"\n    sud \"Sud\" en \"South\"\n  }\n";
+    let with_sites = BASE.replacen("  channels web kiosk\n", sites, 1);
+    let report = compare(&survey(BASE), &survey(&with_sites));
+    let messages: Vec<(Impact, &str)> = report
+        .changes
+        .iter()
+        .map(|c| (c.kind, c.message.as_str()))
+        .collect();
+    assert_eq!(
+        messages,
+        [(
+            Impact::Compatible,
+            "site `centro` «Centro» added (the response table gains a nullable `site` column)"
+        )]
+    );
+    let report = compare(
+        &survey(&with_sites),
+        &survey(&BASE.replacen("  channels web kiosk\n", two, 1)),
+    );
+    let messages: Vec<(Impact, &str)> = report
+        .changes
+        .iter()
+        .map(|c| (c.kind, c.message.as_str()))
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            (
+                Impact::Compatible,
+                "site `centro` relabelled from «Centro» to «Sede»"
+            ),
+            (Impact::Compatible, "site `sud` «Sud» added"),
+        ]
+    );
+    let report = compare(
+        &survey(&BASE.replacen("  channels web kiosk\n", two, 1)),
+        &survey(&with_sites),
+    );
+    assert_eq!(report.changes[0].kind, Impact::Breaking);
+    assert_eq!(
+        report.changes[0].message,
+        "site `sud` «Sud» removed: responses collected there would be rejected"
+    );
+    let report = compare(&survey(&with_sites), &survey(BASE));
+    assert!(report.requires_major, "{:?}", report.changes);
+    assert!(report.changes[0].message.contains("lists no sites any more"));
 }

@@ -27,7 +27,7 @@ enum Block {
     Items,
     /// `scale` and `options`: codes.
     Codes,
-    /// `kinds`: a name and its label per entry.
+    /// `kinds` and `sites`: a name and its label per entry.
     Kinds,
     /// `translations`: a key and a string per entry.
     Translations,
@@ -188,7 +188,7 @@ impl<'a> Reader<'a> {
             (Block::File, Tok::Word(w)) => keywords::ITEMS.contains(&w),
             (Block::Items, Tok::Word(w)) => keywords::starts_statement(w),
             (Block::Items | Block::Codes, Tok::Number) => true,
-            (Block::Codes, Tok::Word(w)) => w == "missing",
+            (Block::Codes, Tok::Word(w)) => w == "missing" || w == "positive",
             // A two-letter word and a string after a label translate that label (`lang2`).
             (Block::Kinds, Tok::Word(w)) => {
                 !(is_lang2(w) && previous == Tok::Str && line.tokens.get(1) == Some(&Tok::Str))
@@ -206,7 +206,7 @@ fn is_lang2(word: &str) -> bool {
 /// The kind of block a `{` opens, from the first word of its statement.
 fn opened(outer: Block, statement: &str) -> Block {
     match (outer, statement) {
-        (_, "kinds") => Block::Kinds,
+        (_, "kinds" | "sites") => Block::Kinds,
         (_, "translations") => Block::Translations,
         (Block::File, "scale" | "options") => Block::Codes,
         _ => Block::Items,

@@ -74,6 +74,16 @@ fn codes_and_specify() {
 }
 
 #[test]
+fn sites_and_positive_codes() {
+    formats_to(
+        "survey a.b {\nsites {\ncentro \"Centro\"\nen \"Centre\"\nsud \"Sud\" en \"South\"\n}\n}\n\
+         scale s {\n1 \"No\"\n2 \"Sì\"\npositive 2\nmissing 9 \"Non so\"\n}\n",
+        "survey a.b {\n  sites {\n    centro \"Centro\"\n      en \"Centre\"\n    sud \"Sud\" en \"South\"\n  }\n}\n\
+         scale s {\n  1 \"No\"\n  2 \"Sì\"\n  positive 2\n  missing 9 \"Non so\"\n}\n",
+    );
+}
+
+#[test]
 fn routing_over_two_lines() {
     formats_to(
         "module m {\nquestion q: yesno {\n\"Ok?\"\nshow if a = 1 and\nb = 2\nrequired\n}\n}\n",

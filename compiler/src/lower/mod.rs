@@ -5,6 +5,7 @@
 //! resolved standard is checked against its [`crate::conformance::StandardSpec`] here.
 
 pub mod builtin;
+pub mod positive;
 mod question;
 mod standard;
 mod survey;

@@ -1,6 +1,7 @@
 //! Lower stage: one resolved question -> [`ir::Question`], and routing expressions ->
 //! [`ir::Expr`] (parentheses dropped, `and` / `or` chains flattened).
 
+use super::positive::positive_codes;
 use crate::ir;
 use crate::resolve::model::{QuestionDef, TextDef};
 use crate::resolve::Db;
@@ -35,7 +36,22 @@ pub fn lower_question(
         .copied()
         .filter(|c| declared.as_ref().map_or(true, |d| d.contains(c)))
         .collect();
+    let codes: Vec<ir::Code> = q
+        .codes
+        .iter()
+        .map(|c| ir::Code {
+            value: c.value,
+            label: languages.text(&c.label),
+            missing: c.missing,
+            specify: c.specify,
+        })
+        .collect();
+    let list = q.list.and_then(|l| db.lists.get(l));
+    let declared: Option<Vec<i64>> = list
+        .and_then(|l| l.ast.positive.as_ref())
+        .map(|p| p.codes.iter().map(|c| c.value).collect());
     ir::Question {
+        positive_codes: positive_codes(q.kind, &codes, declared.as_deref()),
         id: q.id.clone(),
         kind: q.kind,
         wording: q.wording.as_ref().map(|t| languages.text(t)).unwrap_or_default(),
@@ -45,17 +61,8 @@ pub fn lower_question(
         channels,
         personal: q.personal,
         locked: q.locked,
-        codes: q
-            .codes
-            .iter()
-            .map(|c| ir::Code {
-                value: c.value,
-                label: languages.text(&c.label),
-                missing: c.missing,
-                specify: c.specify,
-            })
-            .collect(),
-        code_list: q.list.and_then(|l| db.lists.get(l)).map(|l| l.full_name.clone()),
+        codes,
+        code_list: list.map(|l| l.full_name.clone()),
         range: q.range.map(|(min, max)| ir::Range { min, max }),
         max_length: q.max_length.map(to_u32),
         min_picks: q.min_picks.map(|(n, _)| to_u32(n)),

@@ -45,6 +45,14 @@ pub fn lower_survey(db: &Db, s: &SurveyDef) -> ir::Survey {
             profile: c.profile.clone(),
         }),
         kiosk: kiosk(s, languages),
+        sites: header
+            .sites
+            .iter()
+            .map(|site| ir::Site {
+                id: site.id.clone(),
+                label: languages.text(&site.label),
+            })
+            .collect(),
         sections: s
             .sections
             .iter()

@@ -198,6 +198,7 @@ impl<'a, 's> Expander<'a, 's> {
                 questions: &mut self.out.questions,
                 sections: &mut self.out.sections,
                 title: None,
+                sites: &mut [],
             };
             apply_block(
                 block,

@@ -1,8 +1,9 @@
 //! Resolve stage: a survey's header statements. Languages (ISO 639-1), channels and kinds
 //! are names: an unknown one is R0101 and is left out; a statement written twice, or a
-//! language or channel listed twice, is R0102. Missing `version` / `title` are left to check.
+//! language or channel listed twice, is R0102, and so is a site written twice in `sites`.
+//! Missing `version` / `title` are left to check.
 
-use super::model::{Conforms, FileIdx, Header, TextDef};
+use super::model::{Conforms, FileIdx, Header, SiteDef, TextDef};
 use super::scope::Scope;
 use crate::diagnostics::{closest, Code, Diagnostic, Diagnostics};
 use crate::ir::Channel;
@@ -107,6 +108,7 @@ pub fn build_header(
                 })
             }
             ast::HeaderStmt::Kiosk(k) => header.kiosk = Some(k.clone()),
+            ast::HeaderStmt::Sites(_) => {}
             ast::HeaderStmt::Anonymous(_) => header.anonymous = true,
             ast::HeaderStmt::Error(_) => {}
         }
@@ -123,6 +125,11 @@ pub fn build_header(
         .cloned()
         .unwrap_or_else(|| "it".to_owned());
     header.title = title.map(|t| TextDef::from_ast(t, &default_language));
+    let block = survey.header.iter().find_map(|stmt| match stmt {
+        ast::HeaderStmt::Sites(block) => Some(block),
+        _ => None,
+    });
+    header.sites = block.map_or_else(Vec::new, |b| sites(b, &default_language, sink));
     header.thanks = thanks(header.kiosk.as_ref(), &default_language, survey.name.span);
     header
 }
@@ -137,6 +144,7 @@ fn statement_name(stmt: &ast::HeaderStmt) -> Option<(&'static str, Span)> {
         ast::HeaderStmt::Channels(_, s) => ("channels", *s),
         ast::HeaderStmt::Conforms { span, .. } => ("conforms", *span),
         ast::HeaderStmt::Kiosk(k) => ("kiosk", k.span),
+        ast::HeaderStmt::Sites(b) => ("sites", b.span),
         ast::HeaderStmt::Anonymous(s) => ("anonymous", *s),
         ast::HeaderStmt::Error(_) => return None,
     })
@@ -154,6 +162,33 @@ fn thanks(kiosk: Option<&ast::KioskBlock>, default_language: &str, span: Span) -
             span: kiosk.map(|k| k.span).unwrap_or(span),
         },
     }
+}
+
+/// The sites of a `sites { }` block, each id once; a repeated id is reported (R0102).
+/// Their spelling is judged by check (R0103), like every identifier.
+fn sites(block: &ast::SitesBlock, default_language: &str, sink: &mut Diagnostics) -> Vec<SiteDef> {
+    let mut out: Vec<SiteDef> = Vec::new();
+    for site in &block.sites {
+        if let Some(first) = out.iter().find(|s| s.id == site.name.name) {
+            sink.push(
+                Diagnostic::new(
+                    Code::R0102,
+                    format!("site `{}` is defined twice", site.name.name),
+                    site.name.span,
+                    "a site with this id already exists",
+                )
+                .with_secondary(first.name_span, "first defined here")
+                .with_help("give each office or counter its own id: responses name their site by it"),
+            );
+            continue;
+        }
+        out.push(SiteDef {
+            id: site.name.name.clone(),
+            label: TextDef::from_ast(&site.label, default_language),
+            name_span: site.name.span,
+        });
+    }
+    out
 }
 
 /// Valid, distinct language tags; the others reported.

@@ -285,6 +285,8 @@ pub enum KeyTarget {
     /// A code of a named list (`list.code`), for every question using it.
     ListCode(ListId, i64),
     Section(usize),
+    /// A site's label (`sites.centro`), by index in [`Header::sites`].
+    Site(usize),
 }
 
 /// A `translations` entry whose key names nothing (R0302).
@@ -312,6 +314,8 @@ pub struct Header {
     pub service_span: Option<Span>,
     pub conforms: Option<Conforms>,
     pub kiosk: Option<ast::KioskBlock>,
+    /// The `sites { }` block's sites, in order; a site written twice is left out (R0102).
+    pub sites: Vec<SiteDef>,
     /// The kiosk thank-you: written, or the built-in one.
     pub thanks: TextDef,
     pub anonymous: bool,
@@ -321,6 +325,15 @@ impl Header {
     pub fn has_channel(&self, channel: ir::Channel) -> bool {
         self.channels.contains(&channel)
     }
+}
+
+/// One site of `sites { }`: an office or counter where the survey is collected.
+#[derive(Debug, Clone)]
+pub struct SiteDef {
+    pub id: String,
+    pub label: TextDef,
+    /// The site id as written.
+    pub name_span: Span,
 }
 
 /// `conforms S V profile P`, the standard found when it exists with that version.

@@ -39,6 +39,7 @@ pub fn build_survey(
             questions: &mut questions,
             sections: &mut sections,
             title: header.title.as_mut(),
+            sites: &mut header.sites,
         };
         apply_block(block, &reach, &mut targets, &mut unresolved_keys, sink);
     }

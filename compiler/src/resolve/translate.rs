@@ -1,11 +1,12 @@
 //! Resolve stage: `translations LANG { key "text" ... }` blocks (language.md §3). A key names
-//! `title`, a question (its wording), `question.help`, `question.code`, `list.code` or a
-//! section; a question's inline options win over a list of the same name. List labels are
+//! `title`, a question (its wording), `question.help`, `question.code`, `list.code`, a
+//! section or, in a survey's own blocks, a site's label (`sites.centro`; an unknown site is
+//! R0101); a question's inline options win over a list of the same name. List labels are
 //! applied first, so a question's own `question.code` wins over its list's. Keys that name
 //! nothing are kept for R0302.
 
-use super::model::{KeyTarget, ListDef, QuestionDef, SectionDef, TextDef, UnresolvedKey};
-use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use super::model::{KeyTarget, ListDef, QuestionDef, SectionDef, SiteDef, TextDef, UnresolvedKey};
+use crate::diagnostics::{closest, Code, Diagnostic, Diagnostics};
 use crate::syntax::ast::{self, KeySegment};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -24,6 +25,8 @@ pub struct Targets<'a> {
     pub questions: &'a mut [QuestionDef],
     pub sections: &'a mut [SectionDef],
     pub title: Option<&'a mut TextDef>,
+    /// The survey's sites (none for a module's blocks).
+    pub sites: &'a mut [SiteDef],
 }
 
 /// `soddisfazione5.1` as written.
@@ -73,8 +76,12 @@ pub fn apply_block(
             continue;
         }
         seen.insert(key.clone(), entry.clone());
-        match resolve_key(&entry.key, targets.questions, targets.sections, reach) {
-            Some(target) => resolved.push((target, &entry.text.value)),
+        let found = resolve_key(&entry.key, targets.questions, targets.sections, reach)
+            .map(Ok)
+            .or_else(|| site_key(&entry.key, targets.sites, sink));
+        match found {
+            Some(Ok(target)) => resolved.push((target, &entry.text.value)),
+            Some(Err(())) => {}
             None => unresolved.push(UnresolvedKey {
                 key,
                 span: key_span(entry),
@@ -87,6 +94,35 @@ pub fn apply_block(
     for (target, text) in resolved {
         apply(target, language, text, reach, targets);
     }
+}
+
+/// `sites.centro`, when the survey has sites: `Ok` names a site, `Err` is an unknown site
+/// (R0101, reported here); `None` when the key is not a site key.
+fn site_key(key: &[KeySegment], sites: &[SiteDef], sink: &mut Diagnostics) -> Option<Result<KeyTarget, ()>> {
+    let [KeySegment::Name(head), KeySegment::Name(name)] = key else {
+        return None;
+    };
+    if head.name != "sites" || sites.is_empty() {
+        return None;
+    }
+    if let Some(i) = sites.iter().position(|s| s.id == name.name) {
+        return Some(Ok(KeyTarget::Site(i)));
+    }
+    let mut d = Diagnostic::new(
+        Code::R0101,
+        format!("unknown site `{}`", name.name),
+        name.span,
+        "no site of the survey's `sites` block has this id",
+    );
+    d = match closest(&name.name, sites.iter().map(|s| s.id.as_str())) {
+        Some(near) => d.with_help(format!("did you mean `{near}`?")),
+        None => {
+            let ids: Vec<String> = sites.iter().map(|s| format!("`{}`", s.id)).collect();
+            d.with_help(format!("the survey's sites are {}", ids.join(", ")))
+        }
+    };
+    sink.push(d);
+    Some(Err(()))
 }
 
 /// What `key` names within `reach`, if anything.
@@ -208,6 +244,11 @@ fn apply(target: KeyTarget, language: &str, text: &str, reach: &Reach<'_>, targe
         KeyTarget::Section(i) => {
             if let Some(s) = targets.sections.get_mut(i) {
                 set(&mut s.title)
+            }
+        }
+        KeyTarget::Site(i) => {
+            if let Some(s) = targets.sites.get_mut(i) {
+                set(&mut s.label)
             }
         }
     }

@@ -1,7 +1,7 @@
-//! A response's metadata: survey, version, language, channel, submitted_at, and that
-//! `answers` is an object; no other top-level key.
+//! A response's metadata: survey, version, language, channel, submitted_at, the optional
+//! site, and that `answers` is an object; no other top-level key.
 
-use super::{json_type, timestamp, Kind, Rejection, METADATA_KEYS};
+use super::{json_type, timestamp, Kind, Rejection, METADATA_KEYS, SITE_KEY};
 use crate::ir;
 use serde_json::{Map, Value};
 
@@ -40,7 +40,12 @@ pub(super) fn check<'a>(
     if let Some(v) = object.get("submitted_at") {
         submitted_at(v, out);
     }
-    for key in object.keys().filter(|k| !METADATA_KEYS.contains(&k.as_str())) {
+    match object.get(SITE_KEY) {
+        Some(v) if !survey.sites.is_empty() => site(survey, v, out),
+        _ => {}
+    }
+    let known = |k: &str| METADATA_KEYS.contains(&k) || (k == SITE_KEY && !survey.sites.is_empty());
+    for key in object.keys().filter(|k| !known(k)) {
         out.push(unknown_top_level(survey, key));
     }
     let answers = match object.get("answers") {
@@ -105,6 +110,22 @@ fn channel(survey: &ir::Survey, value: &Value, out: &mut Vec<Rejection>) -> Opti
     channel
 }
 
+fn site(survey: &ir::Survey, value: &Value, out: &mut Vec<Rejection>) {
+    if value.as_str().is_some_and(|s| survey.site(s).is_some()) {
+        return;
+    }
+    let ids: Vec<&str> = survey.sites.iter().map(|s| s.id.as_str()).collect();
+    out.push(Rejection::new(
+        Kind::UnknownSite,
+        Some(SITE_KEY),
+        format!(
+            "`site` is {}, not one of the survey's sites: {}",
+            shown(value),
+            ids.join(", ")
+        ),
+    ));
+}
+
 fn submitted_at(value: &Value, out: &mut Vec<Rejection>) {
     if !value.as_str().is_some_and(timestamp::is_rfc3339) {
         out.push(Rejection::new(
@@ -121,10 +142,19 @@ fn submitted_at(value: &Value, out: &mut Vec<Rejection>) {
 fn unknown_top_level(survey: &ir::Survey, key: &str) -> Rejection {
     let message = if survey.question(key).is_some() {
         format!("`{key}` is a question: its answer belongs inside `answers`")
+    } else if key == SITE_KEY {
+        format!(
+            "`site` is not a key of a response to {}: the survey lists no `sites`",
+            survey.id
+        )
     } else {
+        let mut keys = METADATA_KEYS.to_vec();
+        if !survey.sites.is_empty() {
+            keys.push(SITE_KEY);
+        }
         format!(
             "`{key}` is not a key of a response; the keys are {}",
-            METADATA_KEYS.join(", ")
+            keys.join(", ")
         )
     };
     Rejection::new(Kind::UnknownKey, Some(key), message)

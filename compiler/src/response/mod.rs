@@ -2,9 +2,13 @@
 //! for a survey, with every reason. `rileva validate` and `load` judge with this, and the
 //! JSON Schema and SQL targets must accept exactly the responses it accepts.
 //!
-//! A response is `{"survey", "version", "language", "channel", "submitted_at", "answers"}`
-//! and nothing else. Decisions where language.md is silent (every target follows them):
+//! A response is `{"survey", "version", "language", "channel", "submitted_at", "answers"}`,
+//! with an optional `"site"` (platform.md §1), and nothing else. Decisions where language.md
+//! is silent (every target follows them):
 //!
+//! - **Sites.** `site` is never required. When present it must be a string naming one of the
+//!   survey's `sites` ([`Kind::UnknownSite`]); a survey without `sites` accepts no `site`
+//!   key ([`Kind::UnknownKey`]: its table has no such column).
 //! - **Absent, never null.** An unanswered question is left out of `answers`; `null` is a
 //!   wrong type, not "no answer".
 //! - **Integers** are JSON numbers with no fractional part, as JSON Schema defines them:
@@ -61,6 +65,9 @@ pub const METADATA_KEYS: [&str; 6] = [
     "answers",
 ];
 
+/// The optional metadata key naming the site (office, counter) a response was collected at.
+pub const SITE_KEY: &str = "site";
+
 /// Why a response is rejected: a stable name, for machines and CI logs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -79,6 +86,8 @@ pub enum Kind {
     WrongVersion,
     UnknownLanguage,
     UnknownChannel,
+    /// `site` is not one of the survey's sites.
+    UnknownSite,
     /// `submitted_at` is not an RFC 3339 date-time.
     BadTimestamp,
     /// A required question that is asked is not answered.
@@ -106,7 +115,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 23] = [
+    pub const ALL: [Kind; 24] = [
         Kind::NotJson,
         Kind::NotAnObject,
         Kind::MissingField,
@@ -116,6 +125,7 @@ impl Kind {
         Kind::WrongVersion,
         Kind::UnknownLanguage,
         Kind::UnknownChannel,
+        Kind::UnknownSite,
         Kind::BadTimestamp,
         Kind::MissingRequired,
         Kind::AnsweredHidden,
@@ -144,6 +154,7 @@ impl Kind {
             Kind::WrongVersion => "wrong_version",
             Kind::UnknownLanguage => "unknown_language",
             Kind::UnknownChannel => "unknown_channel",
+            Kind::UnknownSite => "unknown_site",
             Kind::BadTimestamp => "bad_timestamp",
             Kind::MissingRequired => "missing_required",
             Kind::AnsweredHidden => "answered_hidden",

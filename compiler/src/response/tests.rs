@@ -363,3 +363,32 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn site_is_optional_and_one_of_the_surveys_sites() {
+    let mut s = survey();
+    let plain = response("web", json!({"soddisfazione": 3}));
+    let at = |site: Value| {
+        let mut r = plain.clone();
+        r["site"] = site;
+        r
+    };
+    let judged = |s: &ir::Survey, r: &Value| validate(s, r).into_iter().map(|r| r.kind).collect::<Vec<_>>();
+    // A survey without sites accepts no `site` key.
+    assert_eq!(judged(&s, &at(json!("centro"))), vec![Kind::UnknownKey]);
+    s.sites = vec![ir::Site {
+        id: "centro".into(),
+        label: ir::Text::single("it", "Anagrafe centrale"),
+    }];
+    assert_eq!(judged(&s, &plain), vec![], "never required");
+    assert_eq!(judged(&s, &at(json!("centro"))), vec![]);
+    for bad in [
+        json!("periferia"),
+        json!("Centro"),
+        json!(""),
+        json!(null),
+        json!(1),
+    ] {
+        assert_eq!(judged(&s, &at(bad.clone())), vec![Kind::UnknownSite], "{bad}");
+    }
+}

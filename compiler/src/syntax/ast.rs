@@ -112,7 +112,16 @@ pub struct CodeList {
     pub kind: CodeListKind,
     pub name: Ident,
     pub codes: Vec<CodeDef>,
+    /// `positive 4 5`: the codes that count as a positive answer (scales only).
+    pub positive: Option<Positive>,
     pub doc: Doc,
+    pub span: Span,
+}
+
+/// `positive 4 5` in a scale: the codes that count as a positive answer in indicators.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Positive {
+    pub codes: Vec<IntLit>,
     pub span: Span,
 }
 
@@ -243,8 +252,25 @@ pub enum HeaderStmt {
         span: Span,
     },
     Kiosk(KioskBlock),
+    Sites(SitesBlock),
     Anonymous(Span),
     Error(Span),
+}
+
+/// `sites { centro "Anagrafe centrale" en "Central registry office" ... }`: the places
+/// (offices, counters) where the survey is collected.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SitesBlock {
+    pub sites: Vec<SiteDef>,
+    pub span: Span,
+}
+
+/// `centro "Anagrafe centrale" en "Central registry office"`
+#[derive(Debug, Clone, PartialEq)]
+pub struct SiteDef {
+    pub name: Ident,
+    pub label: Text,
+    pub span: Span,
 }
 
 /// `kiosk { screen 1280 x 800  reset after 20s  thanks "..." }`

@@ -115,6 +115,9 @@ impl Driver<'_> {
                 Step::Entry(Entry::Open(Opening::Kiosk), at) => {
                     header.push(HeaderStmt::Kiosk(self.kiosk(at)))
                 }
+                Step::Entry(Entry::Open(Opening::Sites), at) => {
+                    header.push(HeaderStmt::Sites(self.sites(at)))
+                }
                 Step::Entry(Entry::Open(opening), at) => body.extend(self.open_body(opening, at)),
                 Step::Entry(_, at) => body.push(BodyItem::Error(self.misplaced(self.block_span(at, at)))),
                 Step::Error(span) if body.is_empty() && !self.starts_body_item(span) => {

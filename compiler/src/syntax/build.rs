@@ -21,6 +21,8 @@ pub(crate) enum Entry {
     ModuleTitle(Text),
     /// One line of a list-like block: a code, a kind, a kiosk statement, a translation.
     Code(CodeDef),
+    /// `positive 4 5` in a scale.
+    Positive(Positive),
     Kind(KindDef),
     Kiosk(KioskStmt),
     Translation(TranslationEntry),
@@ -37,6 +39,7 @@ pub(crate) enum Opening {
     CodeList { kind: CodeListKind, name: Ident },
     Kinds { category: Ident },
     Kiosk,
+    Sites,
     Translations { language: Ident },
 }
 
@@ -235,6 +238,7 @@ impl Builder<'_> {
             | Rule::standard_entry
             | Rule::header_stmt
             | Rule::body_item
+            | Rule::code_entry
             | Rule::profile_stmt => return only(pair).and_then(|inner| self.entry(inner)),
             Rule::import_item => Entry::Item(Item::Import(self.import(pair))),
             Rule::code_list_head => {
@@ -256,8 +260,10 @@ impl Builder<'_> {
                 language: self.ident(&only(pair)?),
             }),
             Rule::kiosk_head => Entry::Open(Opening::Kiosk),
+            Rule::sites_head => Entry::Open(Opening::Sites),
             Rule::code_def => Entry::Code(self.code_def(pair)),
-            Rule::kind_def => Entry::Kind(self.kind_def(pair)?),
+            Rule::positive_stmt => Entry::Positive(self.positive(pair)?),
+            Rule::kind_def | Rule::site_def => Entry::Kind(self.kind_def(pair)?),
             Rule::kiosk_stmt => Entry::Kiosk(self.kiosk_stmt(only(pair)?)?),
             Rule::translation_entry => Entry::Translation(self.translation_entry(pair)?),
             Rule::module_head => Entry::Open(Opening::Module {
@@ -310,7 +316,15 @@ impl Builder<'_> {
         }
     }
 
-    /// `comune "Comune" de "Gemeinde"`
+    /// `positive 4 5`
+    fn positive(&mut self, pair: P) -> Option<Positive> {
+        let span = self.span(&pair);
+        let line = only(pair)?;
+        let codes = line.into_inner().map(|p| self.int(&p)).collect();
+        Some(Positive { codes, span })
+    }
+
+    /// `comune "Comune" de "Gemeinde"`, or a site: `centro "Anagrafe centrale" en "..."`
     fn kind_def(&mut self, pair: P) -> Option<KindDef> {
         let span = self.span(&pair);
         let mut pieces = pair.into_inner();

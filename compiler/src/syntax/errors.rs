@@ -42,6 +42,8 @@ pub(crate) fn is_punctuation(rule: Rule) -> bool {
             | kw_kind
             | kw_conforms
             | kw_kiosk
+            | kw_sites
+            | kw_positive
             | kw_screen
             | kw_x
             | kw_reset

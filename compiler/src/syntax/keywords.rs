@@ -18,6 +18,7 @@ pub const SURVEY_ENTRY: &[&str] = &[
     "channels",
     "conforms",
     "kiosk",
+    "sites",
     "anonymous",
     "question",
     "section",
@@ -27,7 +28,7 @@ pub const SURVEY_ENTRY: &[&str] = &[
 ];
 
 /// Body items of a survey, module or section: the tail of [`SURVEY_ENTRY`].
-pub const BODY: &[&str] = SURVEY_ENTRY.split_at(9).1;
+pub const BODY: &[&str] = SURVEY_ENTRY.split_at(10).1;
 
 /// Statements of a standard block.
 pub const STANDARD: &[&str] = &[

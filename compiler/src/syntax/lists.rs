@@ -1,5 +1,6 @@
 //! Syntax stage, list-like blocks: the codes of a `scale` or `options` list, a `kinds` list,
-//! a `kiosk { }` block and a `translations LANG { }` block are read one entry at a time
+//! a `kiosk { }` block, a `sites { }` block and a `translations LANG { }` block are read one
+//! entry at a time
 //! through [`Driver::step`]. A broken entry gets its R0001, reading resumes at the next
 //! entry, and the good entries stay in the tree (so a typo in one translation does not make
 //! all the others look missing).
@@ -16,9 +17,11 @@ use pest::Parser as _;
 /// What an entry of a list-like block starts with, to find the next one after an error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum ListEntries {
-    /// A number, or `missing`; a label's translations may continue on the next lines.
+    /// A number, `missing` or `positive`; a label's translations may continue on the next
+    /// lines.
     Codes,
-    /// A kind's name; not a two-letter language tag before a text (a label's translation).
+    /// A kind's or a site's name; not a two-letter language tag before a text (a label's
+    /// translation).
     Kinds,
     /// `screen`, `reset` or `thanks`.
     Kiosk,
@@ -33,19 +36,67 @@ impl Driver<'_> {
             CodeListKind::Scale => "the scale",
             CodeListKind::Options => "the option list",
         };
-        let (entries, end) = self.list(Rule::code_def, what, start, ListEntries::Codes);
-        let codes = entries
-            .into_iter()
-            .filter_map(|entry| match entry {
-                Entry::Code(code) => Some(code),
-                _ => None,
-            })
-            .collect();
+        let (entries, end) = self.list(Rule::code_entry, what, start, ListEntries::Codes);
+        let mut codes = Vec::new();
+        let mut positive: Option<Positive> = None;
+        for entry in entries {
+            match entry {
+                Entry::Code(code) => codes.push(code),
+                Entry::Positive(stmt) => self.positive(kind, &name, stmt, &mut positive),
+                _ => {}
+            }
+        }
         CodeList {
             kind,
             name,
             codes,
+            positive,
             doc,
+            span: self.list_span(start, end),
+        }
+    }
+
+    /// Keep a `positive` statement: only in a scale (options are nominal: no answer is
+    /// more positive than another), and once.
+    fn positive(&mut self, kind: CodeListKind, list: &Ident, stmt: Positive, kept: &mut Option<Positive>) {
+        let problem = match (kind, kept.as_ref()) {
+            (CodeListKind::Options, _) => Some((
+                format!("`positive` cannot stand in the option list `{}`", list.name),
+                "options are nominal: no answer is more positive than another",
+                "remove it, or make the list a `scale` if its codes are ordered".to_owned(),
+                None,
+            )),
+            (CodeListKind::Scale, Some(first)) => Some((
+                format!("`positive` is given twice in the scale `{}`", list.name),
+                "given again here",
+                "keep one `positive` statement with every positive code".to_owned(),
+                Some(first.span),
+            )),
+            (CodeListKind::Scale, None) => None,
+        };
+        let Some((message, label, help, first)) = problem else {
+            *kept = Some(stmt);
+            return;
+        };
+        let mut d = Diagnostic::new(Code::R0001, message, stmt.span, label).with_help(help);
+        if let Some(first) = first {
+            d = d.with_secondary(first, "first given here");
+        }
+        self.diags.push(d);
+    }
+
+    /// `sites { centro "Anagrafe centrale" ... }`, after its head.
+    pub(super) fn sites(&mut self, start: usize) -> SitesBlock {
+        let (entries, end) = self.list(Rule::site_def, "the sites block", start, ListEntries::Kinds);
+        let sites = entries
+            .into_iter()
+            .filter_map(|entry| match entry {
+                Entry::Kind(KindDef { name, label, span }) => Some(SiteDef { name, label, span }),
+                _ => None,
+            })
+            .collect();
+        SitesBlock {
+            sites,
             span: self.list_span(start, end),
         }
     }
@@ -211,7 +262,7 @@ impl Driver<'_> {
             return true;
         }
         match entries {
-            ListEntries::Codes => word == "missing",
+            ListEntries::Codes => word == "missing" || word == "positive",
             ListEntries::Kiosk => matches!(word, "screen" | "reset" | "thanks"),
             ListEntries::Translations => true,
             ListEntries::Kinds => {

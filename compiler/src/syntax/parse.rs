@@ -128,6 +128,7 @@ impl<'t> Driver<'t> {
             Opening::Section { .. }
             | Opening::Profile { .. }
             | Opening::Kiosk
+            | Opening::Sites
             | Opening::Translations { .. } => Item::Error(self.misplaced(self.span(start, start))),
         }
     }

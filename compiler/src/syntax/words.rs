@@ -70,7 +70,7 @@ pub(crate) fn expectation(rule: Rule) -> Option<Expect> {
         kw_import | kw_as | kw_scale | kw_options | kw_missing | kw_specify | kw_kinds | kw_module
         | kw_title | kw_standard | kw_version | kw_languages | kw_channels | kw_anonymous | kw_max
         | kw_minutes | kw_profile | kw_service | kw_pa | kw_any | kw_require | kw_allow | kw_extra
-        | kw_survey | kw_agency | kw_kind | kw_conforms | kw_kiosk | kw_screen | kw_x | kw_reset
+        | kw_survey | kw_agency | kw_kind | kw_conforms | kw_kiosk | kw_sites | kw_positive | kw_screen | kw_x | kw_reset
         | kw_after | kw_thanks | kw_use | kw_section | kw_question | kw_choice | kw_multi | kw_faces
         | kw_rating | kw_nps | kw_yesno | kw_number | kw_text | kw_help | kw_required | kw_show | kw_if
         | kw_personal | kw_locked | kw_min | kw_check | kw_else | kw_translations | kw_or | kw_and
@@ -98,10 +98,10 @@ pub(crate) fn expectation(rule: Rule) -> Option<Expect> {
         ),
         import_item => e("`import` and a package name", "an import", &["import"], "write `import istat.cx`"),
         code_list_head => e("a `scale` or `options` list", "a code list", &["scale", "options"], "write `scale NAME { 1 \"...\" ... }`"),
-        code_def | kind_def => e(
+        code_entry | code_def | kind_def => e(
             "a code such as `1 \"label\"`",
             "a code",
-            &["missing"],
+            &["missing", "positive"],
             "write a code and its label, e.g. `1 \"Per niente\"`, `missing 9 \"Non so\"` or `99 \"Altro\" specify`",
         ),
         kinds_head => e("a `kinds` list", "a kinds list", &["kinds"], "write `kinds service { sportello \"Sportello\" }`"),
@@ -147,6 +147,19 @@ pub(crate) fn expectation(rule: Rule) -> Option<Expect> {
         agency_stmt => e("`agency` and its IPA code in quotes", "an agency", &["agency"], "write `agency \"inps\" kind ente_previdenziale`"),
         service_stmt => e("`service` and its code in quotes", "a service", &["service"], "write `service \"hub-prestazioni\" kind istanza_online`"),
         conforms_stmt => e("`conforms`", "`conforms`", &["conforms"], "write `conforms istat.cx 2024.1 profile istanza_online`"),
+        positive_stmt | int_line => e(
+            "`positive` and the codes that count as positive",
+            "positive codes",
+            &["positive"],
+            "write the scale's positive codes on one line, e.g. `positive 4 5`",
+        ),
+        sites_head => e("`sites {`", "a sites block", &["sites"], "write `sites { centro \"Sede centrale\" }`"),
+        site_def => e(
+            "a site such as `centro \"Sede centrale\"`",
+            "a site",
+            &[],
+            "write a site id and its label, e.g. `centro \"Anagrafe centrale\" en \"Central registry office\"`",
+        ),
         kiosk_head => e("`kiosk {`", "a kiosk block", &["kiosk"], "write `kiosk { screen 1280 x 800 }`"),
         kiosk_stmt | screen_stmt | reset_stmt | thanks_stmt => e(
             "a kiosk statement (`screen`, `reset after`, `thanks`)",
@@ -250,6 +263,8 @@ const ALL_KEYWORDS: &[&str] = &[
     "kind",
     "conforms",
     "kiosk",
+    "sites",
+    "positive",
     "screen",
     "x",
     "reset",

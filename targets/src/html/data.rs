@@ -10,7 +10,7 @@ use serde_json::{json, Map, Value};
 
 /// Everything the script needs to route, validate and send one response.
 pub fn form_data(survey: &Survey, questions: &[&Question], lang: &str, ui: &Strings, thanks: &str) -> Value {
-    json!({
+    let mut data = json!({
         "survey": survey.id,
         "version": survey.version,
         "language": lang,
@@ -40,7 +40,14 @@ pub fn form_data(survey: &Survey, questions: &[&Question], lang: &str, ui: &Stri
             "send_conflict": ui.send_conflict,
             "thanks": thanks,
         },
-    })
+    });
+    // The survey's site ids, only when it lists sites: the script sends `?site=` of the
+    // page's address as the response's `site` when it is one of them.
+    if let (Value::Object(map), false) = (&mut data, survey.sites.is_empty()) {
+        let ids: Vec<&str> = survey.sites.iter().map(|s| s.id.as_str()).collect();
+        map.insert("sites".into(), json!(ids));
+    }
+    data
 }
 
 fn question_data(question: &Question) -> Value {

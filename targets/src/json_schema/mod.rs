@@ -9,6 +9,8 @@
 //!   and marks missing codes. Only known 2020-12 keywords are used (no `x-` keywords).
 //! - `submitted_at` has `format: date-time` (an annotation in 2020-12) and a `pattern`
 //!   that asserts it ([`rileva_compiler::response::timestamp::PATTERN`]).
+//! - `site` is a property only when the survey lists `sites`: an `enum` of their ids, never
+//!   required; with `additionalProperties: false` a survey without sites accepts none.
 //! - Routing is `if`/`then`/`else` over `answers`; questions limited to some channels get
 //!   a top-level `if` on `channel`; specify texts are `dependentSchemas`; each `check` is
 //!   an `allOf` entry.
@@ -23,7 +25,7 @@ mod tests;
 
 use crate::OutputFile;
 use rileva_compiler::ir;
-use rileva_compiler::response::timestamp;
+use rileva_compiler::response::{timestamp, SITE_KEY};
 use serde_json::{json, Map, Value};
 
 /// The file name under `OUT/<survey id>/`.
@@ -86,13 +88,34 @@ fn comment(survey: &ir::Survey) -> String {
 
 fn metadata(survey: &ir::Survey, answers: Value) -> Value {
     let channels: Vec<&str> = survey.channels.iter().map(|c| c.as_str()).collect();
+    let mut properties = Map::new();
+    properties.insert("survey".into(), json!({"const": survey.id}));
+    properties.insert("version".into(), json!({"const": survey.version}));
+    properties.insert("language".into(), json!({"enum": survey.languages}));
+    properties.insert("channel".into(), json!({"enum": channels}));
+    if !survey.sites.is_empty() {
+        properties.insert(SITE_KEY.into(), site(survey));
+    }
+    properties.insert(
+        "submitted_at".into(),
+        json!({"type": "string", "format": "date-time", "pattern": timestamp::PATTERN}),
+    );
+    properties.insert("answers".into(), answers);
+    Value::Object(properties)
+}
+
+/// The optional `site`: one of the survey's site ids, each titled with its label.
+fn site(survey: &ir::Survey) -> Value {
+    let language = survey.default_language();
+    let ids: Vec<&str> = survey.sites.iter().map(|s| s.id.as_str()).collect();
+    let labels: Vec<String> = survey
+        .sites
+        .iter()
+        .map(|s| format!("{}: {}", s.id, s.label.get(language)))
+        .collect();
     json!({
-        "survey": {"const": survey.id},
-        "version": {"const": survey.version},
-        "language": {"enum": survey.languages},
-        "channel": {"enum": channels},
-        "submitted_at": {"type": "string", "format": "date-time", "pattern": timestamp::PATTERN},
-        "answers": answers,
+        "description": format!("Where the response was collected (optional). {}", labels.join("; ")),
+        "enum": ids,
     })
 }
 

@@ -43,6 +43,22 @@ pub struct Layout {
     /// screen whose question the condition reads. Absent when the survey has none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub checks: Vec<Check>,
+    /// The survey's sites (offices, counters), in order. A kiosk is installed at one of them
+    /// and names it in its address (`kiosk.it.html?site=centro`); every response it sends
+    /// then carries `"site"`. An address naming another site shows a message for staff and
+    /// collects nothing. Absent when the survey lists no sites.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sites: Vec<Site>,
+}
+
+/// One site of the survey.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Site {
+    /// The value of `?site=` and of the response's `site`: `centro`.
+    pub id: String,
+    /// Its label in each survey language.
+    pub label: Texts,
 }
 
 /// A `check EXPR else TEXT` of the survey.

@@ -11,7 +11,7 @@ use super::svg::glyph;
 use super::text::{clean, json_for_script};
 use minijinja::{AutoEscape, Environment};
 use serde::Serialize;
-use serde_json::json;
+use serde_json::{json, Value};
 
 const TEMPLATE: &str = include_str!("../../templates/kiosk/kiosk.html.j2");
 const STYLE: &str = include_str!("../../templates/kiosk/kiosk.css");
@@ -215,7 +215,7 @@ fn config(layout: &Layout, lang: &str) -> serde_json::Value {
         Screen::Thanks(t) => Some(t.show_seconds),
         Screen::Question(_) => None,
     });
-    json!({
+    let mut config = json!({
         "survey": layout.survey,
         "version": layout.version,
         "language": lang,
@@ -229,7 +229,26 @@ fn config(layout: &Layout, lang: &str) -> serde_json::Value {
         "questions": questions,
         "missing": missing,
         "checks": layout.checks,
-    })
+    });
+    if let Value::Object(map) = &mut config {
+        site_config(layout, lang, map);
+    }
+    config
+}
+
+/// The sites the kiosk may be installed at (`?site=`), and the message for staff when its
+/// address names another: only when the address has `site` or the survey lists sites.
+fn site_config(layout: &Layout, lang: &str, map: &mut serde_json::Map<String, Value>) {
+    let ids: Vec<&str> = layout.sites.iter().map(|s| s.id.as_str()).collect();
+    let message = if ids.is_empty() {
+        strings::get(&strings::SITE_NONE, lang).to_owned()
+    } else {
+        strings::get(&strings::SITE_UNKNOWN, lang).replace("{sites}", &ids.join(", "))
+    };
+    if !ids.is_empty() {
+        map.insert("sites".into(), json!(ids));
+    }
+    map.insert("site_unknown".into(), json!(message));
 }
 
 const GLYPHS: [(&str, Option<Face>, Option<Icon>); 6] = [

@@ -108,6 +108,14 @@ pub fn build<'s>(survey: &'s ir::Survey, endpoint: &str) -> Result<Layout, Vec<(
                 message: texts(survey, |l| c.message.get(l).to_owned()),
             })
             .collect(),
+        sites: survey
+            .sites
+            .iter()
+            .map(|s| Site {
+                id: s.id.clone(),
+                label: texts(survey, |l| s.label.get(l).to_owned()),
+            })
+            .collect(),
     })
 }
 

@@ -23,6 +23,33 @@ pub const NEEDS_JAVASCRIPT: Strings = [
     "Cette borne nécessite JavaScript.",
     "Ta kiosk potrebuje JavaScript.",
 ];
+/// For staff, when the kiosk's address names a site the survey does not list (`{site}` is
+/// what it names, `{sites}` the survey's site ids).
+pub const SITE_UNKNOWN: Strings = [
+    "Chiosco non configurato: la sede «{site}» non è tra quelle del questionario ({sites}). \
+     Correggere ?site= nell'indirizzo. Nessuna risposta viene raccolta.",
+    "Kiosk not configured: the site «{site}» is not one of the survey's sites ({sites}). \
+     Correct ?site= in the address. No response is collected.",
+    "Kiosk nicht konfiguriert: der Standort «{site}» gehört nicht zur Umfrage ({sites}). \
+     Korrigieren Sie ?site= in der Adresse. Es werden keine Antworten erfasst.",
+    "Borne non configurée : le site « {site} » n'est pas un site de l'enquête ({sites}). \
+     Corrigez ?site= dans l'adresse. Aucune réponse n'est recueillie.",
+    "Kiosk ni nastavljen: lokacija »{site}« ni med lokacijami vprašalnika ({sites}). \
+     Popravite ?site= v naslovu. Odgovori se ne zbirajo.",
+];
+/// For staff, when the kiosk's address names a site and the survey lists none.
+pub const SITE_NONE: Strings = [
+    "Chiosco non configurato: il questionario non elenca sedi, ma l'indirizzo indica «{site}». \
+     Togliere ?site= dall'indirizzo. Nessuna risposta viene raccolta.",
+    "Kiosk not configured: the survey lists no sites, but the address names «{site}». \
+     Remove ?site= from the address. No response is collected.",
+    "Kiosk nicht konfiguriert: die Umfrage hat keine Standorte, die Adresse nennt aber «{site}». \
+     Entfernen Sie ?site= aus der Adresse. Es werden keine Antworten erfasst.",
+    "Borne non configurée : l'enquête n'a pas de sites, mais l'adresse indique « {site} ». \
+     Retirez ?site= de l'adresse. Aucune réponse n'est recueillie.",
+    "Kiosk ni nastavljen: vprašalnik nima lokacij, naslov pa navaja »{site}«. \
+     Odstranite ?site= iz naslova. Odgovori se ne zbirajo.",
+];
 pub const PICK_BETWEEN: Strings = [
     "Scelga da {min} a {max} risposte, poi tocchi Conferma.",
     "Choose {min} to {max} answers, then tap Confirm.",

@@ -10,6 +10,8 @@
 //! - `<table>_texts`: every other text by (scope, item, language): `survey` title,
 //!   `section` titles, `question` wordings, `help`, `check` messages, kiosk `thanks`.
 //! - `<table>_checks`: each `check` condition in rileva syntax.
+//! - `<table>_sites`, in a survey with `sites`: one row per site and language, with its
+//!   label, in the order written: `JOIN <table>_sites s ON s.site_id = r.site`.
 //! - `<table>_survey`: key/value facts about the survey (id, version, languages...).
 
 use super::table;
@@ -67,14 +69,45 @@ pub struct Table {
 
 /// The codebook tables of a survey, in the order they are created.
 pub fn tables(survey: &ir::Survey) -> Vec<Table> {
-    vec![
+    let mut out = vec![
         questions(survey),
         codes(survey),
         columns(survey),
         texts(survey),
         checks(survey),
-        facts(survey),
-    ]
+    ];
+    if !survey.sites.is_empty() {
+        out.push(sites(survey));
+    }
+    out.push(facts(survey));
+    out
+}
+
+fn sites(survey: &ir::Survey) -> Table {
+    use FieldType::*;
+    let mut rows = Vec::new();
+    for (i, site) in survey.sites.iter().enumerate() {
+        for (language, label) in in_languages(survey, &site.label) {
+            rows.push(vec![
+                site.id.as_str().into(),
+                language.into(),
+                label.into(),
+                Value::Integer(i as i64 + 1),
+            ]);
+        }
+    }
+    Table {
+        suffix: "sites",
+        about: "one row per site (office, counter) and language, with its label",
+        columns: vec![
+            ("site_id", Text, false),
+            ("language", Text, false),
+            ("label", Text, false),
+            ("position", Integer, false),
+        ],
+        key: vec!["site_id", "language"],
+        rows,
+    }
 }
 
 fn questions(survey: &ir::Survey) -> Table {

@@ -13,7 +13,7 @@ use super::quote::{ident, Dialect};
 use super::table::{self, Column, Role, ValueType};
 use super::timestamp;
 use rileva_compiler::ir::{self, QuestionKind};
-use rileva_compiler::response::{integer, METADATA_KEYS};
+use rileva_compiler::response::{integer, METADATA_KEYS, SITE_KEY};
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 
@@ -63,7 +63,8 @@ pub fn row(survey: &ir::Survey, response: &Value) -> Result<Vec<Param>, String> 
     let Value::Object(object) = response else {
         return Err("the response is not a JSON object".to_owned());
     };
-    if let Some(key) = object.keys().find(|k| !METADATA_KEYS.contains(&k.as_str())) {
+    let has_column = |k: &str| METADATA_KEYS.contains(&k) || (k == SITE_KEY && !survey.sites.is_empty());
+    if let Some(key) = object.keys().find(|k| !has_column(k)) {
         return Err(format!("`{key}` has no column"));
     }
     if object.get("survey").and_then(Value::as_str) != Some(survey.id.as_str()) {
@@ -86,6 +87,9 @@ pub fn row(survey: &ir::Survey, response: &Value) -> Result<Vec<Param>, String> 
             Some(Value::String(s)) => Param::Text(s.clone()),
             Some(other) => return Err(format!("`{key}` is {other}, not text for column {column}")),
         });
+    }
+    if !survey.sites.is_empty() {
+        out.push(text(SITE_KEY, object.get(SITE_KEY))?);
     }
     for q in &survey.questions {
         question_params(q, answers, &mut out)?;

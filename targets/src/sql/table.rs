@@ -28,6 +28,8 @@ pub enum Role {
     Id,
     /// `survey_version`, `language`, `channel`, `submitted_at`.
     Metadata,
+    /// `site`: where the response was collected; nullable, only in a survey with `sites`.
+    Site,
     /// The answer to a question that is not a multi.
     Answer,
     /// One option of a multi: picked or not.
@@ -41,6 +43,7 @@ impl Role {
         match self {
             Role::Id => "id",
             Role::Metadata => "metadata",
+            Role::Site => "site",
             Role::Answer => "answer",
             Role::Option => "option",
             Role::Specify => "specify",
@@ -61,8 +64,12 @@ pub struct Column<'a> {
 /// The metadata columns after `response_id`, in table order.
 pub const METADATA: [&str; 4] = ["survey_version", "language", "channel", "submitted_at"];
 
-/// Every column of the response table, in order: `response_id`, metadata, then each
-/// question's columns (a multi's options, then its specify texts).
+/// The column of the optional `site` metadata, after [`METADATA`], in a survey with sites.
+pub const SITE: &str = "site";
+
+/// Every column of the response table, in order: `response_id`, metadata, `site` when the
+/// survey lists sites, then each question's columns (a multi's options, then its specify
+/// texts).
 pub fn columns(survey: &ir::Survey) -> Vec<Column<'_>> {
     let meta = |name: &str, value| Column {
         name: name.to_owned(),
@@ -81,6 +88,12 @@ pub fn columns(survey: &ir::Survey) -> Vec<Column<'_>> {
         meta(METADATA[2], ValueType::Text),
         meta(METADATA[3], ValueType::Timestamp),
     ];
+    if !survey.sites.is_empty() {
+        out.push(Column {
+            role: Role::Site,
+            ..meta(SITE, ValueType::Text)
+        });
+    }
     for q in &survey.questions {
         out.extend(question_columns(q));
     }
@@ -237,6 +250,13 @@ fn metadata_constraints(survey: &ir::Survey, dialect: Dialect) -> Vec<Constraint
             survey.channels.iter().map(|c| literal(c.as_str())).collect(),
         ),
     ];
+    if !survey.sites.is_empty() {
+        let ids: Vec<String> = survey.sites.iter().map(|s| literal(&s.id)).collect();
+        out.push(Constraint {
+            name: SITE.to_owned(),
+            check: format!("{0} IS NULL OR {0} IN ({1})", ident(SITE), ids.join(", ")),
+        });
+    }
     if dialect == Dialect::Sqlite {
         out.push(Constraint {
             name: "submitted_at".to_owned(),

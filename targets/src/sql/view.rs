@@ -165,6 +165,9 @@ fn comments(survey: &ir::Survey) -> Vec<String> {
         let text = match (c.role, c.question) {
             (Role::Id, _) => "Assigned by the database.".to_owned(),
             (Role::Metadata, _) => metadata_about(&c.name).to_owned(),
+            (Role::Site, _) => {
+                "The site (office, counter) where the response was collected, if known.".to_owned()
+            }
             (Role::Answer, Some(q)) => q.wording.get(language).to_owned(),
             (role, Some(q)) => {
                 let label = c

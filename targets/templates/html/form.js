@@ -232,11 +232,22 @@
         if (picked && text && text.value.trim() !== "") answers[q.id + "_" + code + "_text"] = text.value;
       });
     });
-    return {
+    var body = {
       survey: data.survey, version: data.version, language: data.language, channel: data.channel,
       submitted_at: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
       answers: answers
     };
+    var site = siteFromAddress();
+    if (site) body.site = site;
+    return body;
+  }
+
+  // The site (office, counter) the form's link names: `form.it.html?site=centro`. Only one
+  // of the survey's sites is sent; another value is left out rather than lose the response
+  // (a respondent cannot fix a link), so the response simply carries no site.
+  function siteFromAddress() {
+    var given = new URLSearchParams(window.location.search).get("site");
+    return given && (data.sites || []).indexOf(given) >= 0 ? given : "";
   }
 
   /* Sending (platform.md §2). A response has one Idempotency-Key, made when it is first

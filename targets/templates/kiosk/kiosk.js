@@ -13,6 +13,24 @@
   var rejectedKey = "rileva.kiosk.rejected:" + cfg.survey + "@" + cfg.version;
   var idleTimer = 0, thanksTimer = 0, sending = false, memoryQueue = [];
   var failures = 0, retryAt = 0, retryTimer = 0;
+  var site = siteFromAddress();
+
+  // The site (office, counter) this kiosk is installed at, from its address: `?site=centro`,
+  // one of cfg.sites. "" when the address names none; null when it names another site, or
+  // any site while the survey lists none: then the kiosk collects nothing.
+  function siteFromAddress() {
+    var given = new URLSearchParams(window.location.search).get("site");
+    if (given === null || given === "") return "";
+    return (cfg.sites || []).indexOf(given) >= 0 ? given : null;
+  }
+  // A misconfigured kiosk: a message for staff instead of the screens.
+  function refuseToCollect() {
+    var given = new URLSearchParams(window.location.search).get("site");
+    stage.hidden = true;
+    notice.textContent = cfg.site_unknown.replace("{site}", given);
+    notice.lang = cfg.language;
+    notice.hidden = false;
+  }
 
   // Routing (ir::Expr): a comparison on an absent answer is false, `not` negates that, an
   // ordering comparison on a missing code is false.
@@ -197,6 +215,7 @@
       submitted_at: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
       answers: JSON.parse(JSON.stringify(answers))
     };
+    if (site) body.site = site;
     answers = {};
     var q = load();
     q.push({ id: uuid(), body: JSON.stringify(body) });
@@ -273,6 +292,10 @@
     flush();
   }
 
+  if (site === null) {
+    refuseToCollect();
+    return;
+  }
   stage.addEventListener("click", function (ev) {
     var button = ev.target.closest("button");
     if (!button || button.disabled || Date.now() < quietUntil) return;

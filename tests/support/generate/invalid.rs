@@ -227,6 +227,32 @@ fn specify(q: &ir::Question, valid: &[Value], start: usize) -> Vec<Case> {
     out
 }
 
+/// `site`: in a survey with sites, a value that is none of them (another id, a label, a
+/// capitalised id, an empty string, a number, null); in a survey without sites, any `site`.
+fn sites(survey: &ir::Survey, b: &Value) -> Vec<Case> {
+    let set = |value: Value| move |r: &mut Value| r["site"] = value;
+    let Some(first) = survey.sites.first() else {
+        return vec![case(
+            "site in a survey without sites".into(),
+            b,
+            Kind::UnknownKey,
+            set(json!("centro")),
+        )];
+    };
+    let label = first.label.get(survey.default_language()).to_owned();
+    [
+        json!("altrove"),
+        json!(label),
+        json!(first.id.to_uppercase()),
+        json!(""),
+        json!(1),
+        Value::Null,
+    ]
+    .into_iter()
+    .map(|bad| case(format!("site {bad}"), b, Kind::UnknownSite, set(bad)))
+    .collect()
+}
+
 /// Wrong metadata, unknown keys, and responses that are not objects.
 fn metadata(survey: &ir::Survey, b: &Value) -> Vec<Case> {
     let set = |key: &'static str, value: Value| move |r: &mut Value| r[key] = value;
@@ -290,6 +316,7 @@ fn metadata(survey: &ir::Survey, b: &Value) -> Vec<Case> {
             set("channel", json!(c.as_str())),
         ));
     }
+    out.extend(sites(survey, b));
     for bad in values::BAD_TIMESTAMPS {
         out.push(case(
             format!("submitted_at {bad:?}"),

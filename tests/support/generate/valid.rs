@@ -201,14 +201,19 @@ fn build(survey: &ir::Survey, index: usize, channel: &str, picked: &[(&str, &Opt
     envelope(survey, index, channel, answers)
 }
 
-/// The metadata around `answers`.
+/// The metadata around `answers`. In a survey with sites, one response in `sites + 1` has
+/// no `site` (it is never required) and the others name each site in turn.
 pub fn envelope(survey: &ir::Survey, index: usize, channel: &str, answers: Map<String, Value>) -> Value {
-    json!({
+    let mut response = json!({
         "survey": survey.id,
         "version": survey.version,
         "language": survey.languages[index % survey.languages.len()],
         "channel": channel,
         "submitted_at": values::TIMESTAMPS[index % values::TIMESTAMPS.len()],
         "answers": answers,
-    })
+    });
+    if let Some(site) = survey.sites.get(index % (survey.sites.len() + 1)) {
+        response["site"] = json!(site.id);
+    }
+    response
 }
