@@ -1,5 +1,5 @@
 //! Sites and positive codes in the IR of the counter examples: what `rileva report` reads
-//! (platform.md §1 and §3), so a change to them is seen here.
+//! (docs/language.md §3 and §4), so a change to them is seen here.
 
 mod support;
 

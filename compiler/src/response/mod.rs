@@ -3,8 +3,8 @@
 //! JSON Schema and SQL targets must accept exactly the responses it accepts.
 //!
 //! A response is `{"survey", "version", "language", "channel", "submitted_at", "answers"}`,
-//! with an optional `"site"` (platform.md §1), and nothing else. Decisions where language.md
-//! is silent (every target follows them):
+//! with an optional `"site"` (language.md §4, Sites), and nothing else. Decisions where
+//! language.md is silent (every target follows them):
 //!
 //! - **Sites.** `site` is never required. When present it must be a string naming one of the
 //!   survey's `sites` ([`Kind::UnknownSite`]); a survey without `sites` accepts no `site`
