@@ -1,4 +1,4 @@
-//! The property that matters most (verification.md): for every example and contract survey,
+//! The property that matters most: for every example and contract survey,
 //! every judge gives the same verdict on every generated response, and that verdict is the
 //! generator's expectation. Adding a judge is one function in [`JUDGES`].
 

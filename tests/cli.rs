@@ -1,4 +1,4 @@
-//! CLI tests: the contract files and every example check clean; exit statuses of §12;
+//! CLI tests: the contract files and every example check clean; exit statuses of docs/language.md §14;
 //! `explain` knows every code; `schema` prints JSON Schemas; `build` writes nothing on error.
 
 mod common;

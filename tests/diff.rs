@@ -1,5 +1,5 @@
 //! `rileva diff`: fixture pairs under tests/diff/ (a first version, compatible changes,
-//! breaking changes under a minor version), the major-version rule of language.md §12, the
+//! breaking changes under a minor version), the major-version rule of docs/language.md §14, the
 //! JSON shape, a changed survey id, and the refusals (errors: 1; unreadable or no survey: 2).
 
 mod common;

@@ -1,10 +1,10 @@
-//! Completion-time estimate of language.md §10, shared by `check` (shown) and R0408.
+//! Completion-time estimate of docs/language.md §11, shared by `check` (shown) and R0408.
 //!
 //! # The model
 //!
 //! A respondent reads at **180 words a minute** (one word costs a third of a second) and
 //! answers in **3 s per closed answer** and **30 s per free-text answer**. Choices made here,
-//! where language.md §10 is silent:
+//! where docs/language.md §11 is silent:
 //!
 //! - **Words** are counted in the survey's default language (the first of `languages`) by
 //!   splitting on whitespace: `"Complessivamente, quanto è soddisfatto del servizio?"` is 6 words.

@@ -80,7 +80,7 @@ pub struct Survey {
     pub questions: Vec<Question>,
     /// `check EXPR else TEXT`: a response where `condition` is false is rejected.
     pub checks: Vec<Check>,
-    /// Estimated completion time in seconds (language.md §10).
+    /// Estimated completion time in seconds (docs/language.md §11).
     pub estimated_seconds: u32,
     /// Author documentation (`///`), never shown to respondents.
     pub doc: Option<String>,
@@ -137,7 +137,7 @@ pub struct Conformance {
     pub profile: String,
 }
 
-/// Kiosk settings, with the defaults of language.md §5 filled in.
+/// Kiosk settings, with the defaults of docs/language.md §4 filled in.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Kiosk {
     pub width: u32,

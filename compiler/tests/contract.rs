@@ -1,5 +1,5 @@
 //! The four contract surveys (tests/contract/) compile with zero diagnostics, and their IR
-//! holds what language.md promises: modules expanded in place, translations applied,
+//! holds what docs/language.md promises: modules expanded in place, translations applied,
 //! defaults filled in.
 
 use rileva_compiler::ir::{Channel, QuestionKind};

@@ -1,4 +1,4 @@
-//! Syntax stage: each construct of language.md sections 2-9 parses into the expected tree.
+//! Syntax stage: each construct of docs/language.md §1-9 parses into the expected tree.
 
 use rileva_compiler::source::FileId;
 use rileva_compiler::syntax::ast::*;

@@ -1,6 +1,6 @@
 //! `rileva diff OLD NEW [--format human|json]`: compile two versions of a survey, compare
 //! them (compiler `diff`), print every change as breaking or compatible. Exit status 1 when a
-//! breaking change comes without a greater major version (language.md §12), or when either
+//! breaking change comes without a greater major version (docs/language.md §14), or when either
 //! file has errors; 2 when a file cannot be read or does not define exactly one survey.
 
 use super::{check, inputs, CliError, DataFormat, Format, LibArgs, Status};

@@ -2,7 +2,7 @@
 //! then, in ONE transaction, create the tables `build --target sql` generates (if absent) and
 //! insert every accepted response with a parameterised INSERT.
 //!
-//! Outcomes (language.md §12):
+//! Outcomes (docs/language.md §14):
 //! - every line accepted and stored: exit 0;
 //! - some lines rejected: they are reported (line numbers and reasons, as `validate` does),
 //!   the accepted ones are still stored, exit 1;

@@ -18,7 +18,7 @@ use rileva_targets::{HtmlTheme, Target};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// How a command ended: its exit status (language.md §12).
+/// How a command ended: its exit status (docs/language.md §14).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
     /// 0: no error.

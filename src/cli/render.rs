@@ -1,4 +1,4 @@
-//! Rendering diagnostics: human (miette), JSON (language.md §12) and GitHub annotations.
+//! Rendering diagnostics: human (miette), JSON (docs/language.md §14) and GitHub annotations.
 
 use rileva_compiler::diagnostics::{Diagnostic, Label, Severity};
 use rileva_compiler::source::{SourceMap, Span};
@@ -12,16 +12,23 @@ pub struct JsonReport {
     pub diagnostics: Vec<JsonDiagnostic>,
 }
 
-/// One diagnostic; positions are 1-based, columns in characters, ends inclusive of the last character.
+/// One diagnostic. Positions are 1-based, columns count characters, and the end
+/// (`end_line`, `end_column`) is exclusive: the position just after the last character
+/// (docs/language.md §14).
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct JsonDiagnostic {
     pub code: String,
     pub severity: Severity,
     pub message: String,
     pub file: String,
+    /// 1-based line of the first character.
     pub line: usize,
+    /// 1-based column of the first character, in characters (Unicode scalar values).
     pub column: usize,
+    /// 1-based line of the position just after the last character (exclusive end).
     pub end_line: usize,
+    /// 1-based column just after the last character (exclusive, as LSP and SARIF): a
+    /// 10-character name at column 7 ends at 17; an empty span ends where it starts.
     pub end_column: usize,
     pub help: Option<String>,
     pub labels: Vec<JsonLabel>,
@@ -32,9 +39,14 @@ pub struct JsonLabel {
     pub primary: bool,
     pub message: String,
     pub file: String,
+    /// 1-based line of the first character.
     pub line: usize,
+    /// 1-based column of the first character, in characters (Unicode scalar values).
     pub column: usize,
+    /// 1-based line of the position just after the last character (exclusive end).
     pub end_line: usize,
+    /// 1-based column just after the last character (exclusive, as LSP and SARIF): a
+    /// 10-character name at column 7 ends at 17; an empty span ends where it starts.
     pub end_column: usize,
 }
 

@@ -61,7 +61,7 @@ test("routing follows the answers as the respondent changes them", async () => {
   await page.context().close();
 });
 
-test("the response has the shape of language.md §10", async () => {
+test("the response has the shape of docs/language.md §10", async () => {
   const page = await open("inps.hub_prestazioni", "en");
   for (const [id, code] of [["facilita", 4], ["informazioni", 9], ["efficacia", 3], ["soddisfazione", 2], ["motivi", 1], ["motivi", 99], ["documenti", 2]]) {
     await page.click(`label[for=${id}-${code}]`);

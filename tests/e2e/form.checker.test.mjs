@@ -1,4 +1,4 @@
-// The national site checker's rules for the Designers Italia rating component (stdlib.md),
+// The national site checker's rules for the Designers Italia rating component (`stdlib/designers_italia/valutazione.rileva`),
 // replayed in a real browser on every Bootstrap Italia form that uses a
 // `designers_italia.valutazione` module: the data-element attributes, the exact texts, and
 // which follow-up is visible after clicking each star, judged with the checker's own

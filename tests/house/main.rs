@@ -5,6 +5,11 @@
 //! the JSON positions convention (`positions.rs`), the command line against the README
 //! (`commands.rs`).
 
+#[path = "../common/mod.rs"]
+mod common;
+
 mod docs;
+mod positions;
+mod references;
 mod rules;
 mod scan;

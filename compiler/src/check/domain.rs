@@ -1,5 +1,5 @@
 //! Check stage: the finite answer domains of questions, and routing evaluated over them
-//! (language.md §9-10 semantics: a comparison on an absent answer is false, an ordering
+//! (docs/language.md §7 semantics: a comparison on an absent answer is false, an ordering
 //! comparison on a missing code is false). Used to find conditions that never hold (R0601).
 
 use crate::ir::QuestionKind;

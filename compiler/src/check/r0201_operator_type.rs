@@ -1,4 +1,4 @@
-//! R0201: an operator must suit the question's type (language.md §9). `<` `<=` `>` `>=` need
+//! R0201: an operator must suit the question's type (docs/language.md §7). `<` `<=` `>` `>=` need
 //! an ordinal type (scale, faces, rating, nps) or `number`; `=` `!=` and `in` need a single
 //! coded answer or a number; `has` needs `multi`; a `text` answer allows only `answered`.
 

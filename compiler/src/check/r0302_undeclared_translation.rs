@@ -1,5 +1,5 @@
 //! R0302: a translation must be for a language the survey declares, and a `translations`
-//! key must name something (language.md §3). Judged on what the survey itself writes: its
+//! key must name something (docs/language.md §2). Judged on what the survey itself writes: its
 //! header, body, sections, questions and `translations` blocks. Modules and lists may carry
 //! more languages than one survey uses; their extra translations are simply not used.
 

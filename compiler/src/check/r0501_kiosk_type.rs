@@ -1,4 +1,4 @@
-//! R0501: a kiosk shows only what a finger can answer (language.md §8): `faces`, `rating`,
+//! R0501: a kiosk shows only what a finger can answer (docs/language.md §9): `faces`, `rating`,
 //! `yesno`, a `scale` of at most 7 buttons, a `choice` / `multi` of at most 8 options. Every
 //! code is a button, so a scale's missing codes count: `soddisfazione5` (5 points and
 //! "Non so") has 6 buttons. A question of another type, asked on the kiosk of a survey with

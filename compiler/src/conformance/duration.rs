@@ -1,4 +1,4 @@
-//! Conformance rule 8, R0408: the estimated completion time (crate::estimate, language.md §10)
+//! Conformance rule 8, R0408: the estimated completion time (crate::estimate, docs/language.md §11)
 //! stays within the standard's `max minutes`.
 
 use super::Cx;

@@ -3,7 +3,7 @@
 
 use crate::ir::Expr;
 
-/// `expr` as the language writes it (§9), parenthesised only where precedence needs it.
+/// `expr` as the language writes it (docs/language.md §7), parenthesised only where precedence needs it.
 pub fn expr_to_source(expr: &Expr) -> String {
     write(expr, 0)
 }

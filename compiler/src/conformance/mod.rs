@@ -1,4 +1,4 @@
-//! Conformance stage: a lowered survey against the standard profile it names (language.md §7),
+//! Conformance stage: a lowered survey against the standard profile it names (docs/language.md §8),
 //! rules R0401-R0408 and R0301 for the standard's languages. Reads only the IR and a
 //! [`StandardSpec`]; one rule per file, each pointing at the survey line (primary label) and
 //! at the standard's line that requires it (secondary label). The rules run from the table

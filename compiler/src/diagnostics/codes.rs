@@ -6,7 +6,7 @@ use serde::Serialize;
 
 macro_rules! codes {
     ($($code:ident $sev:ident $title:literal;)*) => {
-        /// A stable diagnostic code (language.md §11).
+        /// A stable diagnostic code (docs/language.md §13).
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema)]
         pub enum Code { $($code,)* }
 

@@ -29,7 +29,7 @@ pub const KIOSK_THANKS: Labels = [
     "Hvala za vašo oceno",
 ];
 
-/// Kiosk defaults (language.md §5).
+/// Kiosk defaults (docs/language.md §4).
 pub const KIOSK_WIDTH: u32 = 1280;
 pub const KIOSK_HEIGHT: u32 = 800;
 pub const KIOSK_RESET_SECONDS: u32 = 20;
@@ -40,7 +40,7 @@ pub const NPS_RANGE: (i64, i64) = (0, 10);
 /// `text` without `max`.
 pub const TEXT_MAX_DEFAULT: i64 = 500;
 
-/// The most stars a `rating` may have (language.md §6: 3..10).
+/// The most stars a `rating` may have (docs/language.md §6: 3..10).
 pub const RATING_MIN: i64 = 3;
 pub const RATING_MAX: i64 = 10;
 

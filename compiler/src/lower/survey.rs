@@ -1,4 +1,4 @@
-//! Lower stage: one resolved survey -> [`ir::Survey`], with the defaults of language.md §5
+//! Lower stage: one resolved survey -> [`ir::Survey`], with the defaults of docs/language.md §4
 //! (language `it`, channel `web`, the kiosk's 1280 x 800, 20 s and thank-you), and the
 //! spans conformance points at ([`SurveySpans`]).
 

@@ -274,7 +274,7 @@ pub struct UseDef {
     pub span: Span,
 }
 
-/// What a `translations` key names (language.md §3).
+/// What a `translations` key names (docs/language.md §2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyTarget {
     Title,

@@ -1,4 +1,4 @@
-//! Resolve stage: name lookup in the scope of one file (language.md §4). A name is full
+//! Resolve stage: name lookup in the scope of one file (docs/language.md §3). A name is full
 //! (`istat.scales.accordo5`), aliased (`s.accordo5`), or bare when exactly one visible item
 //! has it; local items win over imported ones. Unknown names are R0101, ambiguous bare
 //! names R0105.

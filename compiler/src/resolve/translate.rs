@@ -1,4 +1,4 @@
-//! Resolve stage: `translations LANG { key "text" ... }` blocks (language.md §3). A key names
+//! Resolve stage: `translations LANG { key "text" ... }` blocks (docs/language.md §2). A key names
 //! `title`, a question (its wording), `question.help`, `question.code`, `list.code`, a
 //! section or, in a survey's own blocks, a site's label (`sites.centro`; an unknown site is
 //! R0101); a question's inline options win over a list of the same name. List labels are

@@ -1,5 +1,5 @@
 //! Routing and `check` conditions on one response's answers: the single definition in Rust
-//! of what an `ir::Expr` means (language.md §9; the JSON Schema and SQL targets mirror it).
+//! of what an `ir::Expr` means (docs/language.md §7; the JSON Schema and SQL targets mirror it).
 
 use crate::ir::{self, Expr, QuestionKind};
 use serde_json::{Map, Value};

@@ -1,10 +1,10 @@
-//! The meaning of one response (language.md §10): decide whether a JSON response is valid
+//! The meaning of one response (docs/language.md §10): decide whether a JSON response is valid
 //! for a survey, with every reason. `rileva validate` and `load` judge with this, and the
 //! JSON Schema and SQL targets must accept exactly the responses it accepts.
 //!
 //! A response is `{"survey", "version", "language", "channel", "submitted_at", "answers"}`,
-//! with an optional `"site"` (language.md §4, Sites), and nothing else. Decisions where
-//! language.md is silent (every target follows them):
+//! with an optional `"site"` (docs/language.md §4, Sites), and nothing else. Decisions of
+//! docs/language.md §10 (every target follows them):
 //!
 //! - **Sites.** `site` is never required. When present it must be a string naming one of the
 //!   survey's `sites` ([`Kind::UnknownSite`]); a survey without `sites` accepts no `site`
@@ -52,7 +52,7 @@ use serde_json::Value;
 /// The most characters a `specify` free text may have (Unicode scalar values).
 pub const SPECIFY_MAX_CHARS: u32 = 500;
 
-/// The most characters of a `text` question without `max` (language.md §6).
+/// The most characters of a `text` question without `max` (docs/language.md §6).
 pub const DEFAULT_TEXT_MAX_CHARS: u32 = 500;
 
 /// The response metadata keys, in the order a response writes them.

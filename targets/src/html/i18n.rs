@@ -1,8 +1,9 @@
 //! HTML target, interface strings: the words of the form that are not the survey's own
 //! (buttons, validation messages, "required", thank-you, "specify", condition phrases).
 //!
-//! They exist in `it en de fr sl` (stdlib.md, Languages). A survey language outside these
-//! gets the English strings, and the page marks those elements `lang="en"` where it can.
+//! They exist in `it en de fr sl` (the languages of the standard library's texts). A survey
+//! language outside these gets the English strings, and the page marks those elements
+//! `lang="en"` where it can.
 //! Placeholders in braces (`{max}`, `{q}`, `{a}`) are filled by [`fill`].
 
 use serde::Serialize;
@@ -81,7 +82,8 @@ pub struct Words {
     pub number: [&'static str; 6],
 }
 
-/// Texts of the Designers Italia rating component (stdlib.md).
+/// Texts of the Designers Italia rating component (the docs of
+/// `stdlib/designers_italia/valutazione.rileva`, docs/language.md §12).
 #[derive(Debug, Clone, Serialize)]
 pub struct Feedback {
     pub stars_group: &'static str,

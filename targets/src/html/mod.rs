@@ -5,7 +5,7 @@
 //! for conditions in words, [`data`] for the script's JSON and [`i18n`] for interface
 //! strings), then [`render`] lays it out with minijinja templates (`targets/templates/html/`).
 //! The script (`form.js`) routes by evaluating the IR's `Expr` JSON with the semantics of
-//! `ir::Expr`, validates, and POSTs one JSON response (language.md §10) to the endpoint.
+//! `ir::Expr`, validates, and POSTs one JSON response (docs/language.md §10) to the endpoint.
 //! Without JavaScript every question is shown with its condition in words and the form
 //! posts its fields to the same endpoint.
 //!

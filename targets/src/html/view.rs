@@ -10,7 +10,7 @@ use crate::Options;
 use rileva_compiler::ir::{Channel, Question, Survey};
 use serde::Serialize;
 
-/// The module prefix of the Designers Italia rating component (stdlib.md).
+/// The module prefix of the Designers Italia rating component (`stdlib/designers_italia/valutazione.rileva`).
 pub const FEEDBACK_MODULE_PREFIX: &str = "designers_italia.valutazione.";
 
 /// One generated page.

@@ -1,4 +1,4 @@
-//! JSON Schema target: the draft 2020-12 schema of one response (language.md §10), built as
+//! JSON Schema target: the draft 2020-12 schema of one response (docs/language.md §10), built as
 //! a `serde_json::Value` with keys in a fixed order, and written pretty-printed.
 //!
 //! It accepts exactly what `rileva_compiler::response::validate` accepts. Design choices:

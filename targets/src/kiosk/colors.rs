@@ -1,5 +1,5 @@
 //! Kiosk target, emit stage: button colours and WCAG 2.1 contrast, so every label reads at
-//! least 4.5:1 on its button (language.md §8).
+//! least 4.5:1 on its button (docs/language.md §9).
 
 use std::fmt;
 

@@ -5,7 +5,7 @@
 
 use super::model::Rect;
 
-/// The smallest side of a button a finger can hit reliably (WCAG 2.5.5, language.md §8).
+/// The smallest side of a button a finger can hit reliably (WCAG 2.5.5, docs/language.md §9).
 pub const MIN_TARGET_PX: u32 = 44;
 /// The smallest side of a face: "far larger" than an ordinary target.
 pub const MIN_FACE_PX: u32 = 120;

@@ -1,5 +1,5 @@
 //! SQL target, the codebook: tables beside the response table that describe it, so that the
-//! data decodes itself (language.md §10). Languages are rows, not columns, so a later minor
+//! data decodes itself (docs/language.md §10). Languages are rows, not columns, so a later minor
 //! version that adds a translation fits the same tables.
 //!
 //! - `<table>_questions`: one row per question (kind, section, module, routing, bounds).

@@ -1,5 +1,5 @@
 //! SQL target, conditions: `show if` and `check` expressions as SQL with the two-valued
-//! meaning of language.md §9. SQL compares NULL to UNKNOWN and a CHECK passes on UNKNOWN, so
+//! meaning of docs/language.md §7. SQL compares NULL to UNKNOWN and a CHECK passes on UNKNOWN, so
 //! every comparison is wrapped in `COALESCE(..., FALSE)`: an absent answer makes it false,
 //! `NOT` negates a definite value, and no translated expression is ever UNKNOWN.
 

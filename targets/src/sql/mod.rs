@@ -1,4 +1,4 @@
-//! SQL target: the response table of language.md §10 and its codebook, for PostgreSQL
+//! SQL target: the response table of docs/language.md §10 and its codebook, for PostgreSQL
 //! (`sql/postgres.sql`) and SQLite (`sql/sqlite.sql`).
 //!
 //! Stages: [`table`] lists the response table's columns and the CHECK constraints that accept

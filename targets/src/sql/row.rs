@@ -1,4 +1,4 @@
-//! SQL target, rows: a JSON response (language.md §10) as the values of one row of the
+//! SQL target, rows: a JSON response (docs/language.md §10) as the values of one row of the
 //! response table, and the parameterised INSERT that stores it. `rileva load` and the
 //! agreement tests use these, so the database judges every value the table can hold.
 //!

@@ -1,4 +1,4 @@
-//! SQL target, the response table: its columns (language.md §10) and the constraints that
+//! SQL target, the response table: its columns (docs/language.md §10) and the constraints that
 //! accept exactly the rows of valid responses (`rileva_compiler::response::validate` is the
 //! reference). Every CHECK expression here is two-valued: it is TRUE or FALSE, never UNKNOWN.
 

@@ -1,4 +1,4 @@
-/* rileva form: routing, validation and sending of one response (language.md §10).
+/* rileva form: routing, validation and sending of one response (docs/language.md §10).
    Reads the survey's rules from #rileva-data; conditions are the IR's Expr JSON. */
 (function () {
   "use strict";

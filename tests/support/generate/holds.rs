@@ -1,4 +1,4 @@
-//! The generator's own reading of a condition (language.md §9), written apart from
+//! The generator's own reading of a condition (docs/language.md §7), written apart from
 //! `rileva_compiler::response::eval` so that the expectation is a third opinion: it only
 //! ever sees valid answers, so it needs no rule for invalid ones.
 
