@@ -2,7 +2,7 @@
 IR's `Expr` JSON ({"op": "compare", "question": ..., "cmp": "<=", "value": 2}), written
 independently of the Rust code so that the DDI round trip compares meaning, not text.
 
-Grammar (language.md): or := and ("or" and)* ; and := not ("and" not)* ;
+Grammar (docs/language.md §7): or := and ("or" and)* ; and := not ("and" not)* ;
 not := "not" not | atom ; atom := "(" or ")" | "answered" ID | ID CMP INT
 | ID "in" "[" INT ("," INT)* "]" | ID "has" INT.
 """

@@ -1,5 +1,5 @@
 //! DDI target: `ddi/ddi-3.3.xml`, the survey as DDI-Lifecycle 3.3 metadata for statistical
-//! offices and data archives (tooling.md §5; the mapping is in `docs/ddi.md`).
+//! offices and data archives (the mapping is in `docs/ddi.md`).
 //!
 //! One `FragmentInstance` holds one fragment per maintainable scheme, each with its items
 //! inline: the instrument, the control constructs (routing), the questions, the help texts,
