@@ -1,4 +1,4 @@
-//! Comparison across surveys (platform.md §3): for each standard version that several of the
+//! Comparison across surveys: for each standard version that several of the
 //! reported surveys conform to, one table per locked ordinal question of that standard,
 //! one row per survey (answered, positive share and its interval), sorted by share. Locked
 //! questions have the same wording and codes everywhere, which is what makes them comparable.

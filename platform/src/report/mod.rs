@@ -83,7 +83,7 @@ pub fn parse_day(text: &str) -> Result<NaiveDate, String> {
     }
 }
 
-/// The site ids of a survey (platform.md §1); empty when it lists none, and then its
+/// The site ids of a survey; empty when it lists none, and then its
 /// table has no `site` column.
 pub fn survey_sites(survey: &ir::Survey) -> Vec<String> {
     survey.sites.iter().map(|s| s.id.clone()).collect()

@@ -1,4 +1,4 @@
-//! `report.json`: the figures of every survey and the comparisons, as platform.md §3 names
+//! `report.json`: the figures of every survey and the comparisons, as the report names
 //! them. Shares are fractions (0.8125), NPS is in points (−100 to 100). A figure withheld by
 //! disclosure control is absent, and `suppressed` says so. `rileva schema report` prints the
 //! JSON Schema of [`Report`].

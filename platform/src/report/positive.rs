@@ -1,5 +1,5 @@
 //! Which codes of an ordinal question count as positive: those its scale names with
-//! `positive CODE...`, else the default of platform.md §3 (the top ⌊k/2⌋ non-missing codes).
+//! `positive CODE...`, else the default (the top ⌊k/2⌋ non-missing codes).
 //! The one place the report decides it, so the IR's `positive` field plugs in here.
 
 use super::stats::default_positive;

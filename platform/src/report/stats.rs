@@ -1,7 +1,7 @@
 //! The statistics of the report, as small pure functions of counts. Every input is an
 //! exact integer count read from the database, so SQLite and PostgreSQL give the same bits.
 
-/// The normal quantile for a two-sided 95% interval, as platform.md §3 fixes it.
+/// The normal quantile for a two-sided 95% interval, as the report fixes it.
 pub const Z95: f64 = 1.959964;
 
 /// Mean code of the non-missing answers: Σ code·count ÷ Σ count. `None` with no answer.
@@ -72,7 +72,7 @@ pub fn nps_adjusted_wald(promoters: u64, detractors: u64, n: u64, z: f64) -> Opt
     Some([(100.0 * (s - half)).max(-100.0), (100.0 * (s + half)).min(100.0)])
 }
 
-/// The default positive codes of an ordinal question (platform.md §3): the top ⌊k/2⌋ of its
+/// The default positive codes of an ordinal question: the top ⌊k/2⌋ of its
 /// k non-missing codes by value (faces: 3; five stars: 4 and 5; a 1–5 scale: 4 and 5).
 pub fn default_positive(non_missing: &[i64]) -> Vec<i64> {
     let mut sorted = non_missing.to_vec();
