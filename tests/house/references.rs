@@ -66,7 +66,10 @@ fn cited(after: &str) -> Vec<u32> {
 #[test]
 fn every_section_cited_exists() {
     let language = sections("docs/language.md");
-    assert!(language.len() >= 14, "docs/language.md has numbered sections: {language:?}");
+    assert!(
+        language.len() >= 14,
+        "docs/language.md has numbered sections: {language:?}"
+    );
     let mut bad = Vec::new();
     for (path, text) in tracked_texts() {
         for (at, _) in text.match_indices('§') {

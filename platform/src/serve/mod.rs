@@ -1,4 +1,4 @@
-//! The collection service, `rileva serve` (platform.md §2): routes, problem documents,
+//! The collection service, `rileva serve`: routes, problem documents,
 //! idempotent storage. The command line compiles the surveys and calls [`run`]; this module
 //! opens the store (creating or checking tables), builds the pages, and serves HTTP/1.1
 //! with hyper (header timeout), axum (routes) and tower-http (CORS, body timeout) until

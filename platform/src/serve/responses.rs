@@ -1,4 +1,4 @@
-//! The collection service, `POST /responses`: the checks of platform.md §2 in order (rate
+//! The collection service, `POST /responses`: the checks in this order (rate
 //! limit, size, media type, key, JSON, survey and version, meaning), then one idempotent
 //! insert. A 2xx is sent only after the store says the transaction committed.
 
