@@ -8,7 +8,9 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod commands;
 mod docs;
+mod examples;
 mod positions;
 mod references;
 mod rules;
