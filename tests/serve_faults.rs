@@ -1,4 +1,4 @@
-//! `rileva serve` stores each response exactly once under faults (issue 7 §3), on real
+//! `rileva serve` stores each response exactly once under faults (issue 7), on real
 //! SQLite and the real PostgreSQL of RILEVA_TEST_POSTGRES: 20 clients and 5,000 responses
 //! (a tenth resent with the same key, a tenth invalid); two processes on one PostgreSQL
 //! receiving the same keys at once; the server killed with SIGKILL mid-load and started

@@ -1,4 +1,4 @@
-//! `rileva serve` through the real binary on SQLite: every status of platform.md §2 with its
+//! `rileva serve` through the real binary on SQLite: every status of docs/serve.md with its
 //! problem document, CORS, pages, health and metrics, bad input (malformed JSON, wrong
 //! types, a 10 MB body, missing or malformed keys, unknown surveys, a slow client, a flood
 //! over the rate limit) that stores nothing while others are still served, start-up
