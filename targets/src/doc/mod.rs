@@ -1,5 +1,5 @@
 //! Doc target: `doc/questionnaire.<lang>.html`, the questionnaire as a committee, a
-//! translator or a privacy officer reads it (tooling.md §5): one self-contained, printable
+//! translator or a privacy officer reads it: one self-contained, printable
 //! page per survey language (print CSS, each section on a new page), with every question's
 //! wording and help in every language side by side, its codes and labels, its routing in
 //! words, the checks, the channels, the standard it conforms to and the questions it locks,
