@@ -1,4 +1,4 @@
-//! R0202 for `positive CODE...` in a scale (language.md §3, Positive codes): every
+//! R0202 for `positive CODE...` in a scale (docs/language.md §3, Positive codes): every
 //! positive code must be a non-missing code of the scale, and since a scale is ordinal (a
 //! higher code is a more positive answer) the positive codes must be its highest
 //! non-missing codes, leaving at least one below them; a code listed twice is R0102. Judged once per scale of the input

@@ -1,5 +1,5 @@
-//! Lower stage: the codes that count as a positive answer (language.md §3, Positive
-//! codes), computed once per question so that the report reads them from the IR and never
+//! Lower stage: the codes that count as a positive answer (docs/language.md §3,
+//! Positive codes), computed once per question so that the report reads them from the IR and never
 //! recomputes them.
 //!
 //! - A `scale` whose list names `positive CODE...`: those codes (check proved them to be

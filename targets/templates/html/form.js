@@ -250,7 +250,7 @@
     return given && (data.sites || []).indexOf(given) >= 0 ? given : "";
   }
 
-  /* Sending (platform.md §2). A response has one Idempotency-Key, made when it is first
+  /* Sending (docs/form.md, docs/serve.md). A response has one Idempotency-Key, made when it is first
      sent and kept, with the exact body, for every retry while the answers stay the same:
      the service stores it once however often it arrives. A failed send keeps the answers,
      says why in the page's language, and the button sends again. */
