@@ -1,9 +1,10 @@
 //! rileva-compiler: questionnaire source text -> checked, target-neutral IR.
 //!
-//! The pipeline, one module per stage (see `ARCHITECTURE.md`):
-//! [`syntax::parse`] -> [`resolve::resolve`] -> [`check::check`] -> [`lower::lower`]
-//! -> [`conformance::check_conformance`]. Diagnostics from every stage go into one sink.
-//! The compiler does no file I/O: the CLI hands it bytes.
+//! The pipeline, one module per stage (see `ARCHITECTURE.md`): [`compile`] calls
+//! [`resolve::resolve`] (which parses each file with [`syntax::parse`] as it loads it),
+//! [`check::check`] and [`lower::lower`] (which runs [`conformance::check_conformance`] and
+//! the [`estimate`] on each survey it lowers). Diagnostics from every stage go into one
+//! sink. The compiler does no file I/O: the CLI hands it bytes.
 
 pub mod check;
 pub mod conformance;

@@ -1,5 +1,6 @@
 //! rileva-targets: IR -> files. One folder per target; each first validates the IR for what
-//! it cannot express (diagnostics), then emits a list of files. Targets read only the IR.
+//! it cannot express (diagnostics), then emits a list of files. Targets read only the IR
+//! and the compiler's `response` module (the one meaning of a response they agree with).
 //! [`check`] is the one full check (compiler and targets) every front end calls.
 
 mod check;

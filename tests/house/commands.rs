@@ -58,6 +58,20 @@ fn every_target_has_its_readme_row() {
         .collect();
     let all: Vec<&str> = Target::ALL.iter().map(|t| t.name()).collect();
     assert_eq!(rows, all, "README.md target table rows, in Target::ALL order");
+    let build = readme
+        .lines()
+        .find(|l| l.starts_with("rileva build "))
+        .expect("README.md has a `rileva build` line");
+    let listed = build
+        .split("--target ")
+        .nth(1)
+        .and_then(|s| s.split(']').next())
+        .expect("the `rileva build` line lists `--target a|b|...`");
+    assert_eq!(
+        listed,
+        all.join("|"),
+        "README.md ## Commands: `rileva build [--target ...]`, in Target::ALL order"
+    );
 }
 
 #[test]

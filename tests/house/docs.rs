@@ -1,6 +1,8 @@
 //! Docs against the code: the stage table of `compiler/ARCHITECTURE.md` against what each
 //! stage gives, the diagnostics tables of `README.md` and `docs/language.md` against the
-//! registry `Code::ALL`, the README's layout table against the repository's folders.
+//! registry `Code::ALL`, the README's layout table against the repository's folders, the
+//! README's stage table against both ARCHITECTURE.md files and the modules of the targets
+//! and platform crates.
 
 use super::scan;
 use rileva_compiler::diagnostics::{Code, Severity};
@@ -178,7 +180,8 @@ fn the_readme_layout_names_every_folder() {
 }
 
 /// The README's stage table names the stages of `compiler/ARCHITECTURE.md`, in its order,
-/// each with the folder or file of its module.
+/// each with the folder or file of its module, then the modules of
+/// `platform/ARCHITECTURE.md`'s table.
 #[test]
 fn the_readme_finds_every_stage_in_one_step() {
     let stages = table(&scan::read("compiler/ARCHITECTURE.md"), "| stage |");
@@ -193,6 +196,12 @@ fn the_readme_finds_every_stage_in_one_step() {
             };
             (r[0].clone(), path)
         })
+        .chain(
+            table(&scan::read("platform/ARCHITECTURE.md"), "| module |")
+                .iter()
+                .filter_map(|r| first_ticked(&r[0]).map(str::to_owned))
+                .map(|m| (m.trim_end_matches('/').to_owned(), format!("platform/src/{m}"))),
+        )
         .collect();
     let readme: Vec<(String, String)> = table(&scan::read("README.md"), "| stage | where |")
         .iter()
@@ -201,5 +210,56 @@ fn the_readme_finds_every_stage_in_one_step() {
     assert_eq!(
         readme, expected,
         "README.md's stage table against compiler/ARCHITECTURE.md's"
+    );
+}
+
+/// The modules of a crate's `src/` (folders as `name/`, files as `name.rs`).
+fn modules_of(src: &str) -> BTreeSet<String> {
+    std::fs::read_dir(scan::root().join(src))
+        .unwrap_or_else(|e| panic!("{src}: {e}"))
+        .flatten()
+        .map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if e.path().is_dir() {
+                format!("{name}/")
+            } else {
+                name
+            }
+        })
+        .collect()
+}
+
+/// Every target and every module of the targets crate is one step from the README: its
+/// row of the stage table names it.
+#[test]
+fn the_readme_names_every_target_module() {
+    let rows = table(&scan::read("README.md"), "| stage | where |");
+    let targets = rows
+        .iter()
+        .find(|r| r[0] == "targets")
+        .expect("README.md's stage table has a targets row");
+    let missing: Vec<String> = modules_of("targets/src")
+        .into_iter()
+        .filter(|m| !targets[1].contains(&format!("`{m}`")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "modules of targets/src/ the README's targets row does not name: {missing:?}"
+    );
+}
+
+/// `platform/ARCHITECTURE.md`'s module table names every module of `platform/src/`.
+#[test]
+fn the_platform_table_names_every_module() {
+    let rows = table(&scan::read("platform/ARCHITECTURE.md"), "| module |");
+    let written: BTreeSet<String> = rows
+        .iter()
+        .filter_map(|r| first_ticked(&r[0]).map(str::to_owned))
+        .collect();
+    let mut modules = modules_of("platform/src");
+    modules.remove("lib.rs");
+    assert_eq!(
+        written, modules,
+        "platform/ARCHITECTURE.md's module table against platform/src/"
     );
 }
