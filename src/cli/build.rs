@@ -6,13 +6,22 @@ use rileva_targets::{HtmlTheme, Options, OutputFile, Target};
 use std::fs;
 use std::path::{Path, PathBuf};
 
+#[derive(clap::Args, Debug)]
 pub struct BuildArgs {
+    #[arg(long = "target", value_enum)]
     pub targets: Vec<Target>,
+    #[arg(long, default_value = "build")]
     pub out: PathBuf,
+    #[arg(long, value_enum, default_value = "plain")]
     pub html_theme: HtmlTheme,
+    /// Where the form and the kiosk send responses.
+    #[arg(long, value_name = "URL")]
     pub html_endpoint: Option<String>,
+    #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
+    #[command(flatten)]
     pub libs: LibArgs,
+    #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 }
 

@@ -14,7 +14,6 @@ mod serve;
 mod validate;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use rileva_targets::{HtmlTheme, Target};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -97,23 +96,7 @@ pub enum Command {
         paths: Vec<PathBuf>,
     },
     /// Check, then generate every target (or those named) under OUT/<survey id>/.
-    Build {
-        #[arg(long = "target", value_enum)]
-        targets: Vec<Target>,
-        #[arg(long, default_value = "build")]
-        out: PathBuf,
-        #[arg(long, value_enum, default_value = "plain")]
-        html_theme: HtmlTheme,
-        /// Where the form and the kiosk send responses.
-        #[arg(long, value_name = "URL")]
-        html_endpoint: Option<String>,
-        #[arg(long, value_enum, default_value = "human")]
-        format: Format,
-        #[command(flatten)]
-        libs: LibArgs,
-        #[arg(required = true, value_name = "PATH")]
-        paths: Vec<PathBuf>,
-    },
+    Build(build::BuildArgs),
     /// Re-indent source files, keeping every comment and string.
     ///
     /// `--check` writes nothing and fails (exit 1) when a file would change.
@@ -172,29 +155,7 @@ pub enum Command {
     ///
     /// Exits 1 when a survey has errors, 2 when it cannot start (database, address, tables
     /// that do not match), 0 after SIGTERM or Ctrl-C once the requests in flight are done.
-    Serve {
-        /// Files, or folders: every `.rileva` file below them.
-        #[arg(required = true, value_name = "PATH")]
-        paths: Vec<PathBuf>,
-        /// `sqlite:FILE` or `postgres://...`
-        #[arg(long, value_name = "URL", default_value = "sqlite:responses.db")]
-        db: String,
-        #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:8080")]
-        listen: String,
-        /// An origin whose pages may post responses (CORS), e.g. https://www.comune.example
-        #[arg(long = "allow-origin", value_name = "ORIGIN")]
-        allow_origins: Vec<String>,
-        /// Responses per minute per client address; 0 turns the limit off.
-        #[arg(long, value_name = "N", default_value_t = 60)]
-        rate_limit: u32,
-        /// The largest request body accepted, in bytes.
-        #[arg(long, value_name = "BYTES", default_value_t = 262_144)]
-        max_body: usize,
-        #[arg(long, value_enum, default_value = "plain")]
-        html_theme: HtmlTheme,
-        #[command(flatten)]
-        libs: LibArgs,
-    },
+    Serve(serve::ServeArgs),
     /// Print the JSON Schema of one of rileva's own formats.
     Schema {
         #[arg(value_enum)]
@@ -210,23 +171,7 @@ pub fn run(cli: Cli) -> Result<Status, CliError> {
             libs,
             paths,
         } => check::run(&paths, &libs, format, deny_warnings),
-        Command::Build {
-            targets,
-            out,
-            html_theme,
-            html_endpoint,
-            format,
-            libs,
-            paths,
-        } => build::run(build::BuildArgs {
-            targets,
-            out,
-            html_theme,
-            html_endpoint,
-            format,
-            libs,
-            paths,
-        }),
+        Command::Build(args) => build::run(args),
         Command::Fmt { check, paths } => fmt::run(&paths, check),
         Command::Diff {
             old,
@@ -249,25 +194,7 @@ pub fn run(cli: Cli) -> Result<Status, CliError> {
             libs,
         } => load::run(&survey, &responses, &db, format, &libs),
         Command::Report(args) => report::run(args),
-        Command::Serve {
-            paths,
-            db,
-            listen,
-            allow_origins,
-            rate_limit,
-            max_body,
-            html_theme,
-            libs,
-        } => serve::run(serve::ServeArgs {
-            paths,
-            db,
-            listen,
-            allow_origins,
-            rate_limit,
-            max_body,
-            html_theme,
-            libs,
-        }),
+        Command::Serve(args) => serve::run(args),
         Command::Schema { which } => schema::run(which),
     }
 }

@@ -8,14 +8,28 @@ use rileva_platform::store::Database;
 use rileva_targets::HtmlTheme;
 use std::path::PathBuf;
 
+#[derive(clap::Args, Debug)]
 pub struct ServeArgs {
+    /// Files, or folders: every `.rileva` file below them.
+    #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// `sqlite:FILE` or `postgres://...`
+    #[arg(long, value_name = "URL", default_value = "sqlite:responses.db")]
     pub db: String,
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:8080")]
     pub listen: String,
+    /// An origin whose pages may post responses (CORS), e.g. https://www.comune.example
+    #[arg(long = "allow-origin", value_name = "ORIGIN")]
     pub allow_origins: Vec<String>,
+    /// Responses per minute per client address; 0 turns the limit off.
+    #[arg(long, value_name = "N", default_value_t = 60)]
     pub rate_limit: u32,
+    /// The largest request body accepted, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 262_144)]
     pub max_body: usize,
+    #[arg(long, value_enum, default_value = "plain")]
     pub html_theme: HtmlTheme,
+    #[command(flatten)]
     pub libs: LibArgs,
 }
 

@@ -11,6 +11,8 @@ pub mod ir_json;
 pub mod json_schema;
 pub mod kiosk;
 pub mod sql;
+pub mod templates;
+pub mod words;
 
 use rileva_compiler::diagnostics::Diagnostic;
 use rileva_compiler::ir;

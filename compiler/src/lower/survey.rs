@@ -6,7 +6,7 @@ use super::builtin;
 use super::question::{lower_expr, lower_question, to_u32, Languages};
 use crate::conformance::SurveySpans;
 use crate::ir;
-use crate::resolve::model::SurveyDef;
+use crate::resolve::model::{SurveyDef, TextDef};
 use crate::resolve::Db;
 use crate::source::Span;
 use crate::syntax::ast;
@@ -45,22 +45,18 @@ pub fn lower_survey(db: &Db, s: &SurveyDef) -> ir::Survey {
             profile: c.profile.clone(),
         }),
         kiosk: kiosk(s, languages),
-        sites: header
-            .sites
-            .iter()
-            .map(|site| ir::Site {
-                id: site.id.clone(),
-                label: languages.text(&site.label),
-            })
-            .collect(),
-        sections: s
-            .sections
-            .iter()
-            .map(|sec| ir::SectionInfo {
-                id: sec.id.clone(),
-                title: languages.text(&sec.title),
-            })
-            .collect(),
+        sites: with_texts(
+            &header.sites,
+            languages,
+            |x| (&x.id, &x.label),
+            |id, label| ir::Site { id, label },
+        ),
+        sections: with_texts(
+            &s.sections,
+            languages,
+            |x| (&x.id, &x.title),
+            |id, title| ir::SectionInfo { id, title },
+        ),
         questions: s
             .questions
             .iter()
@@ -79,6 +75,23 @@ pub fn lower_survey(db: &Db, s: &SurveyDef) -> ir::Survey {
         doc: s.ast.doc.clone(),
         span: s.name_span(),
     }
+}
+
+/// Items that are an id and a text (sites and their labels, sections and their titles), each
+/// made with its text in the survey's languages.
+fn with_texts<'a, I, T>(
+    items: &'a [I],
+    languages: Languages<'_>,
+    parts: impl Fn(&'a I) -> (&'a String, &'a TextDef),
+    make: impl Fn(String, ir::Text) -> T,
+) -> Vec<T> {
+    items
+        .iter()
+        .map(|item| {
+            let (id, text) = parts(item);
+            make(id.clone(), languages.text(text))
+        })
+        .collect()
 }
 
 /// `inps.hub_prestazioni` 1.0.0 -> `inps_hub_prestazioni_v1`.

@@ -342,41 +342,5 @@ pub fn strings(lang: &str) -> &'static Strings {
     }
 }
 
-/// Replace each `{name}` of `template` by its value, in one pass: a value that itself holds
-/// braces (a label written `{a}`) is never filled again.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let filled = after.find('}').and_then(|close| {
-            let name = &after[..close];
-            let value = values.iter().find(|(n, _)| *n == name)?.1;
-            Some((value, close))
-        });
-        match filled {
-            Some((value, close)) => {
-                out.push_str(value);
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fill_replaces_once_and_keeps_unknown_braces() {
-        let text = fill("{q} is {a} {x}", &[("q", "“{a}”"), ("a", "1")]);
-        assert_eq!(text, "“{a}” is 1 {x}");
-    }
-}
+/// `{name}` placeholders: the targets' one [`fill`](crate::words::fill).
+pub use crate::words::fill;

@@ -1,13 +1,13 @@
 //! Doc target: a condition in words for the people who review a questionnaire ("Asked only
 //! if “soddisfazione” is 1 “Per niente soddisfatto” or 2 “Poco soddisfatto”.").
 //!
-//! The words follow `ir::Expr` exactly. A negation is pushed down to the comparisons (De
-//! Morgan). A comparison on a coded question is said as the set of codes that satisfy it, an
-//! ordering comparison never matching a missing code; a negated comparison also holds when
-//! the question is unanswered, and says so. Questions are named by their id, which heads
-//! each question of the document; codes by number and label in the page's language.
+//! The walk is the targets' shared one (`crate::words`: De Morgan, the codes that satisfy a
+//! comparison); this file says its leaves for reviewers. A negated comparison also holds
+//! when the question is unanswered, and says so. Questions are named by their id, which
+//! heads each question of the document; codes by number and label in the page's language.
 
-use super::i18n::{fill, Strings, Words};
+use super::i18n::{Strings, Words};
+use crate::words::{self, fill, Joint, Leaves};
 use rileva_compiler::ir::{CmpOp, Code, Expr, Survey};
 
 /// "Asked only if ...": the whole sentence of a `show if`.
@@ -33,13 +33,7 @@ pub fn clause(survey: &Survey, expr: &Expr, lang: &str, strings: &Strings) -> St
         lang,
         words: &strings.words,
     };
-    ctx.clause(expr, false).0
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Joint {
-    And,
-    Or,
+    words::clause(&ctx, expr)
 }
 
 struct Ctx<'a> {
@@ -48,96 +42,35 @@ struct Ctx<'a> {
     words: &'a Words,
 }
 
-impl Ctx<'_> {
-    fn clause(&self, expr: &Expr, negated: bool) -> (String, Option<Joint>) {
-        match expr {
-            Expr::Or { operands } => {
-                self.joined(operands, negated, if negated { Joint::And } else { Joint::Or })
-            }
-            Expr::And { operands } => {
-                self.joined(operands, negated, if negated { Joint::Or } else { Joint::And })
-            }
-            Expr::Not { operand } => self.clause(operand, !negated),
-            Expr::Compare { question, cmp, value } => (self.compare(question, *cmp, *value, negated), None),
-            Expr::In { question, values } => (self.one_of(question, values, negated), None),
-            Expr::Has { question, code } => {
-                let template = if negated {
-                    self.words.excludes
-                } else {
-                    self.words.includes
-                };
-                let answer = self.code_phrase(question, *code);
-                (
-                    fill(template, &[("q", &self.quote(question)), ("a", &answer)]),
-                    None,
-                )
-            }
-            Expr::Answered { question } => {
-                let template = if negated {
-                    self.words.not_answered
-                } else {
-                    self.words.answered
-                };
-                (fill(template, &[("q", &self.quote(question))]), None)
-            }
-        }
-    }
-
-    fn joined(&self, operands: &[Expr], negated: bool, joint: Joint) -> (String, Option<Joint>) {
-        let word = match joint {
+impl Leaves for Ctx<'_> {
+    fn joint(&self, joint: Joint) -> &str {
+        match joint {
             Joint::And => self.words.and,
             Joint::Or => self.words.or,
-        };
-        let parts: Vec<String> = operands
-            .iter()
-            .map(|e| match self.clause(e, negated) {
-                (text, Some(inner)) if inner != joint => format!("({text})"),
-                (text, _) => text,
-            })
-            .collect();
-        if parts.len() == 1 {
-            return (parts.into_iter().next().unwrap_or_default(), None);
         }
-        (parts.join(&format!(" {word} ")), Some(joint))
     }
 
     fn compare(&self, id: &str, cmp: CmpOp, value: i64, negated: bool) -> String {
         match self.survey.question(id) {
             Some(q) if q.kind.is_coded() => {
-                let codes: Vec<&Code> = q
-                    .codes
-                    .iter()
-                    .filter(|c| match cmp {
-                        CmpOp::Eq | CmpOp::Ne => cmp.holds(c.value, value),
-                        _ => !c.missing && cmp.holds(c.value, value),
-                    })
-                    .collect();
+                let codes = words::satisfying(q, cmp, value);
                 self.is(id, &self.code_list(&codes), negated)
             }
-            _ => {
-                let index = match cmp {
-                    CmpOp::Eq => 0,
-                    CmpOp::Ne => 1,
-                    CmpOp::Lt => 2,
-                    CmpOp::Le => 3,
-                    CmpOp::Gt => 4,
-                    CmpOp::Ge => 5,
-                };
-                self.is(
-                    id,
-                    &fill(self.words.number[index], &[("v", &value.to_string())]),
-                    negated,
-                )
-            }
+            _ => self.is(
+                id,
+                &fill(
+                    self.words.number[words::number_index(cmp)],
+                    &[("v", &value.to_string())],
+                ),
+                negated,
+            ),
         }
     }
 
     fn one_of(&self, id: &str, values: &[i64], negated: bool) -> String {
         let phrases: Vec<String> = match self.survey.question(id) {
-            Some(q) if q.kind.is_coded() => q
-                .codes
-                .iter()
-                .filter(|c| values.contains(&c.value))
+            Some(q) if q.kind.is_coded() => words::among(q, values)
+                .into_iter()
                 .map(|c| self.code(c))
                 .collect(),
             _ => values.iter().map(i64::to_string).collect(),
@@ -145,6 +78,27 @@ impl Ctx<'_> {
         self.is(id, &self.or_list(&phrases), negated)
     }
 
+    fn has(&self, id: &str, code: i64, negated: bool) -> String {
+        let template = if negated {
+            self.words.excludes
+        } else {
+            self.words.includes
+        };
+        let answer = self.code_phrase(id, code);
+        fill(template, &[("q", &self.quote(id)), ("a", &answer)])
+    }
+
+    fn answered(&self, id: &str, negated: bool) -> String {
+        let template = if negated {
+            self.words.not_answered
+        } else {
+            self.words.answered
+        };
+        fill(template, &[("q", &self.quote(id))])
+    }
+}
+
+impl Ctx<'_> {
     fn is(&self, id: &str, answers: &str, negated: bool) -> String {
         let template = if negated { self.words.is_not } else { self.words.is };
         fill(template, &[("q", &self.quote(id)), ("a", answers)])
@@ -173,11 +127,7 @@ impl Ctx<'_> {
     }
 
     fn or_list(&self, items: &[String]) -> String {
-        match items {
-            [] => "—".to_owned(),
-            [only] => only.clone(),
-            [init @ .., last] => format!("{} {} {}", init.join(", "), self.words.or, last),
-        }
+        words::or_list(items, self.words.or)
     }
 
     fn quote(&self, text: &str) -> String {

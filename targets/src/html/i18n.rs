@@ -104,32 +104,8 @@ pub fn strings(language: &str) -> &'static Strings {
     }
 }
 
-/// Replace each `{key}` of `template` by its value, in one pass: a value that itself
-/// contains `{key}` (a wording may) is left as written. Unknown keys stay as they are.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(start) = rest.find('{') {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + 1..];
-        let value = after.find('}').and_then(|end| {
-            let key = &after[..end];
-            values.iter().find(|(k, _)| *k == key).map(|(_, v)| (*v, end))
-        });
-        match value {
-            Some((v, end)) => {
-                out.push_str(v);
-                rest = &after[end + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
+/// `{name}` placeholders: the targets' one [`fill`](crate::words::fill).
+pub use crate::words::fill;
 
 static IT: Strings = Strings {
     lang: "it",

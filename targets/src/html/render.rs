@@ -1,8 +1,7 @@
-//! HTML target, layout: the minijinja templates (auto-escaping on for every template) that
-//! turn a [`Page`] view model into HTML text.
+//! HTML target, layout: the minijinja templates, in the environment of [`crate::templates`],
+//! that turn a [`Page`] view model into HTML text.
 
 use super::view::Page;
-use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 
 const TEMPLATES: [(&str, &str); 3] = [
     ("page.html", include_str!("../../templates/html/page.html")),
@@ -16,12 +15,7 @@ const TEMPLATES: [(&str, &str); 3] = [
 /// Render one page. The templates are fixed and tested, so an error here is a bug in
 /// rileva, reported as a message rather than a panic.
 pub fn render(page: &Page) -> Result<String, minijinja::Error> {
-    let mut env = Environment::new();
-    env.set_auto_escape_callback(|_| AutoEscape::Html);
-    env.set_undefined_behavior(UndefinedBehavior::Strict);
-    env.set_keep_trailing_newline(true);
-    for (name, source) in TEMPLATES {
-        env.add_template(name, source)?;
-    }
-    env.get_template("page.html")?.render(page)
+    crate::templates::environment(&TEMPLATES)?
+        .get_template("page.html")?
+        .render(page)
 }

@@ -1,12 +1,12 @@
 //! HTML target: a `show if` condition said in words in the page language, for respondents
 //! without JavaScript ("Rispondere solo se alla domanda «...» ha risposto «...» o «...»").
 //!
-//! The words follow ir::Expr exactly: a negation is pushed down to the comparisons (De
-//! Morgan), and a comparison on a coded question is said as the set of codes that satisfy
-//! it (an ordering comparison never matches a missing code), so "did not answer A or B"
-//! also covers an absent answer, as `not` does.
+//! The walk is the targets' shared one (`crate::words`: De Morgan, the codes that satisfy a
+//! comparison); this file says its leaves for respondents, so "did not answer A or B" also
+//! covers an absent answer, as `not` does.
 
-use super::i18n::{fill, Strings, Words};
+use super::i18n::{Strings, Words};
+use crate::words::{self, fill, Joint, Leaves};
 use rileva_compiler::ir::{CmpOp, Code, Expr, Question, QuestionKind, Survey};
 
 /// "Rispondere solo se ...": the whole sentence for one condition.
@@ -16,8 +16,7 @@ pub fn condition_sentence(survey: &Survey, expr: &Expr, lang: &str, strings: &St
         lang,
         strings,
     };
-    let (clause, _) = ctx.clause(expr, false);
-    fill(strings.words.only_if, &[("c", &clause)])
+    fill(strings.words.only_if, &[("c", &words::clause(&ctx, expr))])
 }
 
 /// The label of one code in `lang`; built-in answers get the interface words when the IR
@@ -45,64 +44,18 @@ pub fn answer_label(question: &Question, code: &Code, lang: &str, strings: &Stri
     fill(strings.out_of, &[("n", &label), ("max", &top.to_string())])
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Joint {
-    And,
-    Or,
-}
-
 struct Ctx<'a> {
     survey: &'a Survey,
     lang: &'a str,
     strings: &'a Strings,
 }
 
-impl Ctx<'_> {
-    fn words(&self) -> &Words {
-        self.strings.words
-    }
-
-    /// The clause for `expr` (negated when `negated`), and the joint at its top, if any.
-    fn clause(&self, expr: &Expr, negated: bool) -> (String, Option<Joint>) {
-        match expr {
-            Expr::Or { operands } => {
-                self.joined(operands, negated, if negated { Joint::And } else { Joint::Or })
-            }
-            Expr::And { operands } => {
-                self.joined(operands, negated, if negated { Joint::Or } else { Joint::And })
-            }
-            Expr::Not { operand } => self.clause(operand, !negated),
-            Expr::Compare { question, cmp, value } => (self.compare(question, *cmp, *value, negated), None),
-            Expr::In { question, values } => (self.one_of(question, values, negated), None),
-            Expr::Has { question, code } => (self.has(question, *code, negated), None),
-            Expr::Answered { question } => {
-                let template = if negated {
-                    self.words().not_answered
-                } else {
-                    self.words().answered
-                };
-                (fill(template, &[("q", &self.wording(question))]), None)
-            }
-        }
-    }
-
-    fn joined(&self, operands: &[Expr], negated: bool, joint: Joint) -> (String, Option<Joint>) {
-        let word = match joint {
+impl Leaves for Ctx<'_> {
+    fn joint(&self, joint: Joint) -> &str {
+        match joint {
             Joint::And => self.words().and,
             Joint::Or => self.words().or_clause,
-        };
-        let parts: Vec<String> = operands
-            .iter()
-            .map(|e| match self.clause(e, negated) {
-                (text, Some(inner)) if inner != joint => format!("({text})"),
-                (text, _) => text,
-            })
-            .collect();
-        if parts.len() == 1 {
-            let only = parts.into_iter().next().unwrap_or_default();
-            return (only, None);
         }
-        (parts.join(&format!(" {word} ")), Some(joint))
     }
 
     fn compare(&self, id: &str, cmp: CmpOp, value: i64, negated: bool) -> String {
@@ -110,36 +63,20 @@ impl Ctx<'_> {
             return self.answered_with(id, &[value.to_string()], negated);
         };
         if question.kind.is_coded() {
-            let codes: Vec<&Code> = question
-                .codes
-                .iter()
-                .filter(|c| match cmp {
-                    CmpOp::Eq | CmpOp::Ne => cmp.holds(c.value, value),
-                    _ => !c.missing && cmp.holds(c.value, value),
-                })
-                .collect();
+            let codes = words::satisfying(question, cmp, value);
             return self.answered_with(id, &self.labels(question, &codes), negated);
         }
-        let index = match cmp {
-            CmpOp::Eq => 0,
-            CmpOp::Ne => 1,
-            CmpOp::Lt => 2,
-            CmpOp::Le => 3,
-            CmpOp::Gt => 4,
-            CmpOp::Ge => 5,
-        };
-        let phrase = fill(self.words().number[index], &[("v", &value.to_string())]);
+        let phrase = fill(
+            self.words().number[words::number_index(cmp)],
+            &[("v", &value.to_string())],
+        );
         self.answered_with_raw(id, &phrase, negated)
     }
 
     fn one_of(&self, id: &str, values: &[i64], negated: bool) -> String {
         match self.survey.question(id) {
             Some(question) if question.kind.is_coded() => {
-                let codes: Vec<&Code> = question
-                    .codes
-                    .iter()
-                    .filter(|c| values.contains(&c.value))
-                    .collect();
+                let codes = words::among(question, values);
                 self.answered_with(id, &self.labels(question, &codes), negated)
             }
             _ => {
@@ -166,6 +103,21 @@ impl Ctx<'_> {
         fill(template, &[("q", &self.wording(id)), ("a", &answer)])
     }
 
+    fn answered(&self, id: &str, negated: bool) -> String {
+        let template = if negated {
+            self.words().not_answered
+        } else {
+            self.words().answered
+        };
+        fill(template, &[("q", &self.wording(id))])
+    }
+}
+
+impl Ctx<'_> {
+    fn words(&self) -> &Words {
+        self.strings.words
+    }
+
     fn labels(&self, question: &Question, codes: &[&Code]) -> Vec<String> {
         codes
             .iter()
@@ -189,11 +141,7 @@ impl Ctx<'_> {
     }
 
     fn or_list(&self, items: &[String]) -> String {
-        match items {
-            [] => "—".to_owned(),
-            [only] => only.clone(),
-            [init @ .., last] => format!("{} {} {}", init.join(", "), self.words().or, last),
-        }
+        words::or_list(items, self.words().or)
     }
 
     fn wording(&self, id: &str) -> String {
