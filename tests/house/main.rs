@@ -3,12 +3,14 @@
 //! (`rules.rs`), docs against the code registry and the stages (`docs.rs`), doc examples
 //! against their codes (`examples.rs`), references inside the repository (`references.rs`),
 //! the JSON positions convention (`positions.rs`), the command line against the README
-//! (`commands.rs`).
+//! (`commands.rs`), CONTRIBUTING.md's files and tests against the repository
+//! (`contributing.rs`).
 
 #[path = "../common/mod.rs"]
 mod common;
 
 mod commands;
+mod contributing;
 mod docs;
 mod examples;
 mod positions;
