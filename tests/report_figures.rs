@@ -2,7 +2,10 @@
 //! (tests/python/generate_responses.py) are stored by `rileva load` in real SQLite and real
 //! PostgreSQL; `rileva report --format json` must give the same bytes from both, and every
 //! count, mean, Wilson interval and NPS interval must match numpy and statsmodels to 1e-9
-//! (tests/python/check_report.py). Needs RILEVA_TEST_POSTGRES and the venv of scripts/test.sh.
+//! (tests/python/check_report.py, which reads what the surveys declare from their IR), for
+//! every grouping (period, site, channel), --from/--to, --served participation, the
+//! comparison across surveys of one standard and --min-cell disclosure. Needs
+//! RILEVA_TEST_POSTGRES and the venv of scripts/test.sh: without them it fails, never skips.
 
 mod common;
 mod report_support;
@@ -35,11 +38,49 @@ fn report_from_both(dir: &std::path::Path, sqlite: &str, pg: &str, flags: &[&str
     texts.remove(0)
 }
 
+/// Users served per day and site (`date,site,served`), deterministic: both sites of
+/// sportello_a, lines without a site (sportello_b, and sportello_a's responses without
+/// one), and a few days nobody counted.
+fn served_csv(dir: &std::path::Path) -> std::path::PathBuf {
+    // 2026-09-01 + 91 days: September, October, November.
+    let days = (1..=30u32)
+        .map(|d| format!("2026-09-{d:02}"))
+        .chain((1..=31).map(|d| format!("2026-10-{d:02}")))
+        .chain((1..=30).map(|d| format!("2026-11-{d:02}")));
+    let mut text = String::from("date,site,served\n");
+    for (day, date) in (0u32..).zip(days) {
+        if day % 17 == 16 {
+            continue;
+        }
+        for (i, site) in ["centro", "nord", ""].iter().enumerate() {
+            let served = 30 + (day * 7 + i as u32 * 11) % 41;
+            text.push_str(&format!("{date},{site},{served}\n"));
+        }
+    }
+    let path = dir.join("served.csv");
+    fs::write(&path, text).unwrap();
+    path
+}
+
 #[test]
 fn figures_agree_with_numpy_and_statsmodels_on_sqlite_and_postgres() {
     let dir = tempfile::tempdir().unwrap();
-    let a = generate(dir.path(), "prova.sportello_a", 1500, 11, "2026-09-01", 91, "");
+    let a = generate(
+        dir.path(),
+        "prova.sportello_a",
+        1500,
+        11,
+        "2026-09-01",
+        91,
+        "centro,nord,-",
+    );
     let b = generate(dir.path(), "prova.sportello_b", 700, 12, "2026-09-01", 91, "");
+    let served = served_csv(dir.path());
+    let served = served.to_str().unwrap();
+    // What the surveys declare, for the checker: their IR, as `rileva build` writes it.
+    let ir = dir.path().join("ir");
+    let (code, stdout, stderr) = rileva(&["build", SURVEYS, "--target", "ir", "--out", ir.to_str().unwrap()]);
+    assert_eq!(code, 0, "build --target ir: {stdout}{stderr}");
     let sqlite = format!("sqlite:{}", dir.path().join("r.db").display());
     let schema = PgSchema::new("report");
     let pg = schema.url();
@@ -50,18 +91,47 @@ fn figures_agree_with_numpy_and_statsmodels_on_sqlite_and_postgres() {
             assert_eq!(code, 0, "load {survey}: {stdout}{stderr}");
         }
     }
-    for (flags, check) in [
-        (vec![], vec![]),
-        (
-            vec!["--by", "month", "--by-channel"],
-            vec!["--by", "month", "--by-channel"],
-        ),
-        (
-            vec!["--by-channel", "--min-cell", "400"],
-            vec!["--by-channel", "--min-cell", "400"],
-        ),
-    ] {
-        let text = report_from_both(dir.path(), &sqlite, &pg, &flags);
+    let runs: [&[&str]; 5] = [
+        // Totals, every indicator and the comparison of the standard's locked questions.
+        &[],
+        // Every grouping at once, with participation per month and site.
+        &["--by", "month", "--by-site", "--by-channel", "--served", served],
+        // A window by ISO week: --from/--to cut responses and served counts alike.
+        &[
+            "--by",
+            "week",
+            "--by-site",
+            "--from",
+            "2026-09-15",
+            "--to",
+            "2026-10-20",
+            "--served",
+            served,
+        ],
+        // Days: small cells, so disclosure control withholds many groups and rates.
+        &[
+            "--by",
+            "day",
+            "--by-site",
+            "--from",
+            "2026-10-01",
+            "--to",
+            "2026-10-07",
+            "--served",
+            served,
+        ],
+        // A high --min-cell: sportello_b (700) withheld whole and left out of comparisons.
+        &[
+            "--by-site",
+            "--by-channel",
+            "--min-cell",
+            "800",
+            "--served",
+            served,
+        ],
+    ];
+    for flags in runs {
+        let text = report_from_both(dir.path(), &sqlite, &pg, flags);
         assert!(!text.contains("TESTO-LIBERO"), "free text in the report");
         let report = dir.path().join("report.json");
         let mut args = vec![
@@ -69,8 +139,10 @@ fn figures_agree_with_numpy_and_statsmodels_on_sqlite_and_postgres() {
             report.display().to_string(),
             a.display().to_string(),
             b.display().to_string(),
+            "--ir".to_owned(),
+            ir.display().to_string(),
         ];
-        args.extend(check.iter().map(|s| s.to_string()));
+        args.extend(flags.iter().map(|s| s.to_string()));
         let (ok, out) = python(&args);
         println!("{flags:?}: {out}");
         assert!(ok, "independent computation disagrees for {flags:?}:\n{out}");
@@ -109,10 +181,22 @@ fn the_checker_catches_a_wrong_figure() {
     *answered = serde_json::json!(answered.as_u64().unwrap() + 1);
     let bad = dir.path().join("bad.json");
     fs::write(&bad, serde_json::to_string(&json).unwrap()).unwrap();
+    let ir = dir.path().join("ir");
+    let (code, _, stderr) = rileva(&[
+        "build",
+        "tests/report/sportello_a.rileva",
+        "--target",
+        "ir",
+        "--out",
+        ir.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
     let (ok, out) = python(&[
         "check_report.py".into(),
         bad.display().to_string(),
         a.display().to_string(),
+        "--ir".into(),
+        ir.display().to_string(),
     ]);
     assert!(!ok && out.contains("answered"), "{out}");
 }

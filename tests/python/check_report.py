@@ -1,24 +1,30 @@
 """Check rileva's report.json against an independent computation from the raw responses.
 
-Counts and means with numpy, Wilson intervals with statsmodels'
-proportion_confint(method="wilson"), the NPS adjusted-Wald interval from its formula
-(Rocks 2016). The questions, codes and missing codes come from generate_responses.py,
-written apart from rileva. Every count must be equal and every figure within 1e-9.
-Also checks that no free text of the responses appears anywhere in the report.
+What the surveys declare comes from their IR (`rileva build --target ir`, OUT/<id>/ir/
+survey.json): questions, codes, missing codes, the positive codes the compiler lowered,
+sites, locked questions and the standard they conform to. Nothing is taken from rileva's
+report code: grouping, periods, --from/--to, participation (--served), comparisons and
+--min-cell disclosure are recomputed here from the JSON lines of the responses, counts
+and means with numpy, Wilson intervals with statsmodels' proportion_confint(
+method="wilson"), the NPS adjusted-Wald interval from its formula (Rocks 2016). Every
+count must be equal and every figure within 1e-9. Also checks that no free text of the
+responses appears anywhere in the report.
 
-usage: check_report.py REPORT.json RESPONSES.jsonl... [--by month] [--by-channel] [--min-cell K]
-Prints how many figures were compared; exits 1 on the first list of differences.
+usage: check_report.py REPORT.json --ir OUT RESPONSES.jsonl... [--by day|week|month]
+       [--by-site] [--by-channel] [--from DAY] [--to DAY] [--served FILE.csv] [--min-cell K]
+Prints how many figures were compared; exits 1 with the list of differences.
 """
 
 import argparse
+import csv
+import datetime as dt
 import json
+import os
 import sys
 
 import numpy as np
 from scipy.stats import norm
 from statsmodels.stats.proportion import proportion_confint
-
-from generate_responses import SURVEYS
 
 Z = 1.959964
 ALPHA = 2 * norm.sf(Z)  # so that statsmodels uses z = 1.959964 exactly as rileva does
@@ -37,60 +43,6 @@ def same(where, expected, actual):
             problems.append(f"{where}: expected {expected!r}, report has {actual!r}")
     elif expected != actual:
         problems.append(f"{where}: expected {expected!r}, report has {actual!r}")
-
-
-def nps_interval(promoters, detractors, n):
-    n_adj = n + 3
-    p = (promoters + 0.75) / n_adj
-    d = (detractors + 0.75) / n_adj
-    s = p - d
-    half = Z * np.sqrt((p + d - s * s) / n_adj)
-    return max(-100.0, 100 * (s - half)), min(100.0, 100 * (s + half))
-
-
-def expected_question(spec_q, responses, k):
-    qid, kind, codes, _weights, missing, *_ = spec_q
-    values = [r["answers"][qid] for r in responses if qid in r["answers"]]
-    out = {"question": qid, "type": kind}
-    if kind == "number":
-        if len(values) < k:
-            return {**out, "suppressed": True}
-        return {**out, "suppressed": False, "answered": len(values), "mean": float(np.mean(np.array(values, dtype=np.float64)))}
-    if kind == "multi":
-        counts = {c: sum(1 for v in values if c in v) for c in codes}
-        answered = sum(1 for v in values if any(c in codes for c in v))
-        miss = {}
-    else:
-        counts = {c: values.count(c) for c in codes}
-        miss = {c: values.count(c) for c in missing}
-        answered = sum(counts.values())
-    if answered < k or answered == 0:
-        return {**out, "suppressed": True}
-    out.update(suppressed=False, answered=answered, counts={str(c): n for c, n in counts.items()})
-    if miss:
-        out["missing"] = {str(c): n for c, n in miss.items()}
-    if kind in ORDINAL:
-        non_missing = np.repeat(np.array(list(counts.keys()), dtype=np.float64), list(counts.values()))
-        out["mean"] = float(np.mean(non_missing))
-        ordered = sorted(codes)
-        positive = ordered[len(ordered) - len(ordered) // 2 :]
-        count = sum(counts[c] for c in positive)
-        low, high = proportion_confint(count, answered, alpha=ALPHA, method="wilson")
-        out["positive"] = {"codes": positive, "count": count, "share": count / answered, "ci95": [float(low), float(high)]}
-    if kind == "nps":
-        promoters = counts[9] + counts[10]
-        detractors = sum(counts[c] for c in range(7))
-        low, high = nps_interval(promoters, detractors, answered)
-        out["nps"] = {
-            "promoters": promoters,
-            "detractors": detractors,
-            "score": 100.0 * (promoters - detractors) / answered,
-            "ci95": [float(low), float(high)],
-        }
-    if kind in ("choice", "multi"):
-        ranked = sorted(codes, key=lambda c: -counts[c])  # stable: ties keep the code order
-        out["ranking"] = [{"code": c, "count": counts[c], "share": counts[c] / answered} for c in ranked]
-    return out
 
 
 def compare(where, expected, actual):
@@ -112,18 +64,226 @@ def compare(where, expected, actual):
         same(where, expected, actual)
 
 
-def expected_cell(spec, responses, k):
+def nps_interval(promoters, detractors, n):
+    n_adj = n + 3
+    p = (promoters + 0.75) / n_adj
+    d = (detractors + 0.75) / n_adj
+    s = p - d
+    half = Z * np.sqrt((p + d - s * s) / n_adj)
+    return max(-100.0, 100 * (s - half)), min(100.0, 100 * (s + half))
+
+
+def declared_positive(q):
+    """The positive codes the survey declares (lowered into the IR), checked for sense:
+    some of the non-missing codes, the highest ones (a higher code is more positive),
+    and for an NPS its promoters."""
+    codes = q["positive_codes"]
+    present = sorted(c["value"] for c in q["codes"] if not c["missing"])
+    if not codes or codes != present[len(present) - len(codes) :]:
+        problems.append(f"{q['id']}: the IR's positive codes {codes} are not the top codes of {present}")
+    if q["kind"] == "nps" and codes != [9, 10]:
+        problems.append(f"{q['id']}: an NPS counts 9 and 10 as positive, the IR says {codes}")
+    return codes
+
+
+def expected_question(q, responses, k):
+    qid, kind = q["id"], q["kind"]
+    present = [c["value"] for c in q["codes"] if not c["missing"]]
+    missing = [c["value"] for c in q["codes"] if c["missing"]]
+    values = [r["answers"][qid] for r in responses if qid in r["answers"]]
+    out = {"question": qid, "type": kind, "suppressed": True}
+    if kind == "number":
+        if len(values) < k or not values:
+            return out
+        return {**out, "suppressed": False, "answered": len(values), "mean": float(np.mean(np.array(values, dtype=np.float64)))}
+    if kind == "multi":
+        counts = {c: sum(1 for v in values if c in v) for c in present}
+        miss = {c: sum(1 for v in values if c in v) for c in missing}
+        answered = sum(1 for v in values if any(c in present for c in v))
+    else:
+        counts = {c: values.count(c) for c in present}
+        miss = {c: values.count(c) for c in missing}
+        answered = sum(counts.values())
+    if answered < k or answered == 0:
+        return out
+    out.update(suppressed=False, answered=answered, counts={str(c): n for c, n in sorted(counts.items())})
+    if miss:
+        out["missing"] = {str(c): n for c, n in sorted(miss.items())}
+    if kind in ORDINAL:
+        non_missing = np.repeat(np.array(list(counts.keys()), dtype=np.float64), list(counts.values()))
+        out["mean"] = float(np.mean(non_missing))
+        positive = declared_positive(q)
+        count = sum(counts[c] for c in positive)
+        low, high = proportion_confint(count, answered, alpha=ALPHA, method="wilson")
+        out["positive"] = {"codes": positive, "count": count, "share": count / answered, "ci95": [float(low), float(high)]}
+    if kind == "nps":
+        promoters = counts[9] + counts[10]
+        detractors = sum(counts[c] for c in range(7))
+        low, high = nps_interval(promoters, detractors, answered)
+        out["nps"] = {
+            "promoters": promoters,
+            "detractors": detractors,
+            "score": 100.0 * (promoters - detractors) / answered,
+            "ci95": [float(low), float(high)],
+        }
+    if kind in ("choice", "multi"):
+        ranked = sorted(present, key=lambda c: -counts[c])  # stable: ties keep the survey's order
+        out["ranking"] = [{"code": c, "count": counts[c], "share": counts[c] / answered} for c in ranked]
+    return out
+
+
+def expected_cell(ir, responses, k):
+    """responses (or None when withheld) and the figures of every reported question."""
+    reported = [q for q in ir["questions"] if q["kind"] != "text"]
     if len(responses) < k:
-        return None, [{"question": q[0], "type": q[1], "suppressed": True} for q in spec["questions"] if q[1] != "text"]
-    return len(responses), [expected_question(q, responses, k) for q in spec["questions"] if q[1] != "text"]
+        return None, [{"question": q["id"], "type": q["kind"], "suppressed": True} for q in reported]
+    return len(responses), [expected_question(q, responses, k) for q in reported]
+
+
+def day_of(r):
+    return dt.date.fromisoformat(r["submitted_at"][:10])
+
+
+def period(day, by):
+    if by == "day":
+        return day.isoformat()
+    if by == "week":
+        year, week, _ = day.isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    return day.strftime("%Y-%m")
+
+
+def null_first(key):
+    """Sort keys as the report does: by each value, a missing site (None) first."""
+    return tuple((0, "") if v is None else (1, v) for v in key)
+
+
+def check_survey(a, ir, report, mine):
+    sid = ir["id"]
+    site_ids = [s["id"] for s in ir.get("sites", [])]
+    compare(f"{sid}.sites", [{"id": s["id"], "label": s["label"]} for s in ir.get("sites", [])], report.get("sites", []))
+    n, questions = expected_cell(ir, mine, a.min_cell)
+    same(f"{sid}.responses", n, report["responses"])
+    same(f"{sid}.suppressed", n is None, report["suppressed"])
+    compare(f"{sid}.questions", questions, report["questions"])
+    same(f"{sid}.versions", sorted({r["version"] for r in mine}), report["versions"])
+
+    dims = []
+    if a.by:
+        dims.append(("period", lambda r: period(day_of(r), a.by)))
+    if a.by_site and site_ids:
+        dims.append(("site", lambda r: r.get("site")))
+    if a.by_channel:
+        dims.append(("channel", lambda r: r["channel"]))
+    if dims:
+        def key(r):
+            return tuple(f(r) for _, f in dims)
+
+        groups = []
+        for k in sorted({key(r) for r in mine}, key=null_first):
+            cell = [r for r in mine if key(r) == k]
+            cell_n, qs = expected_cell(ir, cell, a.min_cell)
+            groups.append({**{name: v for (name, _), v in zip(dims, k)}, "responses": cell_n, "suppressed": cell_n is None, "questions": qs})
+        compare(f"{sid}.groups", groups, report.get("groups"))
+    elif "groups" in report:
+        problems.append(f"{sid}: groups given though no grouping was asked")
+
+    if a.by:
+        periods = sorted({period(day_of(r), a.by) for r in mine})
+        timeline = []
+        for p in periods:
+            count = sum(1 for r in mine if period(day_of(r), a.by) == p)
+            timeline.append({"period": p, "responses": count if count >= a.min_cell else None, "suppressed": count < a.min_cell})
+        compare(f"{sid}.timeline", timeline, report.get("timeline"))
+
+    if a.served:
+        compare(f"{sid}.participation", expected_participation(a, site_ids, mine), report.get("participation"))
+    elif "participation" in report:
+        problems.append(f"{sid}: participation given without --served")
+    return {q["question"]: q for q in questions} if n is not None else {}
+
+
+def expected_participation(a, site_ids, mine):
+    cells = {}
+    with open(a.served, encoding="utf-8", newline="") as f:
+        for line in csv.DictReader(f):
+            day = dt.date.fromisoformat(line["date"])
+            site = line["site"] or None
+            if (a.from_day and day < a.from_day) or (a.to_day and day > a.to_day):
+                continue
+            if site is not None and site not in site_ids:
+                continue
+            key = (period(day, a.by) if a.by else None, site)
+            cells[key] = cells.get(key, 0) + int(line["served"])
+
+    def responses(p, site):
+        return sum(
+            1
+            for r in mine
+            if (a.by is None or period(day_of(r), a.by) == p) and (not site_ids or r.get("site") == site)
+        )
+
+    def row(p, site, served, n):
+        shown = n >= a.min_cell
+        out = {"site": site, "served": served, "responses": n if shown else None, "rate": n / served if shown and served > 0 else None, "suppressed": not shown}
+        if p is not None:
+            out["period"] = p
+        return out
+
+    rows, all_served, all_n = [], 0, 0
+    for (p, site), served in sorted(cells.items(), key=lambda kv: null_first(kv[0])):
+        n = responses(p, site)
+        all_served += served
+        all_n += n
+        rows.append(row(p, site, served, n))
+    return {"rows": rows, "total": row(None, None, all_served, all_n)}
+
+
+def expected_comparisons(irs, reports, figures):
+    """One table per locked ordinal question of a standard version that two or more
+    surveys conform to; a withheld survey is listed apart."""
+    members = {}
+    for ir in irs:
+        c = ir.get("conforms")
+        if c:
+            members.setdefault((c["standard"], c["version"]), []).append(ir)
+    out = []
+    for (standard, version), group in sorted(members.items()):
+        if len(group) < 2:
+            continue
+        ids = []
+        for ir in group:
+            for q in ir["questions"]:
+                if q["locked"] and q["kind"] in ORDINAL and q["id"] not in ids:
+                    ids.append(q["id"])
+        for qid in ids:
+            asking = [(ir, next(q for q in ir["questions"] if q["id"] == qid)) for ir in group if any(q["id"] == qid for q in ir["questions"])]
+            if len(asking) < 2:
+                continue
+            codes = asking[0][1]["positive_codes"]
+            rows, withheld = [], []
+            for ir, q in asking:
+                f = figures[ir["id"]].get(qid)
+                if f and "positive" in f and q["positive_codes"] == codes:
+                    rows.append({"survey": ir["id"], "answered": f["answered"], "share": f["positive"]["share"], "ci95": f["positive"]["ci95"]})
+                else:
+                    withheld.append(ir["id"])
+            rows.sort(key=lambda r: (-r["share"], r["survey"]))
+            out.append({"standard": standard, "version": version, "question": qid, "codes": codes, "rows": rows, "withheld": sorted(withheld)})
+    return out
 
 
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("report")
     p.add_argument("responses", nargs="+")
-    p.add_argument("--by", choices=["month"])
+    p.add_argument("--ir", required=True, help="the --out of `rileva build --target ir`")
+    p.add_argument("--by", choices=["day", "week", "month"])
+    p.add_argument("--by-site", action="store_true")
     p.add_argument("--by-channel", action="store_true")
+    p.add_argument("--from", dest="from_day", type=dt.date.fromisoformat)
+    p.add_argument("--to", dest="to_day", type=dt.date.fromisoformat)
+    p.add_argument("--served")
     p.add_argument("--min-cell", type=int, default=5)
     a = p.parse_args()
     text = open(a.report, encoding="utf-8").read()
@@ -132,34 +292,26 @@ def main():
     report = json.loads(text)
     rows = [json.loads(line) for path in a.responses for line in open(path, encoding="utf-8")]
     assert any("TESTO-LIBERO" in json.dumps(r) for r in rows), "the responses carry no free text"
-    shares = {}
+    rows = [r for r in rows if (not a.from_day or day_of(r) >= a.from_day) and (not a.to_day or day_of(r) <= a.to_day)]
+    scope = {
+        "from": a.from_day.isoformat() if a.from_day else None,
+        "to": a.to_day.isoformat() if a.to_day else None,
+        "by": a.by,
+        "by_site": a.by_site,
+        "by_channel": a.by_channel,
+        "min_cell": a.min_cell,
+        "z": Z,
+    }
+    compare("scope", scope, report["scope"])
+    irs, figures = [], {}
+    same("surveys", len(os.listdir(a.ir)), len(report["surveys"]))
     for survey in report["surveys"]:
         sid = survey["survey"]
-        spec = SURVEYS[sid]
-        mine = [r for r in rows if r["survey"] == sid]
-        n, questions = expected_cell(spec, mine, a.min_cell)
-        same(f"{sid}.responses", n, survey["responses"])
-        compare(f"{sid}.questions", questions, survey["questions"])
-        shares[sid] = {q["question"]: q for q in questions}
-        if a.by or a.by_channel:
-            def key(r):
-                return ((r["submitted_at"][:7],) if a.by else ()) + ((r["channel"],) if a.by_channel else ())
-            keys = sorted({key(r) for r in mine})
-            same(f"{sid}.groups.count", len(keys), len(survey["groups"]))
-            for g, k in zip(survey["groups"], keys):
-                got = ((g["period"],) if a.by else ()) + ((g["channel"],) if a.by_channel else ())
-                same(f"{sid}.group.key", k, got)
-                n, questions = expected_cell(spec, [r for r in mine if key(r) == k], a.min_cell)
-                same(f"{sid}.group{k}.responses", n, g["responses"])
-                compare(f"{sid}.group{k}.questions", questions, g["questions"])
-    for c in report["comparisons"]:
-        rows_expected = []
-        for sid, qs in shares.items():
-            q = qs.get(c["question"])
-            if q and "positive" in q:
-                rows_expected.append({"survey": sid, "answered": q["answered"], "share": q["positive"]["share"], "ci95": q["positive"]["ci95"]})
-        rows_expected.sort(key=lambda r: (-r["share"], r["survey"]))
-        compare(f"comparison.{c['question']}.rows", rows_expected, c["rows"])
+        with open(os.path.join(a.ir, sid, "ir", "survey.json"), encoding="utf-8") as f:
+            ir = json.load(f)
+        irs.append(ir)
+        figures[sid] = check_survey(a, ir, survey, [r for r in rows if r["survey"] == sid])
+    compare("comparisons", expected_comparisons(irs, report["surveys"], figures), report["comparisons"])
     if problems:
         print("\n".join(problems[:50]))
         print(f"{len(problems)} difference(s) among {compared} figures")

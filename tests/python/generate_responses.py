@@ -4,7 +4,9 @@ Deterministic (a seeded random.Random): the same arguments give the same JSON li
 Each survey's questions, codes, routing and weights are written out here, apart from
 rileva, so that `rileva load` judges what this script believes is valid.
 
-usage: generate_responses.py SURVEY_ID N SEED START_DAY DAYS [--sites a,b,c] > out.jsonl
+usage: generate_responses.py SURVEY_ID N SEED START_DAY DAYS [--sites a,b,-] > out.jsonl
+
+Each response gets one of --sites at random; `-` stands for a response without a site.
 """
 
 import argparse
@@ -99,7 +101,9 @@ def response(rng, survey_id, spec, day, sites):
         "submitted_at": when.strftime("%Y-%m-%dT%H:%M:%SZ"),
     }
     if sites:
-        out["site"] = rng.choice(sites)
+        site = rng.choice(sites)
+        if site is not None:
+            out["site"] = site
     out["answers"] = answers
     return out
 
@@ -116,7 +120,7 @@ def main():
     spec = SURVEYS[a.survey]
     rng = random.Random(a.seed)
     start = dt.date.fromisoformat(a.start)
-    sites = [s for s in a.sites.split(",") if s]
+    sites = [None if s == "-" else s for s in a.sites.split(",") if s]
     out = sys.stdout
     for i in range(a.n):
         day = start + dt.timedelta(days=rng.randrange(a.days))

@@ -5,7 +5,6 @@
 //! A survey or question withheld by disclosure control is left out and listed as withheld.
 
 use super::model::{Comparison, ComparisonRow, SurveyReport};
-use super::positive::positive_codes;
 use rileva_compiler::ir;
 use std::collections::BTreeMap;
 
@@ -59,14 +58,14 @@ fn compare(
     if asking.len() < 2 {
         return None;
     }
-    let codes = positive_codes(asking[0].0);
+    let codes = asking[0].0.positive_codes.clone();
     let mut rows = Vec::new();
     let mut withheld = Vec::new();
     for (q, report) in &asking {
         let figures = report.questions.iter().find(|f| f.question == id);
         let positive = figures.and_then(|f| Some((f.answered?, f.positive.as_ref()?)));
         match positive {
-            Some((answered, p)) if !report.suppressed && positive_codes(q) == codes => {
+            Some((answered, p)) if !report.suppressed && q.positive_codes == codes => {
                 rows.push(ComparisonRow {
                     survey: report.survey.clone(),
                     answered,

@@ -2,7 +2,7 @@
 //! each from one aggregate query run in the database.
 
 use super::figures::{self, Counts};
-use super::model::{Group, Participation, PeriodCount, StandardRef, SurveyReport};
+use super::model::{Group, Participation, PeriodCount, SiteLabel, StandardRef, SurveyReport};
 use super::query;
 use super::served::Served;
 use super::stats::Z95;
@@ -129,6 +129,14 @@ pub fn survey(
             version: c.version.clone(),
             profile: c.profile.clone(),
         }),
+        sites: survey
+            .sites
+            .iter()
+            .map(|s| SiteLabel {
+                id: s.id.clone(),
+                label: s.label.0.clone(),
+            })
+            .collect(),
         responses: shown.then_some(responses),
         suppressed: !shown,
         questions,

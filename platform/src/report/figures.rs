@@ -2,7 +2,6 @@
 //! a question fewer than `min_cell` responses answered shows no figure at all.
 
 use super::model::{Nps, Positive, QuestionFigures, Ranked};
-use super::positive::positive_codes;
 use super::query::Measure;
 use super::stats;
 use crate::store::read::Cell;
@@ -114,7 +113,7 @@ fn question(q: &ir::Question, index: usize, counts: &Counts, min_cell: u64, z: f
     if q.kind.is_ordinal() {
         let pairs: Vec<(i64, u64)> = present.iter().map(|(c, n)| (*c, *n)).collect();
         out.mean = stats::mean_code(&pairs);
-        let codes = positive_codes(q);
+        let codes = q.positive_codes.clone();
         let count: u64 = codes.iter().map(|c| count_of(*c)).sum();
         if let (Some(share), Some(ci95)) = (stats::share(count, answered), stats::wilson(count, answered, z))
         {

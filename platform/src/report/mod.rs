@@ -4,7 +4,8 @@
 //! leaves the database, only counts); [`figures`] turns counts into the indicators of
 //! [`stats`] with disclosure control; [`served`] reads `--served`; [`compare`] lines up
 //! the locked questions of one standard version; [`model`] is `report.json`; [`html`] and
-//! [`csv`] render it. See docs/report.md for every formula and decision.
+//! [`csv`] render it. Positive codes come from the IR (`ir::Question::positive_codes`,
+//! set by the compiler): the report never decides which answers count as positive. See docs/report.md for every formula and decision.
 
 pub mod compare;
 mod compute;
@@ -12,7 +13,6 @@ pub mod csv;
 pub mod figures;
 pub mod html;
 pub mod model;
-pub mod positive;
 pub mod query;
 pub mod served;
 pub mod stats;

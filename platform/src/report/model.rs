@@ -46,6 +46,11 @@ pub struct SurveyReport {
     pub versions: Vec<String>,
     /// The standard the survey conforms to, when it does.
     pub standard: Option<StandardRef>,
+    /// The survey's sites (platform.md §1) with their labels in every survey language, so
+    /// that a reader of `groups` and `participation` (which name sites by id) can label
+    /// them; absent when the survey lists none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sites: Vec<SiteLabel>,
     /// Every response in scope; absent when fewer than `min_cell`.
     pub responses: Option<u64>,
     pub suppressed: bool,
@@ -66,6 +71,14 @@ pub struct StandardRef {
     pub standard: String,
     pub version: String,
     pub profile: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct SiteLabel {
+    /// `centro`
+    pub id: String,
+    /// Language → label: `{"it": "Anagrafe centrale", "en": "Central registry office"}`.
+    pub label: BTreeMap<String, String>,
 }
 
 /// The figures of one closed or number question, over all responses or one group.

@@ -72,15 +72,6 @@ pub fn nps_adjusted_wald(promoters: u64, detractors: u64, n: u64, z: f64) -> Opt
     Some([(100.0 * (s - half)).max(-100.0), (100.0 * (s + half)).min(100.0)])
 }
 
-/// The default positive codes of an ordinal question: the top ⌊k/2⌋ of its
-/// k non-missing codes by value (faces: 3; five stars: 4 and 5; a 1–5 scale: 4 and 5).
-pub fn default_positive(non_missing: &[i64]) -> Vec<i64> {
-    let mut sorted = non_missing.to_vec();
-    sorted.sort_unstable();
-    let keep = sorted.len() / 2;
-    sorted.split_off(sorted.len() - keep)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,18 +97,6 @@ mod tests {
         );
         let [lo, hi] = nps_adjusted_wald(10, 0, 10, Z95).unwrap();
         assert!(hi == 100.0 && lo > 40.0, "{lo} {hi}");
-    }
-
-    #[test]
-    fn default_positive_takes_the_top_half() {
-        assert_eq!(default_positive(&[1, 2, 3]), vec![3]);
-        assert_eq!(default_positive(&[1, 2, 3, 4, 5]), vec![4, 5]);
-        assert_eq!(default_positive(&[5, 4, 3, 2, 1, 0]), vec![3, 4, 5]);
-        assert_eq!(
-            default_positive(&(0..=10).collect::<Vec<_>>()),
-            vec![6, 7, 8, 9, 10]
-        );
-        assert_eq!(default_positive(&[1]), Vec::<i64>::new());
     }
 
     #[test]
