@@ -65,25 +65,17 @@ pub fn tables(report: &Report, surveys: &[ir::Survey], lang: &str) -> Vec<Table>
         out.push(indicators(survey, r, lang));
         out.push(counts(survey, r, lang));
         if let Some(groups) = &r.groups {
-            let mut w = Writer::new(&[
-                "period",
-                "site",
-                "channel",
-                "responses",
-                "question",
-                "answered",
-                "mean",
-                "positive_share",
-                "positive_ci95_low",
-                "positive_ci95_high",
-                "nps",
-                "suppressed",
-            ]);
+            let mut w = Writer::new(&header(
+                &["period", "site", "site_label", "channel", "responses", "question"],
+                &FIGURES,
+            ));
             for g in groups {
+                let site = g.site.clone().flatten();
                 for q in &g.questions {
                     let mut row = vec![
                         g.period.clone().unwrap_or_default(),
-                        g.site.clone().flatten().unwrap_or_default(),
+                        site.clone().unwrap_or_default(),
+                        site_label(survey, site.as_deref(), lang),
                         g.channel.clone().unwrap_or_default(),
                         num(g.responses),
                         q.question.clone(),
@@ -95,11 +87,20 @@ pub fn tables(report: &Report, surveys: &[ir::Survey], lang: &str) -> Vec<Table>
             out.push(w.finish(format!("{}.groups.csv", r.survey)));
         }
         if let Some(p) = &r.participation {
-            let mut w = Writer::new(&["period", "site", "served", "responses", "rate", "suppressed"]);
+            let mut w = Writer::new(&[
+                "period",
+                "site",
+                "site_label",
+                "served",
+                "responses",
+                "rate",
+                "suppressed",
+            ]);
             for row in p.rows.iter().chain([&p.total]) {
                 w.push(vec![
                     row.period.clone().unwrap_or_default(),
                     row.site.clone().unwrap_or_default(),
+                    site_label(survey, row.site.as_deref(), lang),
                     row.served.to_string(),
                     num(row.responses),
                     num(row.rate),
@@ -141,6 +142,28 @@ pub fn tables(report: &Report, surveys: &[ir::Survey], lang: &str) -> Vec<Table>
     out
 }
 
+/// The columns of [`figures_row`].
+const FIGURES: [&str; 7] = [
+    "answered",
+    "mean",
+    "positive_share",
+    "positive_ci95_low",
+    "positive_ci95_high",
+    "nps",
+    "suppressed",
+];
+
+fn header<'a>(keys: &[&'a str], figures: &[&'a str]) -> Vec<&'a str> {
+    keys.iter().chain(figures).copied().collect()
+}
+
+/// The label of a site in `lang` (empty for no site), safe from spreadsheet formulas.
+fn site_label(survey: &ir::Survey, site: Option<&str>, lang: &str) -> String {
+    site.and_then(|id| survey.site(id))
+        .map(|s| text(s.label.get(lang)))
+        .unwrap_or_default()
+}
+
 /// answered, mean, positive share and interval, NPS, suppressed.
 fn figures_row(q: &QuestionFigures) -> Vec<String> {
     vec![
@@ -155,18 +178,7 @@ fn figures_row(q: &QuestionFigures) -> Vec<String> {
 }
 
 fn indicators(survey: &ir::Survey, r: &SurveyReport, lang: &str) -> Table {
-    let mut w = Writer::new(&[
-        "question",
-        "wording",
-        "type",
-        "answered",
-        "mean",
-        "positive_share",
-        "positive_ci95_low",
-        "positive_ci95_high",
-        "nps",
-        "suppressed",
-    ]);
+    let mut w = Writer::new(&header(&["question", "wording", "type"], &FIGURES));
     for q in &r.questions {
         let wording = survey
             .question(&q.question)

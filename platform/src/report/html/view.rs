@@ -89,6 +89,18 @@ impl Ctx<'_> {
             .unwrap_or_else(|| text.get(survey.default_language()).to_owned())
     }
 
+    /// A site's label in the page's language (its id if the survey no longer lists it);
+    /// "no site" for responses stored without one.
+    fn site(&self, site: &Option<String>, survey: &ir::Survey) -> String {
+        match site {
+            Some(id) => survey
+                .site(id)
+                .map(|s| self.text(&s.label, survey))
+                .unwrap_or_else(|| id.clone()),
+            None => self.w.no_site.to_owned(),
+        }
+    }
+
     fn fewer(&self) -> String {
         self.w.fewer_than.replace("{k}", &self.n.count(self.min_cell))
     }
@@ -413,6 +425,7 @@ fn timeline(cx: &Ctx, t: &[crate::report::model::PeriodCount]) -> Figure {
 /// A group's name: its period, site and channel.
 fn group_name(
     cx: &Ctx,
+    s: &ir::Survey,
     period: &Option<String>,
     site: &Option<Option<String>>,
     channel: &Option<String>,
@@ -422,7 +435,7 @@ fn group_name(
         parts.push(p.clone());
     }
     if let Some(site) = site {
-        parts.push(site.clone().unwrap_or_else(|| cx.w.no_site.to_owned()));
+        parts.push(cx.site(site, s));
     }
     if let Some(c) = channel {
         parts.push(cx.channel(c));
@@ -446,7 +459,7 @@ fn groups(cx: &Ctx, s: &ir::Survey, r: &SurveyReport) -> Vec<Figure> {
         let mut dots = Vec::new();
         let mut rows = Vec::new();
         for g in groups {
-            let name = group_name(cx, &g.period, &g.site, &g.channel);
+            let name = group_name(cx, s, &g.period, &g.site, &g.channel);
             let f = g.questions.iter().find(|f| f.question == q.id);
             match f.and_then(|f| Some((f.answered?, f.positive.as_ref()?))) {
                 Some((answered, p)) => {
@@ -491,7 +504,7 @@ fn groups(cx: &Ctx, s: &ir::Survey, r: &SurveyReport) -> Vec<Figure> {
     out
 }
 
-fn participation(cx: &Ctx, _s: &ir::Survey, r: &SurveyReport) -> Option<Figure> {
+fn participation(cx: &Ctx, s: &ir::Survey, r: &SurveyReport) -> Option<Figure> {
     let w = cx.w;
     let p = r.participation.as_ref()?;
     let name = |period: &Option<String>, site: &Option<String>| {
@@ -499,7 +512,7 @@ fn participation(cx: &Ctx, _s: &ir::Survey, r: &SurveyReport) -> Option<Figure> 
         if let Some(p) = period {
             parts.push(p.clone());
         }
-        parts.push(site.clone().unwrap_or_else(|| w.no_site.to_owned()));
+        parts.push(cx.site(site, s));
         parts.join(" · ")
     };
     let bars: Vec<(String, f64, String, bool)> = p
