@@ -1,10 +1,11 @@
-// Sites end to end (platform.md §1): Chromium opens the Lecce kiosk and web form that the
-// real `rileva serve` serves, with `?site=<id>` in the address as an office installs them,
-// answers, and the test finds the site in the row stored in SQLite (read back with the
-// sqlite3 tool). An unknown site: the kiosk shows the staff its configuration message and
-// sends nothing; the form sends its response without a site (a respondent cannot mend a
-// link); a response naming an unknown site is refused by the server (422, nothing stored).
-// (The kiosk and form against PostgreSQL, and the server's faults, are in serve.*.test.mjs.)
+// Sites end to end (docs/language.md §4, `sites`): Chromium opens the Lecce kiosk and web
+// form that the real `rileva serve` serves, with `?site=<id>` in the address as an office
+// installs them, answers, and the test finds the site in the row stored in SQLite (read
+// back with the sqlite3 tool). An unknown site: the kiosk shows the staff its configuration
+// message and sends nothing; the form sends its response without a site (a respondent
+// cannot mend a link); a response naming an unknown site is refused by the server (422,
+// nothing stored). (The kiosk and form against PostgreSQL, and the server's faults, are in
+// serve.*.test.mjs.)
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";

@@ -46,7 +46,7 @@ pub struct SurveyReport {
     pub versions: Vec<String>,
     /// The standard the survey conforms to, when it does.
     pub standard: Option<StandardRef>,
-    /// The survey's sites (platform.md §1) with their labels in every survey language, so
+    /// The survey's sites (docs/language.md §4) with their labels in every survey language, so
     /// that a reader of `groups` and `participation` (which name sites by id) can label
     /// them; absent when the survey lists none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
