@@ -102,7 +102,7 @@ impl Ctx<'_> {
     }
 
     fn fewer(&self) -> String {
-        self.w.fewer_than.replace("{k}", &self.n.count(self.min_cell))
+        rileva_targets::words::fill(self.w.fewer_than, &[("k", &self.n.count(self.min_cell))])
     }
 
     fn count(&self, v: Option<u64>) -> String {
