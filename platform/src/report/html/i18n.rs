@@ -232,6 +232,32 @@ impl Numbers {
     }
 }
 
+const MONTHS_IT: [&str; 12] = [
+    "gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic",
+];
+const MONTHS_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// A period of `report.json` as the page's language writes it: a month `2026-09` is
+/// `set 2026` / `Sep 2026`, a day `2026-09-21` is `21/09/2026` in Italian (ISO in English,
+/// whose readers write days in two orders); an ISO week `2026-W39` stays as it is.
+pub fn period(lang: &str, text: &str) -> String {
+    let parts: Vec<&str> = text.split('-').collect();
+    let month = |m: &str| m.parse::<usize>().ok().filter(|m| (1..=12).contains(m));
+    match parts.as_slice() {
+        [year, m] if year.len() == 4 && m.len() == 2 => match month(m) {
+            Some(m) if lang == "it" => format!("{} {year}", MONTHS_IT[m - 1]),
+            Some(m) => format!("{} {year}", MONTHS_EN[m - 1]),
+            None => text.to_owned(),
+        },
+        [year, m, d] if lang == "it" && year.len() == 4 && month(m).is_some() && d.len() == 2 => {
+            format!("{d}/{m}/{year}")
+        }
+        _ => text.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -250,5 +276,10 @@ mod tests {
         assert_eq!(it.decimal(-0.01, 1), "0,0");
         assert_eq!(it.percent_interval([0.7222, 0.8749]), "72,2–87,5%");
         assert_eq!(en.decimal(1234.5, 1), "1,234.5");
+        assert_eq!(period("it", "2026-09"), "set 2026");
+        assert_eq!(period("en", "2026-09"), "Sep 2026");
+        assert_eq!(period("it", "2026-09-21"), "21/09/2026");
+        assert_eq!(period("en", "2026-09-21"), "2026-09-21");
+        assert_eq!(period("it", "2026-W39"), "2026-W39");
     }
 }

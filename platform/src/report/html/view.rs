@@ -2,7 +2,7 @@
 //! formatted, every chart as geometry. The template only lays it out.
 
 use super::charts::{self, BarChart, DotChart, LineChart};
-use super::i18n::{words, Numbers, Words};
+use super::i18n::{self, words, Numbers, Words};
 use crate::report::model::{Comparison, QuestionFigures, Report, SurveyReport};
 use rileva_compiler::ir::{self, QuestionKind, Text};
 use serde::Serialize;
@@ -138,8 +138,10 @@ pub fn page(report: &Report, surveys: &[ir::Survey], lang: &str) -> Page {
     let period = match (&report.scope.from, &report.scope.to) {
         (None, None) => w.whole_period.to_owned(),
         (f, t) => [
-            f.as_ref().map(|f| format!("{} {f}", w.from)),
-            t.as_ref().map(|t| format!("{} {t}", w.to)),
+            f.as_ref()
+                .map(|f| format!("{} {}", w.from, i18n::period(cx.lang, f))),
+            t.as_ref()
+                .map(|t| format!("{} {}", w.to, i18n::period(cx.lang, t))),
         ]
         .into_iter()
         .flatten()
@@ -281,7 +283,7 @@ fn indicators(cx: &Ctx, s: &ir::Survey, questions: &[QuestionFigures]) -> Option
                 w.answered.into(),
                 w.mean.into(),
                 w.positive.into(),
-                w.ci95.into(),
+                capitalized(w.ci95),
             ],
             numeric: vec![false, true, true, true, true],
             rows,
@@ -402,7 +404,7 @@ fn timeline(cx: &Ctx, t: &[crate::report::model::PeriodCount]) -> Figure {
     let w = cx.w;
     let values: Vec<(String, Option<f64>)> = t
         .iter()
-        .map(|p| (p.period.clone(), p.responses.map(|n| n as f64)))
+        .map(|p| (i18n::period(cx.lang, &p.period), p.responses.map(|n| n as f64)))
         .collect();
     Figure {
         bars: None,
@@ -416,7 +418,7 @@ fn timeline(cx: &Ctx, t: &[crate::report::model::PeriodCount]) -> Figure {
             numeric: vec![false, true],
             rows: t
                 .iter()
-                .map(|p| vec![p.period.clone(), cx.count(p.responses)])
+                .map(|p| vec![i18n::period(cx.lang, &p.period), cx.count(p.responses)])
                 .collect(),
         },
     }
@@ -432,7 +434,7 @@ fn group_name(
 ) -> String {
     let mut parts = Vec::new();
     if let Some(p) = period {
-        parts.push(p.clone());
+        parts.push(i18n::period(cx.lang, p));
     }
     if let Some(site) = site {
         parts.push(cx.site(site, s));
@@ -494,7 +496,7 @@ fn groups(cx: &Ctx, s: &ir::Survey, r: &SurveyReport) -> Vec<Figure> {
                     w.responses.into(),
                     w.answered.into(),
                     w.positive.into(),
-                    w.ci95.into(),
+                    capitalized(w.ci95),
                 ],
                 numeric: vec![false, true, true, true, true],
                 rows,
@@ -510,7 +512,7 @@ fn participation(cx: &Ctx, s: &ir::Survey, r: &SurveyReport) -> Option<Figure> {
     let name = |period: &Option<String>, site: &Option<String>| {
         let mut parts = Vec::new();
         if let Some(p) = period {
-            parts.push(p.clone());
+            parts.push(i18n::period(cx.lang, p));
         }
         parts.push(cx.site(site, s));
         parts.join(" · ")
@@ -603,7 +605,7 @@ fn comparison(cx: &Ctx, surveys: &[ir::Survey], c: &Comparison) -> ComparisonVie
                 w.survey.into(),
                 w.answered.into(),
                 w.positive.into(),
-                w.ci95.into(),
+                capitalized(w.ci95),
             ],
             numeric: vec![false, true, true, true],
             rows: c
@@ -626,4 +628,13 @@ fn comparison(cx: &Ctx, surveys: &[ir::Survey], c: &Comparison) -> ComparisonVie
         figure,
         withheld: (!c.withheld.is_empty()).then(|| format!("{}: {}", w.withheld, c.withheld.join(", "))),
     }
+}
+
+/// A word as a column heading: its first letter upper case.
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
