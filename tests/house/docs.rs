@@ -263,3 +263,36 @@ fn the_platform_table_names_every_module() {
         "platform/ARCHITECTURE.md's module table against platform/src/"
     );
 }
+
+/// Each module's `## <module>` section of `platform/ARCHITECTURE.md` names every file and
+/// folder below `platform/src/<module>/` (as `name.rs` or `name/`, in backticks).
+#[test]
+fn the_platform_sections_name_every_file() {
+    let text = scan::read("platform/ARCHITECTURE.md");
+    let mut missing = Vec::new();
+    for module in modules_of("platform/src") {
+        let Some(name) = module.strip_suffix('/') else {
+            continue;
+        };
+        let section = text
+            .split(&format!("\n## {name}\n"))
+            .nth(1)
+            .and_then(|s| s.split("\n## ").next())
+            .unwrap_or_else(|| panic!("platform/ARCHITECTURE.md has no `## {name}` section"));
+        let mut stack = vec![format!("platform/src/{name}")];
+        while let Some(dir) = stack.pop() {
+            for entry in modules_of(&dir) {
+                if entry.ends_with('/') {
+                    stack.push(format!("{dir}/{}", entry.trim_end_matches('/')));
+                }
+                if !section.contains(&format!("`{entry}`")) {
+                    missing.push(format!("{dir}/{entry}"));
+                }
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "files platform/ARCHITECTURE.md's section of their module does not name: {missing:?}"
+    );
+}
