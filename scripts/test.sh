@@ -32,6 +32,12 @@ if [ -f tests/e2e/package.json ]; then
   fi
 fi
 
+# --- npm packages of the VS Code extension (grammar tests, packaging) ------------------------
+if [ ! -d editors/vscode/node_modules ] || [ editors/vscode/package-lock.json -nt editors/vscode/node_modules ]; then
+  log "installing npm packages in editors/vscode"
+  (cd editors/vscode && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
 # --- Python packages for tests/python, in one venv at .venv/ ------------------------------
 python3 -m venv --help >/dev/null 2>&1 || {
   log "installing Debian package python3-venv"
@@ -77,6 +83,22 @@ log "Python tests (tests/python: DDI schema validation and round trip)"
 python_status=0
 RILEVA_BIN="$root/target/debug/rileva" .venv/bin/python -m unittest discover -s tests/python -p 'test_*.py' -v || python_status=$?
 
+# --- Language server ----------------------------------------------------------------------
+log "language server tests (tests/lsp: pytest-lsp drives rileva lsp)"
+lsp_status=0
+lsp_log="${TMPDIR:-/tmp}/rileva-lsp-test.log"
+set +e
+RILEVA_BIN="$root/target/debug/rileva" .venv/bin/python -m pytest -c tests/lsp/pytest.ini --rootdir tests/lsp -p no:cacheprovider -rs tests/lsp 2>&1 | tee "$lsp_log"
+lsp_status=${PIPESTATUS[0]}
+set -e
+# A skipped test is a failed one: nothing is skipped in silence.
+if grep -Eq '[0-9]+ (skipped|xfailed)' "$lsp_log"; then lsp_status=1; fi
+
+# --- VS Code extension -------------------------------------------------------------------
+log "VS Code extension (editors/vscode: grammar snapshots of every example, assertions, .vsix)"
+vscode_status=0
+(cd editors/vscode && npm test --silent && npm run package --silent) || vscode_status=$?
+
 # --- Browser ------------------------------------------------------------------------------
 node_status=0
 if compgen -G "tests/e2e/*.test.mjs" >/dev/null; then
@@ -89,5 +111,6 @@ log "summary"
 passed=$(grep -Eo 'test result: [a-zA-Z]+\. [0-9]+ passed' "$log_file" | awk '{s+=$4} END {print s+0}')
 failed=$(grep -Eo 'test result: [a-zA-Z]+\. [0-9]+ passed; [0-9]+ failed' "$log_file" | awk '{s+=$6} END {print s+0}')
 grep -Eo 'agreement[^.]*judges agree.*' "$log_file" || true
-echo "rust: $passed passed, $failed failed (cargo exit $cargo_status, agreement exit $agreement_status); python: exit $python_status; browser: node exit $node_status"
-[ "$cargo_status" -eq 0 ] && [ "$agreement_status" -eq 0 ] && [ "$python_status" -eq 0 ] && [ "$node_status" -eq 0 ]
+lsp_counts=$(grep -Eo '[0-9]+ (passed|failed)' "$lsp_log" | tr '\n' ' ')
+echo "rust: $passed passed, $failed failed (cargo exit $cargo_status, agreement exit $agreement_status); python: exit $python_status; lsp: ${lsp_counts:-none} (pytest exit $lsp_status); vscode: exit $vscode_status; browser: node exit $node_status"
+[ "$cargo_status" -eq 0 ] && [ "$agreement_status" -eq 0 ] && [ "$python_status" -eq 0 ] && [ "$lsp_status" -eq 0 ] && [ "$vscode_status" -eq 0 ] && [ "$node_status" -eq 0 ]

@@ -1,7 +1,7 @@
 //! Reading what the compiler needs: `.rileva` files named or found below folders, and the
 //! packages of `--lib` folders. The only file reading of a compilation happens here.
 
-use super::{CliError, LibArgs};
+use super::{config, CliError, LibArgs};
 use rileva_compiler::{compile, Compilation, Input, LibPackage};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -53,13 +53,37 @@ pub fn read_inputs(files: &[PathBuf]) -> Result<Vec<Input>, CliError> {
         .collect()
 }
 
-/// The packages of the `--lib` folders: `DIR/a/b.rileva` is package `a.b`.
+/// The packages of the project's folders: those of `rileva.toml` ([`config`]), then those
+/// of `--lib`. `DIR/a/b.rileva` is package `a.b`.
 pub fn read_libs(libs: &LibArgs) -> Result<Vec<LibPackage>, CliError> {
-    let mut packages = Vec::new();
+    let mut folders = Vec::new();
+    if let Some(project) = config::find_from_current_dir()? {
+        for dir in &project.lib {
+            if !dir.is_dir() {
+                return Err(format!(
+                    "{}: lib folder {} is not a folder",
+                    project.file.display(),
+                    dir.display()
+                ));
+            }
+        }
+        folders.extend(project.lib);
+    }
     for dir in &libs.lib {
         if !dir.is_dir() {
             return Err(format!("--lib {} is not a folder", dir.display()));
         }
+        if !folders.contains(dir) {
+            folders.push(dir.clone());
+        }
+    }
+    read_lib_folders(&folders)
+}
+
+/// The packages below each folder: `DIR/a/b.rileva` is package `a.b`.
+pub fn read_lib_folders(folders: &[PathBuf]) -> Result<Vec<LibPackage>, CliError> {
+    let mut packages = Vec::new();
+    for dir in folders {
         let mut files = Vec::new();
         walk(dir, &mut files)?;
         for file in files {

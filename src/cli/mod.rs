@@ -2,11 +2,13 @@
 
 mod build;
 mod check;
+pub mod config;
 mod diff;
 mod explain;
 mod fmt;
 mod inputs;
 mod load;
+mod lsp;
 mod render;
 mod report;
 mod schema;
@@ -75,7 +77,8 @@ pub enum SchemaArg {
 
 #[derive(clap::Args, Debug, Clone)]
 pub struct LibArgs {
-    /// A folder of extra packages: `a/b.rileva` below it is package `a.b`.
+    /// A folder of extra packages: `a/b.rileva` below it is package `a.b`. Added to the
+    /// `lib` folders of the nearest `rileva.toml`.
     #[arg(long = "lib", value_name = "DIR")]
     pub lib: Vec<PathBuf>,
 }
@@ -156,6 +159,15 @@ pub enum Command {
     /// Exits 1 when a survey has errors, 2 when it cannot start (database, address, tables
     /// that do not match), 0 after SIGTERM or Ctrl-C once the requests in flight are done.
     Serve(serve::ServeArgs),
+    /// Speak the Language Server Protocol on stdin and stdout, for editors.
+    ///
+    /// `lib` folders come from the `rileva.toml` of the workspace root and from the
+    /// client's `initializationOptions` (`{"lib": ["DIR"]}`).
+    Lsp {
+        /// Talk over stdin and stdout (the only transport; accepted for editors that pass it).
+        #[arg(long)]
+        stdio: bool,
+    },
     /// Print the JSON Schema of one of rileva's own formats.
     Schema {
         #[arg(value_enum)]
@@ -195,6 +207,7 @@ pub fn run(cli: Cli) -> Result<Status, CliError> {
         } => load::run(&survey, &responses, &db, format, &libs),
         Command::Report(args) => report::run(args),
         Command::Serve(args) => serve::run(args),
+        Command::Lsp { stdio: _ } => lsp::run(),
         Command::Schema { which } => schema::run(which),
     }
 }

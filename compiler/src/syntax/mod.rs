@@ -12,7 +12,7 @@ mod build;
 mod errors;
 mod expr;
 mod hints;
-pub(crate) mod keywords;
+pub mod keywords;
 mod lexical;
 mod lists;
 mod parse;

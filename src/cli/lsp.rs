@@ -1,0 +1,46 @@
+//! `rileva lsp`: the language server (crate rileva-lsp) over stdin and stdout, reading the
+//! project's packages the way every other command does ([`config`], [`inputs`]).
+
+use super::{config, inputs, CliError, Status};
+use rileva_compiler::LibPackage;
+use std::path::{Path, PathBuf};
+
+pub fn run() -> Result<Status, CliError> {
+    rileva_lsp::run_stdio(load_project)?;
+    Ok(Status::Ok)
+}
+
+/// The packages of the `rileva.toml` at the workspace root (or the current folder when
+/// the editor names no root), then of the client's `lib` folders, relative to the root.
+fn load_project(root: Option<&Path>, extra: &[PathBuf]) -> Result<Vec<LibPackage>, String> {
+    let root = match root {
+        Some(root) => root.to_path_buf(),
+        None => std::env::current_dir().map_err(|e| format!("no workspace folder: {e}"))?,
+    };
+    let mut folders = Vec::new();
+    if let Some(project) = config::find(&root)? {
+        for dir in &project.lib {
+            if !dir.is_dir() {
+                return Err(format!(
+                    "{}: lib folder {} is not a folder",
+                    project.file.display(),
+                    dir.display()
+                ));
+            }
+        }
+        folders.extend(project.lib);
+    }
+    for dir in extra {
+        let dir = root.join(dir);
+        if !dir.is_dir() {
+            return Err(format!(
+                "initializationOptions.lib: {} is not a folder",
+                dir.display()
+            ));
+        }
+        if !folders.contains(&dir) {
+            folders.push(dir);
+        }
+    }
+    inputs::read_lib_folders(&folders)
+}

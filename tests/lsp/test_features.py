@@ -1,0 +1,255 @@
+"""Hover, go to definition (into the embedded standard library too), completion in each
+context of tooling.md §1, formatting, document symbols and quick fixes, asked of a real
+`rileva lsp` on real surveys; and a crash in one request leaves the server running."""
+
+import pathlib
+import shutil
+import subprocess
+
+import pytest
+from lsprotocol import types
+from pygls.exceptions import JsonRpcInternalError
+
+from conftest import CACHE, RILEVA, ROOT, change, open_document, position_of
+
+HUB = ROOT / "examples" / "inps_hub_prestazioni.rileva"
+
+
+def doc(uri):
+    return types.TextDocumentIdentifier(uri=uri)
+
+
+async def hover(client, uri, position):
+    result = await client.text_document_hover_async(
+        types.HoverParams(text_document=doc(uri), position=position)
+    )
+    return result.contents.value if result else None
+
+
+async def test_hover_on_a_question_in_show_if_gives_wording_codes_and_lock(client):
+    text = HUB.read_text(encoding="utf-8")
+    uri, _ = await open_document(client, HUB)
+    shown = await hover(client, uri, position_of(text, "show if soddisfazione", delta=9))
+    assert "**question** `soddisfazione`: scale `istat.scales.soddisfazione5`" in shown
+    assert "Complessivamente, quanto è soddisfatto del servizio?" in shown
+    assert "Overall, how satisfied are you with the service?" in shown
+    assert "from module `istat.cx.core`" in shown
+    assert "locked by standard `istat.cx 2024.1`" in shown
+    assert "- `1` Per niente soddisfatto / Not at all satisfied" in shown
+    # A question of the survey itself, at its definition: routing in words.
+    shown = await hover(client, uri, position_of(text, "question documenti", delta=10))
+    assert "**Shown if** `soddisfazione <= 2`" in shown
+
+
+async def test_hover_on_a_list_a_module_a_profile_and_a_keyword(client):
+    text = HUB.read_text(encoding="utf-8")
+    uri, _ = await open_document(client, HUB)
+    scale = await hover(client, uri, position_of(text, "scale accordo5", delta=7))
+    assert scale.startswith("**scale** `istat.scales.accordo5`") and "- `1` " in scale
+    module = await hover(client, uri, position_of(text, "use istat.cx.core", delta=14))
+    assert module.startswith("**module** `istat.cx.core`") and "Nucleo comune" in module
+    profile = await hover(client, uri, position_of(text, "2024.1 profile istanza_online", delta=16))
+    assert profile.startswith("**profile** `istanza_online` of standard `istat.cx`")
+    assert "requires `core` `servizio_online`" in profile
+    keyword = await hover(client, uri, position_of(text, "  anonymous", delta=3))
+    assert keyword.startswith("**anonymous**: ")
+    kind = await hover(client, uri, position_of(text, "kind ente_previdenziale", delta=6))
+    assert kind.startswith("**kind** `ente_previdenziale` (pa kind)")
+    # Inside a string there is nothing to say.
+    assert await hover(client, uri, position_of(text, "Valuti il servizio", delta=3)) is None
+
+
+async def definition(client, uri, position):
+    result = await client.text_document_definition_async(
+        types.DefinitionParams(text_document=doc(uri), position=position)
+    )
+    return result
+
+
+def text_at(location):
+    lines = pathlib.Path(location.uri.removeprefix("file://")).read_text(encoding="utf-8").splitlines()
+    r = location.range
+    assert r.start.line == r.end.line
+    return lines[r.start.line][r.start.character : r.end.character]
+
+
+async def test_go_to_definition_into_the_standard_library_and_the_survey(client):
+    text = HUB.read_text(encoding="utf-8")
+    uri, _ = await open_document(client, HUB)
+    module = await definition(client, uri, position_of(text, "use istat.cx.core", delta=15))
+    assert module.uri.startswith(pathlib.Path(CACHE).as_uri() + "/rileva/stdlib/")
+    assert module.uri.endswith("/istat/cx.rileva")
+    assert text_at(module) == "core"
+    # The stdlib file is the embedded one, read-only.
+    path = pathlib.Path(module.uri.removeprefix("file://"))
+    assert not path.stat().st_mode & 0o222
+    question = await definition(client, uri, position_of(text, "show if soddisfazione", delta=10))
+    assert question.uri == module.uri and text_at(question) == "soddisfazione"
+    scale = await definition(client, uri, position_of(text, "scale accordo5", delta=8))
+    assert scale.uri.endswith("/istat/scales.rileva") and text_at(scale) == "accordo5"
+    local = await definition(client, uri, position_of(text, "motivi has 3", delta=1))
+    assert text_at(local) == "motivi"
+    standard = await definition(client, uri, position_of(text, "conforms istat.cx", delta=12))
+    assert text_at(standard) == "istat.cx"
+    # Opening the stdlib file shows no diagnostics of its own.
+    _, shown = await open_document(client, path)
+    assert list(shown) == []
+
+
+async def completions(client, uri, text, needle, delta=None):
+    delta = len(needle) if delta is None else delta
+    result = await client.text_document_completion_async(
+        types.CompletionParams(text_document=doc(uri), position=position_of(text, needle, delta=delta))
+    )
+    items = result.items if isinstance(result, types.CompletionList) else result
+    return [item.label for item in items or []]
+
+
+SKELETON = """import istat.cx
+import istat.scales
+
+survey prova.completamento {
+  version 1.0.0
+  title "Prova"
+  agency "c_h501" kind KIND_PA
+  service "prova" kind KIND_SERVICE
+  conforms CONFORMS
+  use USE
+
+  question primo: yesno {
+    "Primo?"
+  }
+  question secondo: scale accordo5 {
+    "Secondo?"
+    show if SHOW
+  }
+  question terzo: TYPE {
+    "Terzo?"
+  }
+  STATEMENT
+}
+"""
+
+
+async def test_completion_in_each_context(client):
+    path = ROOT / "examples" / "prova_completamento.rileva"  # never written: the editor's buffer
+    uri, _ = await open_document(client, path, SKELETON)
+
+    async def at(needle, delta=0):
+        return await completions(client, uri, SKELETON, needle, delta)
+
+    statements = await at("  STATEMENT", 2)
+    assert {"question", "section", "use", "check", "translations", "title", "conforms"} <= set(statements)
+    types_ = await at("terzo: ", 7)
+    assert {"scale", "choice", "multi", "faces", "rating", "nps", "yesno", "number", "text"} == set(types_)
+    assert {"primo"} == set(await at("show if SHOW", 8))  # earlier questions only
+    assert {"istat.cx.core", "istat.cx.servizio_online"} <= set(await at("use USE", 4))
+    assert {"istat.cx", "designers_italia.valutazione"} <= set(await at("conforms CONFORMS", 9))
+    assert {"comune", "ente_previdenziale"} <= set(await at("kind KIND_PA", 5))
+    assert {"istanza_online"} <= set(await at("kind KIND_SERVICE", 5))
+    # Further contexts need text typed in: the buffer changes as the user types.
+    typed = SKELETON.replace("show if SHOW", "show if primo = ").replace("terzo: TYPE", "terzo: scale ")
+    typed = typed.replace("conforms CONFORMS", "conforms istat.cx 2024.1 profile ")
+    await change(client, uri, typed, 2)
+    assert ["1", "2"] == await completions(client, uri, typed, "show if primo = ")
+    scales = await completions(client, uri, typed, "terzo: scale ")
+    assert {"accordo5", "soddisfazione5"} <= set(scales)
+    profiles = await completions(client, uri, typed, "profile ", None)
+    assert {"istanza_online"} <= set(profiles)
+    versions_text = typed.replace("conforms istat.cx 2024.1 profile ", "conforms istat.cx ")
+    await change(client, uri, versions_text, 3)
+    assert ["2024.1"] == await completions(client, uri, versions_text, "conforms istat.cx ")
+    in_list = typed.replace("show if primo = ", "show if primo in [1, ")
+    await change(client, uri, in_list, 4)
+    assert ["1", "2"] == await completions(client, uri, in_list, "primo in [1, ")
+    top = "imp"
+    await change(client, uri, top, 5)
+    assert {"import", "survey", "module", "scale"} <= set(await completions(client, uri, top, "imp"))
+
+
+async def test_formatting_gives_what_rileva_fmt_writes(client, tmp_path):
+    messy = HUB.read_text(encoding="utf-8").replace("\n  ", "\n      ").replace("\n", "   \n")
+    copy = tmp_path / "messy.rileva"
+    copy.write_text(messy, encoding="utf-8")
+    uri, _ = await open_document(client, copy)
+    edits = await client.text_document_formatting_async(
+        types.DocumentFormattingParams(text_document=doc(uri), options=types.FormattingOptions(2, True))
+    )
+    assert len(edits) == 1
+    subprocess.run([RILEVA, "fmt", str(copy)], check=True)
+    assert edits[0].new_text == copy.read_text(encoding="utf-8") != messy
+    # A file that does not parse is left alone.
+    await change(client, uri, "survey {", 2)
+    assert (
+        await client.text_document_formatting_async(
+            types.DocumentFormattingParams(text_document=doc(uri), options=types.FormattingOptions(2, True))
+        )
+        is None
+    )
+
+
+async def test_document_symbols_outline_sections_and_questions(client):
+    uri, _ = await open_document(client, HUB)
+    symbols = await client.text_document_document_symbol_async(
+        types.DocumentSymbolParams(text_document=doc(uri))
+    )
+    [survey] = symbols
+    assert survey.name == "inps.prestazioni_non_pensionistiche"
+    children = [s.name for s in survey.children]
+    assert children == ["use istat.cx.core", "use istat.cx.servizio_online", "domanda"]
+    section = survey.children[2]
+    assert [q.name for q in section.children] == ["prestazione", "documenti", "accessi"]
+    assert section.children[0].kind == types.SymbolKind.Field
+
+
+async def quick_fixes(client, uri, diagnostic):
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=doc(uri),
+            range=diagnostic.range,
+            context=types.CodeActionContext(diagnostics=[diagnostic]),
+        )
+    )
+    return actions or []
+
+
+def apply(text, edit):
+    lines = text.split("\n")
+    start, end = edit.range.start, edit.range.end
+    assert start.line == end.line
+    line = lines[start.line]
+    lines[start.line] = line[: start.character] + edit.new_text + line[end.character :]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    ("broken", "code", "fixed"),
+    [
+        ("question TempoAttesa: number 0..120", "R0103", "tempo_attesa"),
+        ("question attesa: scale accordo55", "R0101", "accordo5"),
+    ],
+)
+async def test_a_quick_fix_writes_the_one_fix_the_help_names(client, broken, code, fixed):
+    text = HUB.read_text(encoding="utf-8").replace("question accessi: number 1..20", broken)
+    uri, shown = await open_document(client, ROOT / "examples" / "quickfix.rileva", text)
+    [diagnostic] = [d for d in shown if d.code == code]
+    [action] = await quick_fixes(client, uri, diagnostic)
+    assert action.kind == types.CodeActionKind.QuickFix and action.title == f"Write `{fixed}`"
+    [edit] = action.edit.changes[uri]
+    repaired = apply(text, edit)
+    after = await change(client, uri, repaired, 2)
+    assert code not in [d.code for d in after], after
+
+
+async def test_a_crash_in_one_request_is_an_error_and_the_server_goes_on(client):
+    uri, _ = await open_document(client, HUB)
+    with pytest.raises(JsonRpcInternalError, match="internal error in rileva/debugPanic"):
+        await client.protocol.send_request_async("rileva/debugPanic", {})
+    text = HUB.read_text(encoding="utf-8")
+    assert "soddisfazione" in await hover(client, uri, position_of(text, "show if soddisfazione", delta=9))
+    # Requests on documents that are not open, or with nonsense positions, are answered.
+    far = types.Position(line=9999, character=9999)
+    assert await hover(client, uri, far) is None
+    with pytest.raises(Exception):
+        await hover(client, "file:///nowhere.rileva", far)
+    assert await hover(client, uri, position_of(text, "show if soddisfazione", delta=9))
