@@ -1,4 +1,4 @@
-//! The language server's diagnostics latency (tooling.md §1: the largest example within
+//! The language server's diagnostics latency (docs/editor.md: the largest example within
 //! 20 ms of a change): the real server loop over an in-memory connection, timed from the
 //! `didChange` that sends the new text to the `publishDiagnostics` it answers with. Every
 //! change alternates between two texts, so each one is really checked again.
@@ -100,7 +100,7 @@ fn largest_example() -> String {
 }
 
 /// The largest example (`examples/bolzano_anagrafe_bilingue.rileva`): the figure of
-/// tooling.md §1.
+/// docs/editor.md.
 #[divan::bench]
 fn change_to_diagnostics_largest_example(bencher: divan::Bencher) {
     let mut session = Session::start(largest_example());

@@ -1,4 +1,4 @@
-//! Completion in each context of tooling.md §1, read from the words before the cursor on
+//! Completion in each context of docs/editor.md, read from the words before the cursor on
 //! its line and the resolved model: statement keywords where a statement may start,
 //! question types after `:`, lists after their type keyword, earlier question ids in an
 //! expression, a question's codes after `=`, `in [` and `has`, modules after `use`,

@@ -1,4 +1,4 @@
-//! Hover (tooling.md §1): a question's wording in every language, type, codes, routing
+//! Hover (docs/editor.md): a question's wording in every language, type, codes, routing
 //! and lock; a list's codes; a module's, standard's or profile's doc; a keyword's meaning.
 
 use crate::analysis::Model;
@@ -27,12 +27,16 @@ pub fn markdown(model: &Model, target: &Target<'_>) -> String {
     }
 }
 
-fn texts(out: &mut String, text: &TextDef) {
+/// A text in every language it has, the survey's languages first, in their order.
+fn texts(out: &mut String, text: &TextDef, languages: &[String]) {
     if let Some(all) = &text.universal {
         let _ = writeln!(out, "- {all}");
     }
-    for (language, value) in &text.values {
-        let _ = writeln!(out, "- `{language}` {value}");
+    let others = text.values.keys().filter(|l| !languages.contains(l));
+    for language in languages.iter().chain(others) {
+        if let Some(value) = text.values.get(language) {
+            let _ = writeln!(out, "- `{language}` {value}");
+        }
     }
 }
 
@@ -111,11 +115,11 @@ fn question(model: &Model, survey: &SurveyDef, q: &QuestionDef) -> String {
         let _ = writeln!(out, "{}\n", facts.join(" · "));
     }
     if let Some(wording) = &q.wording {
-        texts(&mut out, wording);
+        texts(&mut out, wording, languages);
     }
     if let Some(help) = &q.help {
         out.push_str("\n**Help**\n\n");
-        texts(&mut out, help);
+        texts(&mut out, help, languages);
     }
     codes(&mut out, &q.codes, languages);
     if let Some((min, max)) = q.range {

@@ -1,4 +1,4 @@
-//! One line on what each keyword means (language.md §4–9): shown on hover and beside
+//! One line on what each keyword means (docs/language.md §3, §4, §6, §7, §8, §9): shown on hover and beside
 //! each keyword offered by completion.
 
 /// What a keyword means, if `word` is one.

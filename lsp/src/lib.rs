@@ -1,4 +1,4 @@
-//! rileva-lsp: the language server of rileva (tooling.md §1), on the compiler's own API.
+//! rileva-lsp: the language server of rileva (docs/editor.md), on the compiler's own API.
 //!
 //! Like rust-analyzer's and ruff's servers: a synchronous main loop over an
 //! [`lsp_server::Connection`] ([`server`]), one handler per request, every document

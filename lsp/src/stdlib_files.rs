@@ -1,5 +1,5 @@
 //! The embedded standard library and the diagnostic docs as read-only files an editor can
-//! open: `$XDG_CACHE_HOME/rileva/stdlib/<version>/istat/cx.rileva` (tooling.md §1) and
+//! open: `$XDG_CACHE_HOME/rileva/stdlib/<version>/istat/cx.rileva` (docs/editor.md) and
 //! `$XDG_CACHE_HOME/rileva/docs/<version>/R0101.md` (a diagnostic's `codeDescription`).
 //!
 //! Files on disk rather than virtual documents: every editor opens a `file:` URI, none

@@ -1,4 +1,4 @@
-//! `rileva.toml`, the project file (tooling.md §1): the `--lib` folders every command reads.
+//! `rileva.toml`, the project file (docs/editor.md): the `--lib` folders every command reads.
 //!
 //! ```toml
 //! lib = ["lib", "../shared/packages"]

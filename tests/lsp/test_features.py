@@ -1,5 +1,5 @@
 """Hover, go to definition (into the embedded standard library too), completion in each
-context of tooling.md §1, formatting, document symbols and quick fixes, asked of a real
+context of docs/editor.md, formatting, document symbols and quick fixes, asked of a real
 `rileva lsp` on real surveys; and a crash in one request leaves the server running."""
 
 import pathlib

@@ -150,13 +150,13 @@ function page(tokens, lines, result, first, last) {
   const tokens = await grammar();
   const lines = text.split("\n");
   const squiggled = result.diagnostics[0].range.start.line;
-  const first = Math.max(0, squiggled - 18);
-  const last = Math.min(lines.length - 1, squiggled + 4);
+  const first = Math.max(0, squiggled - 14);
+  const last = Math.min(lines.length - 1, squiggled + 19);
   const html = path.join(os.tmpdir(), "rileva-editor.html");
   fs.writeFileSync(html, page(tokens, lines, result, first, last));
   execFileSync("chromium", [
     "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-    `--screenshot=${out}`, "--window-size=1200,860", "file://" + html,
+    `--screenshot=${out}`, "--window-size=1200,820", "file://" + html,
   ], { stdio: "ignore" });
   console.log(`wrote ${path.relative(root, out)}: ${result.diagnostics.length} diagnostic(s), hover of ${result.hover.contents.value.length} characters`);
 })().catch((e) => {
