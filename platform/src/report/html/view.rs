@@ -503,7 +503,69 @@ fn groups(cx: &Ctx, s: &ir::Survey, r: &SurveyReport) -> Vec<Figure> {
             },
         });
     }
+    for q in s
+        .questions
+        .iter()
+        .filter(|q| matches!(q.kind, QuestionKind::Choice | QuestionKind::Multi))
+    {
+        out.push(group_shares(cx, s, q, groups));
+    }
     out
+}
+
+/// Per `choice` or `multi` question (the reasons behind a red face), the share of each code
+/// in each group: which office gives which reason. A table only: the shares of many codes
+/// in many groups read better as a table than as a chart.
+fn group_shares(
+    cx: &Ctx,
+    s: &ir::Survey,
+    q: &ir::Question,
+    groups: &[crate::report::model::Group],
+) -> Figure {
+    let w = cx.w;
+    let codes: Vec<&ir::Code> = q.codes.iter().filter(|c| !c.missing).collect();
+    let mut rows = Vec::new();
+    for g in groups {
+        let name = group_name(cx, s, &g.period, &g.site, &g.channel);
+        let f = g.questions.iter().find(|f| f.question == q.id);
+        let mut row = vec![name, cx.count(g.responses)];
+        match f.and_then(|f| Some((f.answered?, f.counts.as_ref()?))) {
+            Some((answered, counts)) => {
+                row.push(cx.n.count(answered));
+                for c in &codes {
+                    let n = counts.get(&c.value).copied().unwrap_or(0);
+                    row.push(cx.n.percent(n as f64 / answered as f64));
+                }
+            }
+            None => {
+                row.push(cx.fewer());
+                row.extend(codes.iter().map(|_| String::new()));
+            }
+        }
+        rows.push(row);
+    }
+    let mut caption = format!(
+        "{} — {}: {}",
+        w.groups,
+        w.distribution.to_lowercase(),
+        cx.text(&q.wording, s)
+    );
+    if q.kind == QuestionKind::Multi {
+        caption.push_str(&format!(" ({})", w.multi_note));
+    }
+    let mut head = vec![w.groups.to_owned(), w.responses.to_owned(), w.answered.to_owned()];
+    head.extend(codes.iter().map(|c| cx.text(&c.label, s)));
+    Figure {
+        bars: None,
+        dots: None,
+        line: None,
+        table: Table {
+            caption,
+            numeric: head.iter().enumerate().map(|(i, _)| i > 0).collect(),
+            head,
+            rows,
+        },
+    }
 }
 
 fn participation(cx: &Ctx, s: &ir::Survey, r: &SurveyReport) -> Option<Figure> {
