@@ -113,11 +113,13 @@ impl Ctx<'_> {
         [0.0, 0.25, 0.5, 0.75, 1.0].map(|s| self.n.decimal(s * 100.0, 0) + "%")
     }
 
+    /// A channel's name. Italian says "totem" for a kiosk, as "Mettiamoci la faccia" named
+    /// its "totem emozionali" and as the questionnaire document (`--target doc`) does.
     fn channel(&self, c: &str) -> String {
         let it = self.lang == "it";
         match c {
             "web" => "Web".into(),
-            "kiosk" => if it { "Chiosco" } else { "Kiosk" }.into(),
+            "kiosk" => if it { "Totem" } else { "Kiosk" }.into(),
             "app" => "App".into(),
             "phone" => if it { "Telefono" } else { "Phone" }.into(),
             other => other.into(),
