@@ -166,9 +166,11 @@ fn csv_tables_one_per_table() {
         [
             "comparisons.csv",
             "prova.sportello_a.counts.csv",
+            "prova.sportello_a.group_counts.csv",
             "prova.sportello_a.groups.csv",
             "prova.sportello_a.indicators.csv",
             "prova.sportello_b.counts.csv",
+            "prova.sportello_b.group_counts.csv",
             "prova.sportello_b.groups.csv",
             "prova.sportello_b.indicators.csv",
             "report.json",
@@ -177,6 +179,12 @@ fn csv_tables_one_per_table() {
     let counts = fs::read_to_string(out.join("prova.sportello_a.counts.csv")).unwrap();
     assert!(counts.starts_with("question,code,label,missing,count,share\r\n"));
     assert!(counts.contains("facilita,9,Don't know,true,"), "{counts}");
+    let by_group = fs::read_to_string(out.join("prova.sportello_a.group_counts.csv")).unwrap();
+    assert!(
+        by_group.starts_with("period,site,site_label,channel,question,code,label,missing,count,share\r\n"),
+        "{by_group}"
+    );
+    assert!(by_group.contains(",facilita,9,Don't know,true,"), "{by_group}");
 }
 
 #[test]

@@ -4,7 +4,7 @@
 //! A text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) is
 //! prefixed with `'`.
 
-use super::model::{QuestionFigures, Report, SurveyReport};
+use super::model::{Group, QuestionFigures, Report, SurveyReport};
 use rileva_compiler::ir;
 
 /// A CSV file: its name under `--out` and its text.
@@ -85,6 +85,7 @@ pub fn tables(report: &Report, surveys: &[ir::Survey], lang: &str) -> Vec<Table>
                 }
             }
             out.push(w.finish(format!("{}.groups.csv", r.survey)));
+            out.push(group_counts(survey, r, groups, lang));
         }
         if let Some(p) = &r.participation {
             let mut w = Writer::new(&[
@@ -191,28 +192,65 @@ fn indicators(survey: &ir::Survey, r: &SurveyReport, lang: &str) -> Table {
     w.finish(format!("{}.indicators.csv", r.survey))
 }
 
+const CODE_COLUMNS: [&str; 6] = ["question", "code", "label", "missing", "count", "share"];
+
 fn counts(survey: &ir::Survey, r: &SurveyReport, lang: &str) -> Table {
-    let mut w = Writer::new(&["question", "code", "label", "missing", "count", "share"]);
+    let mut w = Writer::new(&CODE_COLUMNS);
     for q in &r.questions {
-        let Some(iq) = survey.question(&q.question) else {
-            continue;
-        };
-        for code in &iq.codes {
+        for row in code_rows(survey, q, lang) {
+            w.push(row);
+        }
+    }
+    w.finish(format!("{}.counts.csv", r.survey))
+}
+
+/// The count and share of every code of every closed question, per group: which office
+/// gives which reason behind a red face.
+fn group_counts(survey: &ir::Survey, r: &SurveyReport, groups: &[Group], lang: &str) -> Table {
+    let mut w = Writer::new(&header(
+        &["period", "site", "site_label", "channel"],
+        &CODE_COLUMNS,
+    ));
+    for g in groups {
+        let site = g.site.clone().flatten();
+        let keys = [
+            g.period.clone().unwrap_or_default(),
+            site.clone().unwrap_or_default(),
+            site_label(survey, site.as_deref(), lang),
+            g.channel.clone().unwrap_or_default(),
+        ];
+        for q in &g.questions {
+            for row in code_rows(survey, q, lang) {
+                w.push(keys.iter().cloned().chain(row).collect());
+            }
+        }
+    }
+    w.finish(format!("{}.group_counts.csv", r.survey))
+}
+
+/// One row per code of `q`: question, code, label, missing, count, share of the answered
+/// (empty for a missing code and when withheld).
+fn code_rows(survey: &ir::Survey, q: &QuestionFigures, lang: &str) -> Vec<Vec<String>> {
+    let Some(iq) = survey.question(&q.question) else {
+        return Vec::new();
+    };
+    iq.codes
+        .iter()
+        .map(|code| {
             let (count, share) = if code.missing {
                 (q.missing.as_ref().and_then(|m| m.get(&code.value).copied()), None)
             } else {
                 let count = q.counts.as_ref().and_then(|m| m.get(&code.value).copied());
                 (count, q.answered.zip(count).map(|(n, c)| c as f64 / n as f64))
             };
-            w.push(vec![
+            vec![
                 q.question.clone(),
                 code.value.to_string(),
                 text(code.label.get(lang)),
                 code.missing.to_string(),
                 num(count),
                 num(share),
-            ]);
-        }
-    }
-    w.finish(format!("{}.counts.csv", r.survey))
+            ]
+        })
+        .collect()
 }
