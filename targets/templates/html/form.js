@@ -337,7 +337,7 @@
       var q = typeof e.key === "string" ? byId[e.key.replace(/_\d+_text$/, "")] : null;
       var own = q && e.key === q.id ? reasonMessage(q, e.reason) : null;
       var text = own || String(e.message || e.reason || "");
-      if (q && !wrapper(q).hidden) setError(q, text);
+      if (own && !wrapper(q).hidden) setError(q, own);
       var li = document.createElement("li"), item = li;
       if (q && !wrapper(q).hidden) {
         var a = document.createElement("a"), first = controls(q)[0];

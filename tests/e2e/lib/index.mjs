@@ -8,3 +8,4 @@ export * from "./rileva.mjs";
 export * from "./expr.mjs";
 export * from "./form.mjs";
 export * from "./schema.mjs";
+export * from "./collect.mjs";
