@@ -3,7 +3,8 @@
 // browser goes offline, then the server starts again on the same port and the network comes
 // back; every response tapped is stored exactly once, read back with sqlite3 / psql, under
 // the key the kiosk queued it with. Also a lost acknowledgement (the server stores, the
-// page sees a reset) and a refusal that can never succeed (set aside, the queue goes on).
+// page sees a reset), a refusal that can never succeed (set aside, the queue goes on), and
+// on PostgreSQL the database going away under the running server (503, then stored once).
 
 import { test, before, after, describe } from "node:test";
 import assert from "node:assert/strict";
@@ -134,7 +135,15 @@ for (const kind of DATABASES) {
         },
         { times: 1 },
       );
-      await respond(page, [["giudizio", { code: 1 }], ["motivo", { code: 2 }], ["ufficio", { code: 3 }]]);
+      await tap(page, { code: 1 });
+      await waitForQuestion(page, "motivo");
+      await tap(page, { code: 2 });
+      await waitForQuestion(page, "ufficio");
+      // The page's time stops before the last tap (past the double-tap guard): the kiosk's
+      // retry, 1 to 2 s after the reset, waits until the test moves the clock.
+      await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 400);
+      await tap(page, { code: 3 });
+      await waitForQuestion(page, undefined);
       await eventually(() => reached.length === 1, "the first send to reach the server");
       assert.deepEqual(reached, [201]);
       assert.equal((await queued(page)).length, 1, "without the acknowledgement the response stays queued");
@@ -150,19 +159,59 @@ for (const kind of DATABASES) {
       await page.context().close();
     });
 
+    // PostgreSQL only: a SQLite file cannot be taken away from the server that holds it open.
+    if (kind === "postgres") test("while the database is down the server answers 503 and the kiosk waits; the response is stored once when it is back", async () => {
+      const { page, sent } = await openKiosk(server);
+      const before = (await rows()).length;
+      const answered = [];
+      page.on("response", (r) => {
+        if (new URL(r.url()).pathname === "/responses") answered.push({ key: r.request().headers()["idempotency-key"], status: r.status(), retryAfter: r.headers()["retry-after"] });
+      });
+      await db.down();
+      try {
+        await respond(page, [["giudizio", { code: 1 }], ["motivo", { code: 1 }], ["ufficio", { code: 1 }]]);
+        await eventually(() => answered.length >= 1, "the server's answer while the database is down");
+        assert.deepEqual(answered[0], { key: sent[0].key, status: 503, retryAfter: "5" });
+        assert.equal((await fetch(`${server.url}/healthz`)).status, 503, "/healthz says the database is down");
+        assert.equal((await queued(page)).length, 1, "the response stays queued");
+      } finally {
+        await db.down(false);
+      }
+      // The kiosk waits the Retry-After (5 s), then sends again with the same key.
+      await page.clock.fastForward(6000);
+      await emptyQueue(page);
+      assert.equal((await fetch(`${server.url}/healthz`)).status, 200, "the server recovered by itself");
+      assert.ok(answered.every((a) => a.key === sent[0].key));
+      assert.equal(answered.at(-1).status, 201);
+      assert.ok(answered.slice(0, -1).every((a) => a.status === 503), JSON.stringify(answered));
+      const all = await stored();
+      assert.equal(all.length, before + 1, "stored once");
+      assert.deepEqual(all.at(-1), { language: "it", channel: "kiosk", giudizio: 1, motivo: 1, ufficio: 1, key: sent[0].key });
+      await page.context().close();
+    });
+
     test("a response the server refuses for good is set aside and the queue goes on", async () => {
       const { page, sent } = await openKiosk(server);
       const before = (await rows()).length;
       // The first response is altered on the way into one the server can never accept
-      // (an unknown version: 404); the second is sent as tapped.
+      // (an unknown version: 404), on every try; the second is sent as tapped. The route
+      // sees the tries made while offline too (they fail before the network), so the first
+      // response is known by its key, not by counting requests.
+      let doomed;
+      const answered = [];
+      page.on("response", (r) => {
+        if (new URL(r.url()).pathname === "/responses") answered.push({ key: r.request().headers()["idempotency-key"], status: r.status() });
+      });
       await page.route(
         (url) => url.pathname === "/responses",
         async (route) => {
+          const key = route.request().headers()["idempotency-key"];
+          doomed ??= key;
+          if (key !== doomed) return route.continue();
           const body = JSON.parse(route.request().postData());
           body.version = "9.9.9";
           await route.continue({ postData: JSON.stringify(body) });
         },
-        { times: 1 },
       );
       // Both are queued before the first send answers: stop the server's acknowledgement from
       // racing by tapping the second while offline.
@@ -171,6 +220,7 @@ for (const kind of DATABASES) {
       await respond(page, [["giudizio", { code: 3 }], ["ufficio", { code: 1 }]]);
       const waiting = await queued(page);
       assert.equal(waiting.length, 2);
+      assert.equal(doomed, waiting[0].id, "the first queued response is the one altered");
       await page.context().setOffline(false);
       await emptyQueue(page);
       const rejected = await page.evaluate(() => {
@@ -185,7 +235,13 @@ for (const kind of DATABASES) {
       const all = await stored();
       assert.equal(all.length, before + 1);
       assert.deepEqual(all.at(-1), { language: "it", channel: "kiosk", giudizio: 3, motivo: null, ufficio: 1, key: waiting[1].id });
-      assert.equal(sent.filter((s) => s.key === waiting[0].id).length, 1, "a refused response is not sent again");
+      assert.deepEqual(
+        answered.filter((a) => a.key === waiting[0].id).map((a) => a.status),
+        [404],
+        "a refused response reaches the server once and is not sent again",
+      );
+      assert.deepEqual(answered.filter((a) => a.key === waiting[1].id).map((a) => a.status), [201]);
+      assert.ok(sent.filter((s) => s.key === waiting[0].id).length >= 2, "it was tried while offline, then once online");
       await page.context().close();
     });
   });

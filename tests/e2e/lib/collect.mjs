@@ -50,7 +50,8 @@ async function psql(url, sql) {
 /**
  * A fresh, empty database: {kind, url (for --db), rows(sql), drop()}. SQLite: a file in a
  * new temporary folder. PostgreSQL: a new database on the server of RILEVA_TEST_POSTGRES,
- * dropped by `drop()`.
+ * dropped by `drop()`, that `down()` takes away from its clients and `down(false)` gives
+ * back.
  */
 export async function freshDatabase(kind) {
   if (kind === "sqlite") {
@@ -75,6 +76,14 @@ export async function freshDatabase(kind) {
     kind,
     url,
     rows: async (sql) => JSON.parse((await psql(url, `SELECT coalesce(json_agg(t), '[]') FROM (${sql}) t`)).trim()),
+    /**
+     * A database that is down for its clients: new connections are refused and the open
+     * ones (the server's pool) are terminated. `down(false)` lets connections in again.
+     */
+    down: async (refuse = true) => {
+      await psql(server, `ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS ${refuse ? "false" : "true"}`);
+      if (refuse) await psql(server, `SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '${name}'`);
+    },
     drop: async () => {
       await psql(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
