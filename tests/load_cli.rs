@@ -364,8 +364,8 @@ fn json_report_counts_lines_and_rows() {
 fn a_database_error_leaves_nothing_written() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (path, survey, _, file) = mixed(dir.path());
-    // A table of that name with another shape: the tables are created, then the INSERT
-    // fails, and everything rolls back.
+    // A table of that name with another shape: refused by the same table check as `serve`
+    // (store::schema), before anything is created or inserted.
     let db = dir.path().join("clash.db");
     let conn = rusqlite::Connection::open(&db).expect("open");
     conn.execute_batch(&format!(
@@ -378,7 +378,9 @@ fn a_database_error_leaves_nothing_written() {
     assert_eq!(output.status.code(), Some(1), "{}", text(&output));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("database error") && stderr.contains("survey_version"),
+        stderr.contains("database error")
+            && stderr.contains("do not match")
+            && stderr.contains(&survey.table),
         "{stderr}"
     );
     assert!(stderr.contains("nothing was loaded"), "{stderr}");
@@ -390,7 +392,7 @@ fn a_database_error_leaves_nothing_written() {
             |r| r.get(0),
         )
         .expect("count");
-    assert_eq!(tables, 1, "the codebook tables were rolled back");
+    assert_eq!(tables, 1, "no codebook table was created");
 
     let mut pg = PgSchema::new("clash");
     pg.client
@@ -401,8 +403,9 @@ fn a_database_error_leaves_nothing_written() {
         .expect("create");
     let output = load(&path, &file, &pg.url());
     assert_eq!(output.status.code(), Some(1), "{}", text(&output));
+    let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        String::from_utf8_lossy(&output.stderr).contains("survey_version"),
+        stderr.contains("do not match") && stderr.contains(&survey.table),
         "{}",
         text(&output)
     );
@@ -414,13 +417,56 @@ fn a_database_error_leaves_nothing_written() {
         )
         .expect("count")
         .get(0);
-    assert_eq!(tables, 1, "the codebook tables were rolled back");
+    assert_eq!(tables, 1, "no codebook table was created");
+}
+
+#[test]
+fn tables_of_another_shape_are_refused_as_serve_refuses_them() {
+    // The survey's own tables with one more CHECK: every column is there, so only the
+    // shared table check (store::schema) can tell; nothing is loaded.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (path, survey, accepted, _) = mixed(dir.path());
+    let file = write_lines(dir.path(), "valid.jsonl", &accepted);
+    let alter = format!(
+        "ALTER TABLE \"{t}\" ADD CONSTRAINT only_one CHECK (response_id < 2)",
+        t = survey.table
+    );
+    let mut pg = PgSchema::new("reshaped");
+    let sql = rileva_targets::sql::script(&survey, rileva_targets::sql::quote::Dialect::Postgres);
+    pg.client.batch_execute(&sql).expect("create tables");
+    pg.client.batch_execute(&alter).expect("alter");
+    let output = load(&path, &file, &pg.url());
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("do not match") && stderr.contains("only_one"),
+        "{}",
+        text(&output)
+    );
+    assert!(pg_rows(&mut pg, &survey).is_empty());
+
+    // The same tables as the survey's (made by an earlier load): accepted, rows added.
+    let db = dir.path().join("twice.db");
+    let url = format!("sqlite:{}", db.display());
+    for round in 1..=2 {
+        let output = load(&path, &file, &url);
+        assert_eq!(output.status.code(), Some(0), "load {round}: {}", text(&output));
+    }
+    assert_eq!(sqlite_rows(&db, &survey).len(), 2 * accepted.len());
+    let conn = rusqlite::Connection::open(&db).expect("open");
+    conn.execute_batch(&format!("DROP TABLE \"{t}\"; CREATE TABLE \"{t}\" (response_id INTEGER PRIMARY KEY, survey_version TEXT)", t = survey.table))
+        .expect("reshape");
+    drop(conn);
+    let output = load(&path, &file, &url);
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("do not match"), "{}", text(&output));
 }
 
 #[test]
 fn a_constraint_violation_rolls_back_every_row() {
-    // A table made by an older minor version (another `survey_version`) rejects the second
-    // response: the first one, already inserted, is rolled back with it.
+    // A unique index on `survey_version` (an index, not a constraint of the table, so the
+    // table check lets it pass) rejects the second response: the first one, already
+    // inserted, is rolled back with it.
     let dir = tempfile::tempdir().expect("temp dir");
     let (path, survey, accepted, _) = mixed(dir.path());
     let file = write_lines(dir.path(), "valid.jsonl", &accepted);
@@ -429,10 +475,10 @@ fn a_constraint_violation_rolls_back_every_row() {
     pg.client.batch_execute(&sql).expect("create tables");
     pg.client
         .batch_execute(&format!(
-            "ALTER TABLE \"{t}\" ADD CONSTRAINT only_one CHECK (response_id < 2)",
+            "CREATE UNIQUE INDEX only_one ON \"{t}\" (survey_version)",
             t = survey.table
         ))
-        .expect("alter");
+        .expect("index");
     let output = load(&path, &file, &pg.url());
     assert_eq!(output.status.code(), Some(1), "{}", text(&output));
     assert!(

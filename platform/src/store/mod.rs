@@ -186,13 +186,13 @@ impl std::fmt::Display for OpenError {
         match self {
             OpenError::Unavailable(m) => write!(f, "{m}"),
             OpenError::Mismatch(diffs) => {
-                writeln!(f, "existing tables do not match the surveys served:")?;
+                writeln!(f, "existing tables do not match the survey's tables:")?;
                 for d in diffs {
                     writeln!(f, "  - {d}")?;
                 }
                 write!(
                     f,
-                    "serve another database, or move the old tables away (a new major version gets new tables)"
+                    "use another database, or move the old tables away (a new major version gets new tables)"
                 )
             }
         }

@@ -1,9 +1,10 @@
-//! The store on PostgreSQL: `load`'s one-transaction batch (the blocking client), and
+//! The store on PostgreSQL: `load`'s one-transaction batch, and
 //! `serve`'s [`Pool`] (tokio-postgres through deadpool), where each response is one short
 //! transaction: insert the row, insert its key; a key already there rolls the row back.
 
 use super::bind::{pg_type, pg_values};
-use super::{schema, Batch, OpenError, StoreError, Stored, Submission, Tables};
+use super::schema::{self, Keys};
+use super::{Batch, OpenError, StoreError, Stored, Submission, Tables};
 use deadpool_postgres::{Manager, ManagerConfig, RecyclingMethod, Runtime, Timeouts};
 use std::sync::Arc;
 use std::time::Duration;
@@ -11,34 +12,43 @@ use tokio_postgres::error::{DbError, SqlState};
 use tokio_postgres::types::{ToSql, Type};
 use tokio_postgres::NoTls;
 
-/// `rileva load`: one transaction that runs the generated script and inserts every row
-/// through one prepared statement; any error rolls it back.
+/// `rileva load`: one transaction that checks existing tables as `serve` does (refusing
+/// tables of another shape), creates what is absent and inserts every row through one
+/// prepared statement; any error rolls it back. tokio-postgres on a one-thread runtime, so
+/// `load` and `serve` share one table check.
 pub fn load(url: &str, batch: &Batch) -> Result<(), String> {
-    let mut client =
-        ::postgres::Client::connect(url, NoTls).map_err(|e| format!("cannot connect: {}", message(&e)))?;
-    let encoding: String = client
-        .query_one("SHOW server_encoding", &[])
-        .map_err(|e| message(&e))?
-        .get(0);
-    if encoding != "UTF8" {
-        // Lengths are counted in characters only in a UTF8 database.
-        return Err(format!("the database's encoding is {encoding}, not UTF8"));
-    }
-    let mut tx = client.transaction().map_err(|e| message(&e))?;
-    tx.batch_execute(&batch.tables.script)
-        .map_err(|e| format!("creating the tables: {}", message(&e)))?;
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the runtime: {e}"))?
+        .block_on(load_async(url, batch))
+}
+
+async fn load_async(url: &str, batch: &Batch) -> Result<(), String> {
+    let (mut client, connection) = tokio_postgres::connect(url, NoTls)
+        .await
+        .map_err(|e| format!("cannot connect: {}", message(&e)))?;
+    let connection = tokio::spawn(connection);
+    let tx = client.transaction().await.map_err(|e| message(&e))?;
+    schema::postgres_check_and_create(&tx, std::slice::from_ref(&batch.tables.script), Keys::None)
+        .await
+        .map_err(|e| e.to_string())?;
     let types: Vec<Type> = batch.tables.types.iter().map(|t| pg_type(*t)).collect();
     let insert = tx
         .prepare_typed(&batch.tables.insert, &types)
+        .await
         .map_err(|e| message(&e))?;
     for (index, row) in batch.rows.iter().enumerate() {
         let values = pg_values(row, &batch.tables.types);
         let refs: Vec<&(dyn ToSql + Sync)> =
             values.iter().map(|v| v.as_ref() as &(dyn ToSql + Sync)).collect();
         tx.execute(&insert, &refs)
+            .await
             .map_err(|e| format!("inserting accepted response {}: {}", index + 1, message(&e)))?;
     }
-    tx.commit().map_err(|e| message(&e))?;
+    tx.commit().await.map_err(|e| message(&e))?;
+    drop(client);
+    let _ = connection.await;
     Ok(())
 }
 
@@ -98,7 +108,7 @@ impl Pool {
             .await
             .map_err(|e| OpenError::Unavailable(format!("cannot connect: {}", pool_message(&e))))?;
         let scripts: Vec<String> = tables.iter().map(|t| t.script.clone()).collect();
-        schema::postgres_prepare(&mut client, &scripts).await?;
+        schema::postgres_prepare(&mut client, &scripts, Keys::Idempotency).await?;
         Ok(Pool {
             pool,
             tables: Arc::new(tables),

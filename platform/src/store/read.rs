@@ -3,33 +3,13 @@
 //! either a text or an integer. Rows come back as plain [`Cell`]s, so callers never see
 //! which database answered.
 
+use super::Database;
 use postgres::{Client, NoTls};
 use rusqlite::{Connection, OpenFlags};
 
-/// Where the responses are: `--db sqlite:FILE` or `--db postgres://...`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
-    Sqlite(String),
-    Postgres(String),
-}
-
-impl Source {
-    /// Parse `--db`: `sqlite:FILE`, `postgres://...` or `postgresql://...`.
-    pub fn parse(url: &str) -> Result<Source, String> {
-        if let Some(path) = url.strip_prefix("sqlite:") {
-            if path.is_empty() {
-                return Err("--db sqlite: needs a file name, e.g. sqlite:responses.db".into());
-            }
-            return Ok(Source::Sqlite(path.to_owned()));
-        }
-        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            return Ok(Source::Postgres(url.to_owned()));
-        }
-        Err(format!(
-            "--db {url}: expected sqlite:FILE or postgres://USER@HOST:PORT/DATABASE"
-        ))
-    }
-}
+/// Where the responses are: the store's one `--db` type. `Source` is its old name, kept
+/// only until `report` says [`Database`] (then this alias goes).
+pub type Source = Database;
 
 /// The type a query's column is read as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,15 +52,15 @@ pub enum Reader {
 impl Reader {
     /// Connect. A SQLite file is opened read-only and must exist; a PostgreSQL session is
     /// set read-only, so no statement of the report can change the data.
-    pub fn open(source: &Source) -> Result<Reader, String> {
+    pub fn open(source: &Database) -> Result<Reader, String> {
         match source {
-            Source::Sqlite(path) => {
+            Database::Sqlite(path) => {
                 let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
                 let connection = Connection::open_with_flags(path, flags)
                     .map_err(|e| format!("cannot open {path}: {e}"))?;
                 Ok(Reader::Sqlite(connection))
             }
-            Source::Postgres(url) => {
+            Database::Postgres(url) => {
                 let mut client = Client::connect(url, NoTls).map_err(|e| format!("cannot connect: {e}"))?;
                 client
                     .batch_execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")

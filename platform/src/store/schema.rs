@@ -68,32 +68,57 @@ fn sqlite_describe(conn: &Connection) -> rusqlite::Result<Description> {
     Ok(out)
 }
 
+/// What [`sqlite_prepare`] and [`postgres_prepare`] create besides the surveys' tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keys {
+    /// `serve`: the idempotency table too.
+    Idempotency,
+    /// `load`: the surveys' tables only.
+    None,
+}
+
+impl Keys {
+    fn ddl(self, dialect: Dialect) -> Option<&'static str> {
+        match self {
+            Keys::Idempotency => Some(idempotency_ddl(dialect)),
+            Keys::None => None,
+        }
+    }
+}
+
 /// SQLite: check every table the scripts would create against `conn`, then create what is
 /// absent, in one IMMEDIATE transaction.
-pub fn sqlite_prepare(conn: &mut Connection, scripts: &[String]) -> Result<(), OpenError> {
-    let sql_error = |e: rusqlite::Error| OpenError::Unavailable(e.to_string());
-    let scratch = Connection::open_in_memory().map_err(sql_error)?;
-    for script in scripts {
-        scratch.execute_batch(script).map_err(sql_error)?;
-    }
-    scratch
-        .execute_batch(idempotency_ddl(Dialect::Sqlite))
-        .map_err(sql_error)?;
-    let expected = sqlite_describe(&scratch).map_err(sql_error)?;
+pub fn sqlite_prepare(conn: &mut Connection, scripts: &[String], keys: Keys) -> Result<(), OpenError> {
     let tx = conn
         .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-        .map_err(sql_error)?;
-    let found = sqlite_describe(&tx).map_err(sql_error)?;
+        .map_err(|e| OpenError::Unavailable(e.to_string()))?;
+    sqlite_check_and_create(&tx, scripts, keys)?;
+    tx.commit().map_err(|e| OpenError::Unavailable(e.to_string()))
+}
+
+/// SQLite, inside the caller's (IMMEDIATE) transaction: refuse tables of another shape,
+/// then create what is absent. `load` runs it in the transaction that inserts its rows.
+pub fn sqlite_check_and_create(tx: &Connection, scripts: &[String], keys: Keys) -> Result<(), OpenError> {
+    let sql_error = |e: rusqlite::Error| OpenError::Unavailable(e.to_string());
+    let scratch = Connection::open_in_memory().map_err(sql_error)?;
+    let ddl: Vec<&str> = scripts
+        .iter()
+        .map(String::as_str)
+        .chain(keys.ddl(Dialect::Sqlite))
+        .collect();
+    for script in &ddl {
+        scratch.execute_batch(script).map_err(sql_error)?;
+    }
+    let expected = sqlite_describe(&scratch).map_err(sql_error)?;
+    let found = sqlite_describe(tx).map_err(sql_error)?;
     let diffs = differences(&expected, &found);
     if !diffs.is_empty() {
         return Err(OpenError::Mismatch(diffs));
     }
-    for script in scripts {
+    for script in &ddl {
         tx.execute_batch(script).map_err(sql_error)?;
     }
-    tx.execute_batch(idempotency_ddl(Dialect::Sqlite))
-        .map_err(sql_error)?;
-    tx.commit().map_err(sql_error)
+    Ok(())
 }
 
 /// Whether a table exists in SQLite (for messages and tests).
@@ -143,9 +168,25 @@ const CREATE_LOCK: i64 = 0x7269_6c65_7661;
 
 /// PostgreSQL: in one transaction under an advisory lock, check every table the scripts
 /// would create against the current schema, then create what is absent.
-pub async fn postgres_prepare(client: &mut Client, scripts: &[String]) -> Result<(), OpenError> {
-    let pg = |e: tokio_postgres::Error| OpenError::Unavailable(super::postgres::message(&e));
-    let encoding: String = client
+pub async fn postgres_prepare(client: &mut Client, scripts: &[String], keys: Keys) -> Result<(), OpenError> {
+    let tx = client.transaction().await.map_err(pg)?;
+    postgres_check_and_create(&tx, scripts, keys).await?;
+    tx.commit().await.map_err(pg)
+}
+
+fn pg(e: tokio_postgres::Error) -> OpenError {
+    OpenError::Unavailable(super::postgres::message(&e))
+}
+
+/// PostgreSQL, inside the caller's transaction: the UTF8 check, the advisory lock, refuse
+/// tables of another shape, create what is absent. `load` runs it in the transaction that
+/// inserts its rows.
+pub async fn postgres_check_and_create(
+    tx: &tokio_postgres::Transaction<'_>,
+    scripts: &[String],
+    keys: Keys,
+) -> Result<(), OpenError> {
+    let encoding: String = tx
         .query_one("SHOW server_encoding", &[])
         .await
         .map_err(pg)?
@@ -155,7 +196,6 @@ pub async fn postgres_prepare(client: &mut Client, scripts: &[String]) -> Result
             "the database's encoding is {encoding}, not UTF8: lengths would not be counted in characters"
         )));
     }
-    let tx = client.transaction().await.map_err(pg)?;
     tx.execute("SELECT pg_advisory_xact_lock($1)", &[&CREATE_LOCK])
         .await
         .map_err(pg)?;
@@ -167,6 +207,11 @@ pub async fn postgres_prepare(client: &mut Client, scripts: &[String]) -> Result
     let target = target.ok_or_else(|| {
         OpenError::Unavailable("no schema of the search_path exists: tables cannot be created".into())
     })?;
+    let ddl: Vec<&str> = scripts
+        .iter()
+        .map(String::as_str)
+        .chain(keys.ddl(Dialect::Postgres))
+        .collect();
     let scratch = format!("rileva_check_{}", std::process::id());
     tx.batch_execute("SAVEPOINT rileva_check").await.map_err(pg)?;
     tx.batch_execute(&format!(
@@ -176,14 +221,12 @@ pub async fn postgres_prepare(client: &mut Client, scripts: &[String]) -> Result
     ))
     .await
     .map_err(pg)?;
-    for script in scripts {
+    for script in &ddl {
         tx.batch_execute(script).await.map_err(pg)?;
     }
-    tx.batch_execute(idempotency_ddl(Dialect::Postgres))
-        .await
-        .map_err(pg)?;
-    let expected = pg_describe(&tx, &scratch).await.map_err(pg)?;
-    let found = pg_describe(&tx, &target).await.map_err(pg)?;
+    let expected = pg_describe(tx, &scratch).await.map_err(pg)?;
+    let found = pg_describe(tx, &target).await.map_err(pg)?;
+    // Also undoes the SET LOCAL search_paths.
     tx.batch_execute("ROLLBACK TO SAVEPOINT rileva_check")
         .await
         .map_err(pg)?;
@@ -191,11 +234,8 @@ pub async fn postgres_prepare(client: &mut Client, scripts: &[String]) -> Result
     if !diffs.is_empty() {
         return Err(OpenError::Mismatch(diffs));
     }
-    for script in scripts {
+    for script in &ddl {
         tx.batch_execute(script).await.map_err(pg)?;
     }
-    tx.batch_execute(idempotency_ddl(Dialect::Postgres))
-        .await
-        .map_err(pg)?;
-    tx.commit().await.map_err(pg)
+    Ok(())
 }

@@ -3,7 +3,8 @@
 //! one savepoint per response), so a burst costs one disk sync instead of one per response.
 
 use super::bind::sqlite_value;
-use super::{schema, Batch, OpenError, StoreError, Stored, Submission, Tables};
+use super::schema::{self, Keys};
+use super::{Batch, OpenError, StoreError, Stored, Submission, Tables};
 use rusqlite::{params_from_iter, Connection, ErrorCode, OptionalExtension, TransactionBehavior};
 use std::sync::mpsc;
 use std::time::Duration;
@@ -22,15 +23,16 @@ fn open(path: &str) -> rusqlite::Result<Connection> {
     Ok(connection)
 }
 
-/// `rileva load`: one IMMEDIATE transaction that runs the generated script and inserts every
-/// row; any error rolls it back (the transaction is dropped uncommitted).
+/// `rileva load`: one IMMEDIATE transaction that checks existing tables as `serve` does
+/// (refusing tables of another shape), creates what is absent and inserts every row; any
+/// error rolls it back (the transaction is dropped uncommitted).
 pub fn load(path: &str, batch: &Batch) -> Result<(), String> {
     let mut connection = open(path).map_err(|e| format!("cannot open {path}: {e}"))?;
     let tx = connection
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .map_err(|e| e.to_string())?;
-    tx.execute_batch(&batch.tables.script)
-        .map_err(|e| format!("creating the tables: {e}"))?;
+    schema::sqlite_check_and_create(&tx, std::slice::from_ref(&batch.tables.script), Keys::None)
+        .map_err(|e| e.to_string())?;
     {
         let mut insert = tx.prepare(&batch.tables.insert).map_err(|e| e.to_string())?;
         for (index, row) in batch.rows.iter().enumerate() {
@@ -62,7 +64,7 @@ impl Writer {
         conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")
             .map_err(|e| OpenError::Unavailable(format!("cannot use {path}: {e}")))?;
         let scripts: Vec<String> = tables.iter().map(|t| t.script.clone()).collect();
-        schema::sqlite_prepare(&mut conn, &scripts)?;
+        schema::sqlite_prepare(&mut conn, &scripts, Keys::Idempotency)?;
         let (jobs, queue) = mpsc::channel();
         std::thread::Builder::new()
             .name("rileva-sqlite-writer".into())
