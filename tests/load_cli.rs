@@ -454,12 +454,19 @@ fn tables_of_another_shape_are_refused_as_serve_refuses_them() {
     }
     assert_eq!(sqlite_rows(&db, &survey).len(), 2 * accepted.len());
     let conn = rusqlite::Connection::open(&db).expect("open");
-    conn.execute_batch(&format!("DROP TABLE \"{t}\"; CREATE TABLE \"{t}\" (response_id INTEGER PRIMARY KEY, survey_version TEXT)", t = survey.table))
-        .expect("reshape");
+    conn.execute_batch(&format!(
+        "DROP TABLE \"{t}\"; CREATE TABLE \"{t}\" (response_id INTEGER PRIMARY KEY, survey_version TEXT)",
+        t = survey.table
+    ))
+    .expect("reshape");
     drop(conn);
     let output = load(&path, &file, &url);
     assert_eq!(output.status.code(), Some(1), "{}", text(&output));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("do not match"), "{}", text(&output));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("do not match"),
+        "{}",
+        text(&output)
+    );
 }
 
 #[test]
