@@ -248,19 +248,51 @@ fn the_readme_names_every_target_module() {
     );
 }
 
-/// `platform/ARCHITECTURE.md`'s module table names every module of `platform/src/`.
+/// The module table of `platform/ARCHITECTURE.md` and of `lsp/ARCHITECTURE.md` names every
+/// module of the crate's `src/` but `lib.rs`.
 #[test]
-fn the_platform_table_names_every_module() {
-    let rows = table(&scan::read("platform/ARCHITECTURE.md"), "| module |");
-    let written: BTreeSet<String> = rows
-        .iter()
-        .filter_map(|r| first_ticked(&r[0]).map(str::to_owned))
+fn each_crate_table_names_every_module() {
+    for krate in ["platform", "lsp"] {
+        let rows = table(&scan::read(&format!("{krate}/ARCHITECTURE.md")), "| module |");
+        let written: BTreeSet<String> = rows
+            .iter()
+            .filter_map(|r| first_ticked(&r[0]).map(str::to_owned))
+            .collect();
+        let mut modules = modules_of(&format!("{krate}/src"));
+        modules.remove("lib.rs");
+        assert_eq!(
+            written, modules,
+            "{krate}/ARCHITECTURE.md's module table against {krate}/src/"
+        );
+    }
+}
+
+/// README's ## Documentation lists every page of `docs/` and every `ARCHITECTURE.md`.
+#[test]
+fn the_readme_lists_every_doc() {
+    let readme = scan::read("README.md");
+    let list = readme
+        .split("\n## Documentation\n")
+        .nth(1)
+        .and_then(|s| s.split("\n## ").next())
+        .expect("README.md has ## Documentation");
+    let tracked = std::process::Command::new("git")
+        .args(["ls-files", "docs/*.md", "*ARCHITECTURE.md"])
+        .current_dir(scan::root())
+        .output()
+        .expect("git ls-files");
+    let docs: Vec<String> = String::from_utf8_lossy(&tracked.stdout)
+        .lines()
+        .map(str::to_owned)
         .collect();
-    let mut modules = modules_of("platform/src");
-    modules.remove("lib.rs");
-    assert_eq!(
-        written, modules,
-        "platform/ARCHITECTURE.md's module table against platform/src/"
+    assert!(docs.len() >= 4, "docs found: {docs:?}");
+    let missing: Vec<&String> = docs
+        .iter()
+        .filter(|d| !list.contains(&format!("- `{d}`")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "docs README.md's ## Documentation does not list: {missing:?}"
     );
 }
 
