@@ -38,6 +38,12 @@ if [ ! -d editors/vscode/node_modules ] || [ editors/vscode/package-lock.json -n
   (cd editors/vscode && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
+# --- npm packages of the CI-output tests (the SARIF Multitool, tests/sarif.rs) -------------
+if [ ! -d tests/tools/node_modules ] || [ tests/tools/package-lock.json -nt tests/tools/node_modules ]; then
+  log "installing npm packages in tests/tools"
+  (cd tests/tools && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
 # --- Python packages for tests/python, in one venv at .venv/ ------------------------------
 python3 -m venv --help >/dev/null 2>&1 || {
   log "installing Debian package python3-venv"
@@ -79,9 +85,13 @@ agreement_status=${PIPESTATUS[0]}
 set -e
 
 # --- Python -------------------------------------------------------------------------------
-log "Python tests (tests/python: DDI schema validation and round trip)"
+log "Python tests (tests/python: DDI schema validation and round trip; rileva new in a terminal; pre-commit hooks; the GitHub Action)"
 python_status=0
-RILEVA_BIN="$root/target/debug/rileva" .venv/bin/python -m unittest discover -s tests/python -p 'test_*.py' -v || python_status=$?
+python_log="${TMPDIR:-/tmp}/rileva-python-test.log"
+set +e
+RILEVA_BIN="$root/target/debug/rileva" .venv/bin/python -m unittest discover -s tests/python -p 'test_*.py' -v 2>&1 | tee "$python_log"
+python_status=${PIPESTATUS[0]}
+set -e
 
 # --- Language server ----------------------------------------------------------------------
 log "language server tests (tests/lsp: pytest-lsp drives rileva lsp)"
@@ -111,6 +121,7 @@ log "summary"
 passed=$(grep -Eo 'test result: [a-zA-Z]+\. [0-9]+ passed' "$log_file" | awk '{s+=$4} END {print s+0}')
 failed=$(grep -Eo 'test result: [a-zA-Z]+\. [0-9]+ passed; [0-9]+ failed' "$log_file" | awk '{s+=$6} END {print s+0}')
 grep -Eo 'agreement[^.]*judges agree.*' "$log_file" || true
+python_ran=$(grep -Eo '^Ran [0-9]+ tests?' "$python_log" | awk '{s+=$2} END {print s+0}')
 lsp_counts=$(grep -Eo '[0-9]+ (passed|failed)' "$lsp_log" | tr '\n' ' ')
-echo "rust: $passed passed, $failed failed (cargo exit $cargo_status, agreement exit $agreement_status); python: exit $python_status; lsp: ${lsp_counts:-none} (pytest exit $lsp_status); vscode: exit $vscode_status; browser: node exit $node_status"
+echo "rust: $passed passed, $failed failed (cargo exit $cargo_status, agreement exit $agreement_status); python: $python_ran run, exit $python_status; lsp: ${lsp_counts:-none} (pytest exit $lsp_status); vscode: exit $vscode_status; browser: node exit $node_status"
 [ "$cargo_status" -eq 0 ] && [ "$agreement_status" -eq 0 ] && [ "$python_status" -eq 0 ] && [ "$lsp_status" -eq 0 ] && [ "$vscode_status" -eq 0 ] && [ "$node_status" -eq 0 ]

@@ -6,6 +6,7 @@
 //! the [`estimate`] on each survey it lowers). Diagnostics from every stage go into one
 //! sink. The compiler does no file I/O: the CLI hands it bytes.
 
+pub mod catalog;
 pub mod check;
 pub mod conformance;
 pub mod diagnostics;

@@ -52,12 +52,18 @@ pub fn run(args: BuildArgs) -> Result<Status, CliError> {
     for (path, file) in &files {
         write_atomically(path, &file.contents)?;
     }
-    println!(
+    let wrote = format!(
         "wrote {} file(s) for {} survey(s) under {}",
         files.len(),
         compilation.surveys.len(),
         args.out.display()
     );
+    // A SARIF log is the whole of stdout: code scanning reads it as one JSON document.
+    if args.format == Format::Sarif {
+        eprintln!("{wrote}");
+    } else {
+        println!("{wrote}");
+    }
     Ok(Status::Ok)
 }
 

@@ -1,7 +1,7 @@
 //! `rileva check`: the library's full check (`rileva_targets::check`: every stage, every
 //! target), reported in the chosen format.
 
-use super::{inputs, render, CliError, Format, LibArgs, Status};
+use super::{inputs, render, sarif, CliError, Format, LibArgs, Status};
 use rileva_compiler::diagnostics::{Diagnostic, Severity};
 use rileva_compiler::estimate::format_duration;
 use rileva_compiler::Compilation;
@@ -45,6 +45,7 @@ pub fn report(compilation: &Compilation, diagnostics: &[Diagnostic], format: For
             println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
         }
         Format::Github => print!("{}", render::github(sources, diagnostics)),
+        Format::Sarif => print!("{}", sarif::to_json(&sarif::check_log(&[(sources, diagnostics)]))),
         Format::Human => {
             let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
             for d in diagnostics {

@@ -1,45 +1,82 @@
-//! `rileva diff OLD NEW [--format human|json]`: compile two versions of a survey, compare
+//! `rileva diff OLD NEW [--format human|json|sarif]`: compile two versions of a survey, compare
 //! them (compiler `diff`), print every change as breaking or compatible. Exit status 1 when a
 //! breaking change comes without a greater major version (docs/language.md §14), or when either
 //! file has errors; 2 when a file cannot be read or does not define exactly one survey.
 
-use super::{check, inputs, CliError, DataFormat, Format, LibArgs, Status};
+use super::{check, inputs, sarif, CliError, DiffFormat, Format, LibArgs, Status};
+use rileva_compiler::diagnostics::Diagnostic;
 use rileva_compiler::diff::{self, Impact, Report};
 use rileva_compiler::ir::Survey;
+use rileva_compiler::source::SourceMap;
+use rileva_compiler::Compilation;
 use std::path::{Path, PathBuf};
 
-pub fn run(old: &Path, new: &Path, format: DataFormat, libs: &LibArgs) -> Result<Status, CliError> {
-    let (Some(before), Some(after)) = (compile(old, format, libs)?, compile(new, format, libs)?) else {
+pub fn run(old: &Path, new: &Path, format: DiffFormat, libs: &LibArgs) -> Result<Status, CliError> {
+    let before = compile(old, libs)?;
+    let after = compile(new, libs)?;
+    let (Ok(old_survey), Ok(new_survey)) = (&before, &after) else {
+        report_errors(&[(old, &before), (new, &after)], format);
         return Ok(Status::Errors);
     };
-    let report = diff::compare(&before, &after);
+    let report = diff::compare(&old_survey.0, &new_survey.0);
     match format {
-        DataFormat::Json => println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default()),
-        DataFormat::Human => print!("{}", human(&report)),
+        DiffFormat::Json => println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default()),
+        DiffFormat::Human => print!("{}", human(&report)),
+        DiffFormat::Sarif => print!(
+            "{}",
+            sarif::to_json(&sarif::diff_log(&report, &new_survey.0, &new_survey.1.sources))
+        ),
     }
     Ok(if report.ok { Status::Ok } else { Status::Errors })
 }
 
-/// The one checked survey of a file, or `None` after printing its errors.
-fn compile(path: &Path, format: DataFormat, libs: &LibArgs) -> Result<Option<Survey>, CliError> {
-    let compilation = inputs::compile_paths(&[PathBuf::from(path)], libs)?;
+/// A file's one checked survey with its compilation, or the compilation that has errors.
+type Compiled = Result<(Survey, Compilation), Compilation>;
+
+/// Compile one file; 2 when it cannot be read or does not define exactly one survey.
+fn compile(path: &Path, libs: &LibArgs) -> Result<Compiled, CliError> {
+    let mut compilation = inputs::compile_paths(&[PathBuf::from(path)], libs)?;
     if compilation.has_errors() {
-        let format = match format {
-            DataFormat::Json => Format::Json,
-            DataFormat::Human => Format::Human,
-        };
-        check::report(&compilation, &compilation.diagnostics, format);
-        eprintln!("{}: not compared, it has errors", path.display());
-        return Ok(None);
+        return Ok(Err(compilation));
     }
-    let mut surveys = compilation.surveys.into_iter();
+    let mut surveys = std::mem::take(&mut compilation.surveys).into_iter();
     match (surveys.next(), surveys.next()) {
-        (Some(survey), None) => Ok(Some(survey)),
+        (Some(survey), None) => Ok(Ok((survey, compilation))),
         (None, _) => Err(format!("{} defines no survey", path.display())),
         (Some(_), Some(_)) => Err(format!(
             "{} defines more than one survey; diff compares one survey with one survey",
             path.display()
         )),
+    }
+}
+
+/// The diagnostics of the files with errors, in the chosen format; SARIF as one log.
+fn report_errors(files: &[(&Path, &Compiled)], format: DiffFormat) {
+    let failed: Vec<(&Path, &Compilation)> = files
+        .iter()
+        .filter_map(|(path, c)| c.as_ref().err().map(|c| (*path, c)))
+        .collect();
+    match format {
+        DiffFormat::Sarif => {
+            let parts: Vec<(&SourceMap, &[Diagnostic])> = failed
+                .iter()
+                .map(|(_, c)| (&c.sources, c.diagnostics.as_slice()))
+                .collect();
+            print!("{}", sarif::to_json(&sarif::check_log(&parts)));
+        }
+        DiffFormat::Json | DiffFormat::Human => {
+            let format = if format == DiffFormat::Json {
+                Format::Json
+            } else {
+                Format::Human
+            };
+            for (_, c) in &failed {
+                check::report(c, &c.diagnostics, format);
+            }
+        }
+    }
+    for (path, _) in &failed {
+        eprintln!("{}: not compared, it has errors", path.display());
     }
 }
 

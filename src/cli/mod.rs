@@ -9,8 +9,10 @@ mod fmt;
 mod inputs;
 mod load;
 mod lsp;
+mod new;
 mod render;
 mod report;
+mod sarif;
 mod schema;
 mod serve;
 mod validate;
@@ -59,6 +61,17 @@ pub enum Format {
     Human,
     Json,
     Github,
+    /// SARIF 2.1.0, for GitHub code scanning and other CI dashboards.
+    Sarif,
+}
+
+/// `rileva diff --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Human,
+    Json,
+    /// SARIF 2.1.0: one result per change, on the new version's question.
+    Sarif,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -122,10 +135,16 @@ pub enum Command {
         #[arg(value_name = "NEW")]
         new: PathBuf,
         #[arg(long, value_enum, default_value = "human")]
-        format: DataFormat,
+        format: DiffFormat,
         #[command(flatten)]
         libs: LibArgs,
     },
+    /// Write a first survey for an administration and a service, from a standard's profile.
+    ///
+    /// Chooses the profile of the standard that covers the kinds of administration and of
+    /// service, and writes a survey that `rileva check` accepts as written. In a terminal it
+    /// asks for every value not given; elsewhere (CI) it takes flags only. Never overwrites.
+    New(new::NewArgs),
     /// Print the documentation of a diagnostic code.
     Explain {
         #[arg(value_name = "CODE")]
@@ -191,6 +210,7 @@ pub fn run(cli: Cli) -> Result<Status, CliError> {
             format,
             libs,
         } => diff::run(&old, &new, format, &libs),
+        Command::New(args) => new::run(args),
         Command::Explain { code } => explain::run(&code),
         Command::Validate {
             survey,

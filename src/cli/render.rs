@@ -125,7 +125,7 @@ pub fn github(sources: &SourceMap, diagnostics: &[Diagnostic]) -> String {
         }
         out.push_str(&format!(
             "::{kind} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
-            gh_property(&p.file),
+            gh_property(github_path(&p.file)),
             p.line,
             p.column,
             p.end_line,
@@ -135,6 +135,16 @@ pub fn github(sources: &SourceMap, diagnostics: &[Diagnostic]) -> String {
         ));
     }
     out
+}
+
+/// GitHub places an annotation by its path from the repository root: `./a.rileva` (a file
+/// found below `.`) is `a.rileva` there.
+fn github_path(file: &str) -> &str {
+    let mut file = file;
+    while let Some(rest) = file.strip_prefix("./") {
+        file = rest;
+    }
+    file
 }
 
 fn gh_data(s: &str) -> String {
