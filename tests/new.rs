@@ -1,4 +1,4 @@
-//! `rileva new` (tooling.md §2), run as a user runs it. Every standard of the stdlib, with
+//! `rileva new` (docs/new.md), run as a user runs it. Every standard of the stdlib, with
 //! every pair of PA kind and service kind of the stdlib's own tables (read through
 //! `rileva_compiler::catalog`, never listed here), gives either a survey that `rileva check`
 //! accepts as written, laid out as `rileva fmt` lays it out, or a message naming the

@@ -1,4 +1,4 @@
-//! `--format sarif` (tooling.md §3), read as code scanning reads it: one run, the driver with
+//! `--format sarif` (docs/ci.md §1), read as code scanning reads it: one run, the driver with
 //! one rule per code whose help is `rileva explain`'s text, results at the same positions as
 //! `--format json` (exclusive end columns), URIs relative to the working directory, stdlib
 //! labels under their own base, fingerprints that survive lines inserted above and change when

@@ -1,4 +1,4 @@
-//! `rileva new FILE`: the first survey of an administration (tooling.md §2). The values come
+//! `rileva new FILE`: the first survey of an administration (docs/new.md). The values come
 //! from flags, or in a terminal from prompts ([`ask`]); [`plan`] checks them against the
 //! stdlib's catalog and picks the standard's one profile that covers the kinds; [`survey`]
 //! writes the text. Before writing, the text goes through the same full check as `rileva

@@ -1,4 +1,4 @@
-"""`rileva new` in a terminal (tooling.md §2), run by scripts/test.sh in the .venv.
+"""`rileva new` in a terminal (docs/new.md), run by scripts/test.sh in the .venv.
 
 Starts the real binary in a pseudo-terminal (pexpect) without flags and answers its
 prompts as a person would: it asks for each value in turn and lists the choices with their

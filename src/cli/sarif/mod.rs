@@ -1,5 +1,5 @@
 //! `--format sarif`: SARIF 2.1.0 logs that GitHub code scanning, GitLab and other CI
-//! dashboards read (tooling.md §3), built on the `serde-sarif` object model: one run, the
+//! dashboards read (docs/ci.md §1), built on the `serde-sarif` object model: one run, the
 //! `rileva` driver with one rule per code, results with regions, related locations and
 //! fingerprints that survive unrelated edits. `check` ([`check_log`]) and `diff`
 //! ([`diff_log`]) share the driver and the locations ([`location`]).
