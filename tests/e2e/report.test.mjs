@@ -101,6 +101,11 @@ for (const lang of ["it", "en"]) {
     const text = await page.evaluate(() => document.body.innerText);
     assert.ok(text.includes(lang === "it" ? `${figure.replace(".", ",")}%` : `${figure}%`), `no ${figure}% in ${lang}`);
     assert.ok(!text.includes("TESTO-LIBERO"), "free text on the page");
+    // Sites by their label in the page's language (from the IR), never by id.
+    for (const site of report.surveys[0].sites) {
+      assert.ok(text.includes(site.label[lang]), `no label ${site.label[lang]} on the ${lang} page`);
+      assert.ok(!new RegExp(`\\b${site.id}\\b`).test(text.replace(/\([^)]*\)/g, "")), `site id ${site.id} on the ${lang} page`);
+    }
     const charts = await page.locator("svg[role=img]").count();
     assert.ok(charts >= 5, `only ${charts} charts`);
     // Every chart is followed by the table of its data.
