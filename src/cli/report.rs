@@ -6,7 +6,7 @@ use super::build::write_atomically;
 use super::{check, inputs, CliError, Format, LibArgs, Status};
 use clap::ValueEnum;
 use rileva_platform::report::{self, Period, Scope};
-use rileva_platform::store::read::Source;
+use rileva_platform::store::Database;
 use std::fs;
 use std::path::PathBuf;
 
@@ -68,7 +68,7 @@ pub struct ReportArgs {
 }
 
 pub fn run(args: ReportArgs) -> Result<Status, CliError> {
-    let source = Source::parse(&args.db)?;
+    let source = Database::parse(&args.db)?;
     let scope = scope(&args)?;
     let langs = if args.langs.is_empty() {
         vec!["it".to_owned()]

@@ -17,7 +17,8 @@ pub mod query;
 pub mod served;
 pub mod stats;
 
-use crate::store::read::{Reader, Source};
+use crate::store::read::Reader;
+use crate::store::Database;
 use chrono::{Datelike, NaiveDate};
 use rileva_compiler::ir;
 
@@ -93,7 +94,7 @@ pub fn survey_sites(survey: &ir::Survey) -> Vec<String> {
 /// the `--served` CSV. Every problem found is returned, not only the first.
 pub fn report(
     surveys: &[ir::Survey],
-    source: &Source,
+    source: &Database,
     scope: &Scope,
     served: Option<&str>,
 ) -> Result<Report, Vec<String>> {
