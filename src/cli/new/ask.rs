@@ -9,15 +9,20 @@ use rileva_compiler::catalog::{Catalog, Kind};
 pub fn fill(catalog: &Catalog, values: &mut Values) -> Result<(), String> {
     let theme = ColorfulTheme::default();
     let err = |e: dialoguer::Error| format!("nothing written: {e}");
+    eprintln!("rileva new: type to filter a list, Enter to choose; Space ticks a channel.");
     if values.standard.is_none() {
-        let items: Vec<String> = catalog.standards.iter().map(describe_standard).collect();
+        let items: Vec<String> = catalog
+            .standards
+            .iter()
+            .map(|s| fit(&describe_standard(s)))
+            .collect();
         let default = catalog
             .standards
             .iter()
             .position(|s| s.name == DEFAULT_STANDARD)
             .unwrap_or(0);
         let i = FuzzySelect::with_theme(&theme)
-            .with_prompt("Standard (type to filter, Enter to choose)")
+            .with_prompt("Standard")
             .items(&items)
             .default(default)
             .interact()
@@ -60,7 +65,7 @@ pub fn fill(catalog: &Catalog, values: &mut Values) -> Result<(), String> {
         let defaults = plan::default_channels(standard, service_kind);
         let checked: Vec<bool> = standard.channels.iter().map(|c| defaults.contains(c)).collect();
         let chosen = MultiSelect::with_theme(&theme)
-            .with_prompt("Channels (Space to tick, Enter to confirm)")
+            .with_prompt("Channels")
             .items(&standard.channels)
             .defaults(&checked)
             .interact()
@@ -82,11 +87,24 @@ pub fn fill(catalog: &Catalog, values: &mut Values) -> Result<(), String> {
 }
 
 fn kind(theme: &ColorfulTheme, prompt: &str, kinds: &[Kind]) -> Result<String, dialoguer::Error> {
-    let items: Vec<String> = kinds.iter().map(describe_kind).collect();
+    let items: Vec<String> = kinds.iter().map(|k| fit(&describe_kind(k))).collect();
     let i = FuzzySelect::with_theme(theme)
-        .with_prompt(format!("{prompt} (type to filter, Enter to choose)"))
+        .with_prompt(prompt)
         .items(&items)
         .default(0)
         .interact()?;
     Ok(kinds.get(i).map(|k| k.id.clone()).unwrap_or_default())
+}
+
+/// A choice cut to the terminal's width: a wrapped line would break the list's redraw.
+fn fit(item: &str) -> String {
+    let width = usize::from(dialoguer::console::Term::stderr().size().1)
+        .saturating_sub(16)
+        .max(40);
+    if item.chars().count() <= width {
+        return item.to_owned();
+    }
+    let mut cut: String = item.chars().take(width - 1).collect();
+    cut.push('…');
+    cut
 }

@@ -53,7 +53,11 @@ pub fn describe_kind(kind: &Kind) -> String {
 }
 
 pub fn describe_standard(s: &Standard) -> String {
-    let title = s.title.as_ref().map(label).unwrap_or_default();
+    let title = s
+        .title
+        .as_ref()
+        .map(|t| t.get("it").to_owned())
+        .unwrap_or_default();
     format!("{} {} — {title}", s.name, s.version)
 }
 
