@@ -119,6 +119,12 @@ survey prova.completamento {
   question primo: yesno {
     "Primo?"
   }
+  question multipla: multi {
+    "Quali?"
+    1 "Uno"
+    2 "Due"
+    3 "Tre"
+  }
   question secondo: scale accordo5 {
     "Secondo?"
     show if SHOW
@@ -142,7 +148,7 @@ async def test_completion_in_each_context(client):
     assert {"question", "section", "use", "check", "translations", "title", "conforms"} <= set(statements)
     types_ = await at("terzo: ", 7)
     assert {"scale", "choice", "multi", "faces", "rating", "nps", "yesno", "number", "text"} == set(types_)
-    assert {"primo"} == set(await at("show if SHOW", 8))  # earlier questions only
+    assert ["primo", "multipla"] == await at("show if SHOW", 8)  # earlier questions, in order
     assert {"istat.cx.core", "istat.cx.servizio_online"} <= set(await at("use USE", 4))
     assert {"istat.cx", "designers_italia.valutazione"} <= set(await at("conforms CONFORMS", 9))
     assert {"comune", "ente_previdenziale"} <= set(await at("kind KIND_PA", 5))
@@ -162,8 +168,11 @@ async def test_completion_in_each_context(client):
     in_list = typed.replace("show if primo = ", "show if primo in [1, ")
     await change(client, uri, in_list, 4)
     assert ["1", "2"] == await completions(client, uri, in_list, "primo in [1, ")
+    has = typed.replace("show if primo = ", "show if not (multipla has ")
+    await change(client, uri, has, 6)
+    assert ["1", "2", "3"] == await completions(client, uri, has, "multipla has ")
     top = "imp"
-    await change(client, uri, top, 5)
+    await change(client, uri, top, 7)
     assert {"import", "survey", "module", "scale"} <= set(await completions(client, uri, top, "imp"))
 
 

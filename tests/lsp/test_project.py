@@ -84,3 +84,30 @@ async def test_a_survey_importing_a_package_of_the_project(project, tmp_path):
     client.diagnostics.pop(uri, None)
     await change(client, package_uri, text, 3)
     assert list(await diagnostics_of(client, uri)) == []
+
+
+@pytest_lsp.fixture(config=config())
+async def broken_project(lsp_client: LanguageClient, tmp_path):
+    make_project(tmp_path)
+    (tmp_path / "rileva.toml").write_text('libs = ["pacchetti"]\n', encoding="utf-8")
+    await lsp_client.initialize_session(initialize_params(tmp_path))
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def test_a_bad_rileva_toml_is_shown_and_the_survey_still_checked(broken_project, tmp_path):
+    client = broken_project
+    uri, shown = await open_document(client, tmp_path / "sondaggio.rileva")
+    [message] = [m for m in client.messages if m.type == types.MessageType.Error]
+    assert "rileva.toml" in message.message and "libs" in message.message
+    # Without the packages the import is unknown, as `rileva check` says.
+    assert "R0104" in [d.code for d in shown]
+    # The file fixed on disk, and the editor's watcher says so: the project is read again.
+    (tmp_path / "rileva.toml").write_text('lib = ["pacchetti"]\n', encoding="utf-8")
+    client.diagnostics.pop(uri, None)
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            changes=[types.FileEvent(uri=(tmp_path / "rileva.toml").as_uri(), type=types.FileChangeType.Changed)]
+        )
+    )
+    assert list(await diagnostics_of(client, uri)) == []

@@ -3,6 +3,10 @@
 //! `didChange` that sends the new text to the `publishDiagnostics` it answers with. Every
 //! change alternates between two texts, so each one is really checked again.
 
+// The generated surveys of the workspace's benchmarks (its `examples()` reads the root's
+// folder relative to the root crate, so the examples are read here).
+#[path = "../../benches/common/mod.rs"]
+#[allow(dead_code)]
 mod common;
 
 use lsp_server::{Connection, Message, Notification, Request, RequestId};
@@ -94,9 +98,15 @@ impl Session {
 }
 
 fn largest_example() -> String {
-    let examples = common::examples();
-    let largest = examples.iter().max_by_key(|i| i.bytes.len()).expect("examples");
-    String::from_utf8(largest.bytes.clone()).expect("UTF-8")
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples");
+    let largest = std::fs::read_dir(dir)
+        .expect("examples/")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rileva"))
+        .max_by_key(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
+        .expect("an example");
+    std::fs::read_to_string(largest).expect("UTF-8")
 }
 
 /// The largest example (`examples/bolzano_anagrafe_bilingue.rileva`): the figure of
