@@ -7,10 +7,6 @@ use super::Database;
 use postgres::{Client, NoTls};
 use rusqlite::{Connection, OpenFlags};
 
-/// Where the responses are: the store's one `--db` type. `Source` is its old name, kept
-/// only until `report` says [`Database`] (then this alias goes).
-pub type Source = Database;
-
 /// The type a query's column is read as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
