@@ -6,6 +6,7 @@
 
 import { execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { REPO_ROOT, rilevaBin } from "./paths.mjs";
@@ -49,13 +50,14 @@ async function psql(url, sql) {
 
 /**
  * A fresh, empty database: {kind, url (for --db), rows(sql), drop()}. SQLite: a file in a
- * new temporary folder. PostgreSQL: a new database on the server of RILEVA_TEST_POSTGRES,
- * dropped by `drop()`, that `down()` takes away from its clients and `down(false)` gives
- * back.
+ * new temporary folder, removed by `drop()`. PostgreSQL: a new database on the server of
+ * RILEVA_TEST_POSTGRES, dropped by `drop()`, that `down()` takes away from its clients and
+ * `down(false)` gives back.
  */
 export async function freshDatabase(kind) {
   if (kind === "sqlite") {
-    const file = join(tempDir("rileva-collect-"), "responses.db");
+    const dir = tempDir("rileva-collect-");
+    const file = join(dir, "responses.db");
     return {
       kind,
       url: `sqlite:${file}`,
@@ -64,7 +66,7 @@ export async function freshDatabase(kind) {
         const { stdout } = await exec("sqlite3", ["-json", "-bail", file, sql]).catch(need("sqlite3", "apt-get install -y sqlite3"));
         return stdout.trim() ? JSON.parse(stdout) : [];
       },
-      drop: async () => {},
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
     };
   }
   if (kind !== "postgres") throw new Error(`unknown database kind ${kind}`);
