@@ -56,8 +56,21 @@ pub fn read_inputs(files: &[PathBuf]) -> Result<Vec<Input>, CliError> {
 /// The packages of the project's folders: those of `rileva.toml` ([`config`]), then those
 /// of `--lib`. `DIR/a/b.rileva` is package `a.b`.
 pub fn read_libs(libs: &LibArgs) -> Result<Vec<LibPackage>, CliError> {
+    let folders = lib_folders(config::find_from_current_dir()?, libs.lib.clone(), |dir| {
+        format!("--lib {} is not a folder", dir.display())
+    })?;
+    read_lib_folders(&folders)
+}
+
+/// The package folders of a project: its `rileva.toml`'s, then `extra` (named by
+/// `not_a_folder` when one is not a folder), each once. The rule every front end follows.
+pub fn lib_folders(
+    project: Option<config::Project>,
+    extra: Vec<PathBuf>,
+    not_a_folder: impl Fn(&Path) -> CliError,
+) -> Result<Vec<PathBuf>, CliError> {
     let mut folders = Vec::new();
-    if let Some(project) = config::find_from_current_dir()? {
+    if let Some(project) = project {
         for dir in &project.lib {
             if !dir.is_dir() {
                 return Err(format!(
@@ -69,15 +82,15 @@ pub fn read_libs(libs: &LibArgs) -> Result<Vec<LibPackage>, CliError> {
         }
         folders.extend(project.lib);
     }
-    for dir in &libs.lib {
+    for dir in extra {
         if !dir.is_dir() {
-            return Err(format!("--lib {} is not a folder", dir.display()));
+            return Err(not_a_folder(&dir));
         }
-        if !folders.contains(dir) {
-            folders.push(dir.clone());
+        if !folders.contains(&dir) {
+            folders.push(dir);
         }
     }
-    read_lib_folders(&folders)
+    Ok(folders)
 }
 
 /// The packages below each folder: `DIR/a/b.rileva` is package `a.b`.

@@ -17,30 +17,9 @@ fn load_project(root: Option<&Path>, extra: &[PathBuf]) -> Result<Vec<LibPackage
         Some(root) => root.to_path_buf(),
         None => std::env::current_dir().map_err(|e| format!("no workspace folder: {e}"))?,
     };
-    let mut folders = Vec::new();
-    if let Some(project) = config::find(&root)? {
-        for dir in &project.lib {
-            if !dir.is_dir() {
-                return Err(format!(
-                    "{}: lib folder {} is not a folder",
-                    project.file.display(),
-                    dir.display()
-                ));
-            }
-        }
-        folders.extend(project.lib);
-    }
-    for dir in extra {
-        let dir = root.join(dir);
-        if !dir.is_dir() {
-            return Err(format!(
-                "initializationOptions.lib: {} is not a folder",
-                dir.display()
-            ));
-        }
-        if !folders.contains(&dir) {
-            folders.push(dir);
-        }
-    }
+    let extra = extra.iter().map(|dir| root.join(dir)).collect();
+    let folders = inputs::lib_folders(config::find(&root)?, extra, |dir| {
+        format!("initializationOptions.lib: {} is not a folder", dir.display())
+    })?;
     inputs::read_lib_folders(&folders)
 }
