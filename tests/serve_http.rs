@@ -163,6 +163,71 @@ fn every_status_of_the_table_with_its_problem_and_nothing_stored_on_error() {
     }
 }
 
+/// One HTTP/1.1 exchange on a raw connection, head and body sent apart: the status and
+/// whether the server said it closes the connection.
+fn exchange(stream: &mut TcpStream, key: Option<&str>, media: &str, body: &str) -> (u16, bool) {
+    let key = key
+        .map(|k| format!("Idempotency-Key: {k}\r\n"))
+        .unwrap_or_default();
+    let head = format!(
+        "POST /responses HTTP/1.1\r\nHost: x\r\nContent-Type: {media}\r\n{key}Content-Length: {}\r\n\r\n",
+        body.len()
+    );
+    // The head and the body arrive apart, as from a client that writes them in two calls
+    // on a busy network: the server must not answer before the body is in.
+    stream.write_all(head.as_bytes()).unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    stream.write_all(body.as_bytes()).unwrap();
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") {
+        let n = stream.read(&mut byte).expect("the answer arrives");
+        assert_eq!(n, 1, "the connection closed before the answer's head ended");
+        head.push(byte[0]);
+    }
+    let head = String::from_utf8(head).unwrap().to_ascii_lowercase();
+    let status: u16 = head[9..12].parse().unwrap();
+    let length: usize = head
+        .lines()
+        .find_map(|l| l.strip_prefix("content-length:"))
+        .map(|v| v.trim().parse().unwrap())
+        .expect("a content-length");
+    let mut rest = vec![0u8; length];
+    stream.read_exact(&mut rest).unwrap();
+    (status, head.contains("connection: close"))
+}
+
+#[test]
+fn every_refusal_leaves_the_connection_open_for_the_next_response() {
+    // Kiosks keep one connection open: an answer given before the body was read would
+    // close it, and the kiosk could lose that answer to a reset.
+    let dir = serve::temp_dir();
+    let db = dir.path().join("r.db");
+    let db_arg = format!("sqlite:{}", db.display());
+    let server = start(&[KIOSK, "--db", &db_arg, "--rate-limit", "0"]);
+    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    let body = kiosk_response(1).to_string();
+    let json = "application/json";
+    let exchanges = [
+        (None, json, body.as_str(), 400),
+        (Some("chiave con spazi"), json, body.as_str(), 400),
+        (Some("c-1"), "text/plain", body.as_str(), 415),
+        (Some("c-1"), json, "{\"survey\": ", 400),
+        (Some("c-1"), json, "[1, 2]", 422),
+        (Some("c-1"), json, body.as_str(), 201),
+        (Some("c-1"), json, body.as_str(), 200),
+    ];
+    for (key, media, body, status) in exchanges {
+        assert_eq!(
+            exchange(&mut stream, key, media, body),
+            (status, false),
+            "{key:?} {media} {body}"
+        );
+    }
+    assert_eq!(sqlite_count(&db, TABLE), 1);
+}
+
 #[test]
 fn pages_health_and_cors_for_the_allowed_origin_only() {
     let dir = serve::temp_dir();

@@ -56,15 +56,6 @@ async fn accept(
     headers: &HeaderMap,
     body: Body,
 ) -> Result<Response, Refusal> {
-    if let Some(limiter) = &app.limiter {
-        limiter.check(address).map_err(|wait| {
-            Problem::new(
-                problem::RATE_LIMITED,
-                format!("at most {} responses a minute from one address", app.rate_limit),
-            )
-            .retry_after(wait)
-        })?;
-    }
     let too_large = || {
         Problem::new(
             problem::TOO_LARGE,
@@ -78,10 +69,9 @@ async fn accept(
     if declared.is_some_and(|n| n > app.max_body as u64) {
         return Err(too_large().into());
     }
-    if !is_json(headers) {
-        return Err(Problem::new(problem::NOT_JSON_MEDIA, "send Content-Type: application/json").into());
-    }
-    let key = idempotency_key(headers)?;
+    // The body is read before any other refusal: a connection whose request body is left
+    // unread is closed by hyper, and the client may then lose the answer to a reset instead
+    // of reading its problem document and reusing the connection.
     let bytes: Bytes = axum::body::to_bytes(body, app.max_body).await.map_err(|e| {
         let mut source: Option<&dyn std::error::Error> = Some(&e);
         while let Some(s) = source {
@@ -92,6 +82,19 @@ async fn accept(
         }
         Problem::new(problem::SLOW_BODY, "the body was not received completely")
     })?;
+    if let Some(limiter) = &app.limiter {
+        limiter.check(address).map_err(|wait| {
+            Problem::new(
+                problem::RATE_LIMITED,
+                format!("at most {} responses a minute from one address", app.rate_limit),
+            )
+            .retry_after(wait)
+        })?;
+    }
+    if !is_json(headers) {
+        return Err(Problem::new(problem::NOT_JSON_MEDIA, "send Content-Type: application/json").into());
+    }
+    let key = idempotency_key(headers)?;
     let value: Value = serde_json::from_slice(&bytes)
         .map_err(|e| Problem::new(problem::NOT_JSON, format!("the body is not JSON: {e}")))?;
     let index = app.survey_for(&value)?;
