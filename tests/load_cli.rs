@@ -1,7 +1,8 @@
 //! `rileva load`, through the binary, on real databases: every example's generated valid
 //! responses load into SQLite and PostgreSQL, come back value for value, and decode through
 //! the codebook with one join; a file with rejected lines loads its accepted lines and exits
-//! 1; a database error rolls back everything (no table, no row); usage errors exit 2.
+//! 1; a database error rolls back everything (no table, no row), even on a line near the end
+//! of a long file, and the lines after it are still judged; usage errors exit 2.
 
 mod sql_support;
 mod support;
@@ -507,4 +508,76 @@ fn unreachable_database_and_bad_urls() {
         let output = load(&path, &file, bad);
         assert_eq!(output.status.code(), Some(2), "{bad}: {}", text(&output));
     }
+}
+
+/// 1,500 accepted lines, the database refusing the 1,499th (a trigger, which the table check
+/// lets pass), then a rejected line: rows are inserted as lines are read (PostgreSQL has
+/// sent five full chunks by then), yet nothing is stored, and the line after the refused one
+/// is still judged and reported in the same run.
+#[test]
+fn a_refused_line_near_the_end_stores_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (path, survey, accepted, _) = mixed(dir.path());
+    let mut lines: Vec<Value> = accepted.iter().cycle().take(1_500).cloned().collect();
+    lines[1_498]["submitted_at"] = Value::from("2031-01-01T00:00:00Z");
+    let mut body: Vec<String> = lines.iter().map(Value::to_string).collect();
+    body.push("{not json".to_owned());
+    let file = dir.path().join("late.jsonl");
+    std::fs::write(&file, body.join("\n") + "\n").expect("write");
+    let expect_report = |output: &Output| {
+        assert_eq!(output.status.code(), Some(1), "{}", text(output));
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(stdout.contains("line 1501: rejected"), "{}", text(output));
+        assert!(
+            stdout.contains(": 1501 responses: 1500 accepted, 1 rejected"),
+            "{}",
+            text(output)
+        );
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("refused near the end") && stderr.contains("nothing was loaded"),
+            "{}",
+            text(output)
+        );
+    };
+    let t = &survey.table;
+
+    let db = dir.path().join("late.db");
+    let conn = rusqlite::Connection::open(&db).expect("open");
+    conn.execute_batch(&rileva_targets::sql::script(
+        &survey,
+        rileva_targets::sql::quote::Dialect::Sqlite,
+    ))
+    .expect("create tables");
+    conn.execute_batch(&format!(
+        "CREATE TRIGGER refuse BEFORE INSERT ON \"{t}\" \
+         WHEN NEW.submitted_at = '2031-01-01T00:00:00Z' \
+         BEGIN SELECT RAISE(ABORT, 'refused near the end'); END"
+    ))
+    .expect("trigger");
+    drop(conn);
+    expect_report(&load(&path, &file, &format!("sqlite:{}", db.display())));
+    assert!(sqlite_rows(&db, &survey).is_empty());
+
+    let mut pg = PgSchema::new("late");
+    let sql = rileva_targets::sql::script(&survey, rileva_targets::sql::quote::Dialect::Postgres);
+    pg.client.batch_execute(&sql).expect("create tables");
+    pg.client
+        .batch_execute(&format!(
+            "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN \
+             IF NEW.submitted_at = '2031-01-01T00:00:00Z' THEN RAISE EXCEPTION 'refused near the end'; END IF; \
+             RETURN NEW; END $$; \
+             CREATE TRIGGER refuse BEFORE INSERT ON \"{t}\" FOR EACH ROW EXECUTE FUNCTION refuse()"
+        ))
+        .expect("trigger");
+    expect_report(&load(&path, &file, &pg.url()));
+    assert!(pg_rows(&mut pg, &survey).is_empty());
+
+    // Without the trigger the same file stores its 1,500 accepted lines, in order.
+    pg.client
+        .batch_execute(&format!("DROP TRIGGER refuse ON \"{t}\""))
+        .expect("drop");
+    let output = load(&path, &file, &pg.url());
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output));
+    assert_rows(&survey, &lines, &pg_rows(&mut pg, &survey), false);
 }

@@ -165,3 +165,53 @@ fn every_example_generated_responses() {
         assert_eq!(report["responses"], cases.len());
     }
 }
+
+/// `-` reads standard input, judged line by line as it arrives: the first rejected line is
+/// reported while the pipe is still open (a validate that collected the input first would
+/// say nothing before the end, and the test would fail after a minute instead of hanging).
+#[test]
+fn a_pipe_is_judged_as_it_arrives() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::Stdio;
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rileva"))
+        .arg("validate")
+        .arg(inps())
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("rileva runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let stdout = child.stdout.take().expect("stdout");
+    let (lines, printed) = mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            let _ = lines.send(line.expect("utf-8 output"));
+        }
+    });
+    let valid = valid_line().to_string();
+    writeln!(stdin, "{valid}\n{{not json").expect("write");
+    stdin.flush().expect("flush");
+    let first = printed.recv_timeout(Duration::from_secs(60));
+    assert_eq!(
+        first.as_deref(),
+        Ok("line 2: rejected"),
+        "the rejected line must be reported before the input ends"
+    );
+    for _ in 0..2_000 {
+        writeln!(stdin, "{valid}").expect("write");
+    }
+    drop(stdin);
+    let status = child.wait().expect("exit");
+    reader.join().expect("reader");
+    let rest: Vec<String> = printed.try_iter().collect();
+    assert_eq!(status.code(), Some(1));
+    assert_eq!(
+        rest.last().map(String::as_str),
+        Some("inps.hub_prestazioni: 2002 responses: 2001 accepted, 1 rejected"),
+        "{rest:?}"
+    );
+}

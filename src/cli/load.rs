@@ -1,23 +1,26 @@
-//! `rileva load SURVEY RESPONSES.jsonl --db URL`: validate every line like `rileva validate`,
-//! then, in ONE transaction, create the tables `build --target sql` generates (if absent) and
-//! insert every accepted response with a parameterised INSERT.
+//! `rileva load SURVEY RESPONSES.jsonl --db URL`: judge every line like `rileva validate`,
+//! and, in ONE transaction, create the tables `build --target sql` generates (if absent) and
+//! insert every accepted response as soon as it is judged (SQLite: a prepared INSERT per
+//! row; PostgreSQL: multi-row INSERTs of a few hundred rows). Memory does not grow with the
+//! file (docs/language.md §14).
 //!
-//! Outcomes (docs/language.md §14):
+//! Outcomes (docs/language.md §14), all-or-nothing per run:
 //! - every line accepted and stored: exit 0;
 //! - some lines rejected: they are reported (line numbers and reasons, as `validate` does),
 //!   the accepted ones are still stored, exit 1;
-//! - a database error (unreachable, a table of another shape, a constraint): the
-//!   transaction is rolled back, so nothing at all is written, the database's message is
-//!   printed, exit 1;
-//! - the command cannot run (unreadable files, a malformed `--db`): exit 2.
+//! - a database error (unreachable, a table of another shape, a constraint, on any row): the
+//!   transaction is rolled back, so nothing at all is written; the rest of the file is
+//!   still judged, so every rejected line is reported in the same run, then the database's
+//!   message; exit 1;
+//! - the command cannot run (unreadable files, a malformed `--db`, a read error in the
+//!   middle of the file): rolled back, nothing written, exit 2.
 
-use super::validate::{self, Judged};
+use super::responses;
+use super::validate::{self, JsonLine, Tally};
 use super::{CliError, DataFormat, LibArgs, Status};
 use rileva_compiler::ir;
-use rileva_compiler::response::{LineVerdict, Rejection};
-use rileva_platform::store::{self, Batch, Database, Tables};
-use rileva_targets::sql::quote::Dialect;
-use rileva_targets::sql::row;
+use rileva_platform::store::{self, Database, LoadError, Tables};
+use rileva_targets::sql::row::{self, Param};
 use serde::Serialize;
 use std::path::Path;
 
@@ -29,45 +32,84 @@ pub fn run(
     libs: &LibArgs,
 ) -> Result<Status, CliError> {
     let database = Database::parse(db)?;
-    let (survey, verdicts) = match validate::read_and_judge(survey, responses, format, libs)? {
-        Judged::SurveyHasErrors => return Ok(Status::Errors),
-        Judged::Ready { survey, verdicts } => (survey, verdicts),
+    let Some(survey) = validate::compile_one(survey, format, libs)? else {
+        return Ok(Status::Errors);
     };
-    let batch = batch(&survey, &verdicts, database.dialect())?;
+    let verdicts = responses::open(&survey, responses)?;
+    let tables = [Tables::new(&survey, database.dialect())];
+    let mut tally = Tally::new(format);
+    let mut rows = AcceptedRows {
+        survey: &survey,
+        verdicts,
+        tally: &mut tally,
+        failure: None,
+    };
     let outcome = match &database {
-        Database::Sqlite(path) => store::sqlite::load(path, &batch),
-        Database::Postgres(url) => store::postgres::load(url, &batch),
+        Database::Sqlite(path) => store::sqlite::load(path, &tables, &mut rows),
+        Database::Postgres(url) => store::postgres::load(url, &tables, &mut rows),
     };
-    report(&survey, &verdicts, format, &outcome, batch.rows.len());
-    let all_accepted = verdicts.iter().all(LineVerdict::accepted);
-    Ok(if outcome.is_ok() && all_accepted {
+    // After a database error the rest of the file is still judged and reported.
+    rows.by_ref().for_each(drop);
+    if let Some(failure) = rows.failure {
+        return Err(failure);
+    }
+    let outcome = match outcome {
+        Ok(loaded) => Ok(loaded),
+        Err(LoadError::Database(message)) => Err(message),
+        Err(LoadError::Rows(message)) => return Err(message),
+    };
+    report(&survey, &tally, format, &outcome);
+    Ok(if outcome.is_ok() && tally.all_accepted() {
         Status::Ok
     } else {
         Status::Errors
     })
 }
 
-/// The rows of the accepted lines. An accepted response always has a row (the table and
-/// `response::validate` agree); if one had none, that is a bug in rileva and nothing is
-/// loaded.
-fn batch(survey: &ir::Survey, verdicts: &[LineVerdict], dialect: Dialect) -> Result<Batch, CliError> {
-    let mut rows = Vec::new();
-    for verdict in verdicts.iter().filter(|v| v.accepted()) {
-        let Some(response) = &verdict.response else {
-            continue;
-        };
-        let values = row::row(survey, response).map_err(|why| {
-            format!(
-                "line {}: accepted, but it has no row ({why}); this is a bug in rileva, nothing was loaded",
-                verdict.line
-            )
-        })?;
-        rows.push(values);
+/// The rows of the accepted lines, judged and tallied as the store pulls them. A read
+/// error, or an accepted response without a row (the table and `response::validate`
+/// agree, so that is a bug in rileva), ends the rows with an `Err`: nothing is loaded.
+struct AcceptedRows<'a> {
+    survey: &'a ir::Survey,
+    verdicts: responses::Verdicts<'a>,
+    tally: &'a mut Tally,
+    /// Why the rows ended early (the command fails with it).
+    failure: Option<CliError>,
+}
+
+impl Iterator for AcceptedRows<'_> {
+    type Item = Result<(usize, Vec<Param>), String>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.failure.is_some() {
+            return None;
+        }
+        for verdict in self.verdicts.by_ref() {
+            let verdict = match verdict {
+                Ok(verdict) => verdict,
+                Err(e) => return Some(Err(self.fail(e))),
+            };
+            self.tally.record(&verdict);
+            let Some(response) = verdict.response.as_ref().filter(|_| verdict.accepted()) else {
+                continue;
+            };
+            return Some(match row::row(self.survey, response) {
+                Ok(values) => Ok((0, values)),
+                Err(why) => Err(self.fail(format!(
+                    "line {}: accepted, but it has no row ({why}); this is a bug in rileva, nothing was loaded",
+                    verdict.line
+                ))),
+            });
+        }
+        None
     }
-    Ok(Batch {
-        tables: Tables::new(survey, dialect),
-        rows,
-    })
+}
+
+impl AcceptedRows<'_> {
+    fn fail(&mut self, message: String) -> String {
+        self.failure = Some(message.clone());
+        message
+    }
 }
 
 /// `--format json`: the validation report of `validate` plus what was loaded.
@@ -75,7 +117,7 @@ fn batch(survey: &ir::Survey, verdicts: &[LineVerdict], dialect: Dialect) -> Res
 struct JsonReport<'a> {
     responses: usize,
     accepted: usize,
-    rejected: Vec<JsonLine<'a>>,
+    rejected: &'a [JsonLine],
     table: &'a str,
     /// Rows inserted; 0 when the database failed.
     loaded: usize,
@@ -83,33 +125,14 @@ struct JsonReport<'a> {
     database_error: Option<&'a str>,
 }
 
-#[derive(Debug, Serialize)]
-struct JsonLine<'a> {
-    line: usize,
-    reasons: &'a [Rejection],
-}
-
-fn report(
-    survey: &ir::Survey,
-    verdicts: &[LineVerdict],
-    format: DataFormat,
-    outcome: &Result<(), String>,
-    rows: usize,
-) {
-    let loaded = if outcome.is_ok() { rows } else { 0 };
+fn report(survey: &ir::Survey, tally: &Tally, format: DataFormat, outcome: &Result<usize, String>) {
+    let loaded = *outcome.as_ref().unwrap_or(&0);
     match format {
         DataFormat::Json => {
             let report = JsonReport {
-                responses: verdicts.len(),
-                accepted: verdicts.iter().filter(|v| v.accepted()).count(),
-                rejected: verdicts
-                    .iter()
-                    .filter(|v| !v.accepted())
-                    .map(|v| JsonLine {
-                        line: v.line,
-                        reasons: &v.rejections,
-                    })
-                    .collect(),
+                responses: tally.responses,
+                accepted: tally.accepted,
+                rejected: &tally.rejected,
                 table: &survey.table,
                 loaded,
                 database_error: outcome.as_ref().err().map(String::as_str),
@@ -117,9 +140,9 @@ fn report(
             println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
         }
         DataFormat::Human => {
-            validate::report(survey, verdicts, format);
+            tally.report(survey);
             match outcome {
-                Ok(()) => println!("loaded {loaded} response(s) into {}", survey.table),
+                Ok(_) => println!("loaded {loaded} response(s) into {}", survey.table),
                 Err(message) => {
                     eprintln!("database error: {message}");
                     eprintln!("rolled back: nothing was loaded");

@@ -12,6 +12,7 @@ mod lsp;
 mod new;
 mod render;
 mod report;
+mod responses;
 mod sarif;
 mod schema;
 mod serve;

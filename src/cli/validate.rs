@@ -1,46 +1,41 @@
 //! `rileva validate SURVEY RESPONSES.jsonl`: compile the survey, judge each response line
-//! with `rileva_compiler::response`, report every rejected line with every reason.
-//! `load` reuses [`read_and_judge`] and [`report`].
+//! with `rileva_compiler::response` as it is read ([`responses::Verdicts`]), report every
+//! rejected line with every reason. `load` reuses [`compile_one`] and [`Tally`].
+//!
+//! Memory does not grow with the file: the human report prints each rejected line when it
+//! is judged; `--format json` (one object, counts first) keeps only the rejected lines'
+//! reasons until the end.
 
+use super::responses;
 use super::{check, inputs, CliError, DataFormat, Format, LibArgs, Status};
 use rileva_compiler::ir;
-use rileva_compiler::response::{judge_lines, LineVerdict, Rejection};
+use rileva_compiler::response::{LineVerdict, Rejection};
 use serde::Serialize;
-use std::fs;
 use std::path::Path;
 
 pub fn run(survey: &Path, responses: &Path, format: DataFormat, libs: &LibArgs) -> Result<Status, CliError> {
-    match read_and_judge(survey, responses, format, libs)? {
-        Judged::SurveyHasErrors => Ok(Status::Errors),
-        Judged::Ready { survey, verdicts } => {
-            report(&survey, &verdicts, format);
-            if verdicts.iter().all(LineVerdict::accepted) {
-                Ok(Status::Ok)
-            } else {
-                Ok(Status::Errors)
-            }
-        }
+    let Some(survey) = compile_one(survey, format, libs)? else {
+        return Ok(Status::Errors);
+    };
+    let mut tally = Tally::new(format);
+    for verdict in responses::open(&survey, responses)? {
+        tally.record(&verdict?);
     }
+    tally.report(&survey);
+    Ok(if tally.all_accepted() {
+        Status::Ok
+    } else {
+        Status::Errors
+    })
 }
 
-/// The survey and the verdict on every line, or the survey's errors (already printed).
-pub enum Judged {
-    SurveyHasErrors,
-    Ready {
-        survey: Box<ir::Survey>,
-        verdicts: Vec<LineVerdict>,
-    },
-}
-
-/// Compile SURVEY (its errors are printed in `format`), read RESPONSES, judge every line.
-/// A SURVEY that is unreadable or holds not exactly one survey, or unreadable RESPONSES,
-/// is a failure of the command (exit 2).
-pub fn read_and_judge(
+/// Compile SURVEY; `None` when it has errors (already printed in `format`). A SURVEY that
+/// is unreadable or holds not exactly one survey is a failure of the command (exit 2).
+pub fn compile_one(
     survey: &Path,
-    responses: &Path,
     format: DataFormat,
     libs: &LibArgs,
-) -> Result<Judged, CliError> {
+) -> Result<Option<ir::Survey>, CliError> {
     let compilation = inputs::check_paths(&[survey.to_path_buf()], libs)?;
     let diagnostics = &compilation.diagnostics;
     if check::status(diagnostics, false) != Status::Ok {
@@ -49,7 +44,7 @@ pub fn read_and_judge(
             DataFormat::Json => Format::Json,
         };
         check::report(&compilation, diagnostics, format);
-        return Ok(Judged::SurveyHasErrors);
+        return Ok(None);
     }
     let mut surveys = compilation.surveys;
     if surveys.len() != 1 {
@@ -59,13 +54,24 @@ pub fn read_and_judge(
             surveys.len()
         ));
     }
-    let survey = surveys.remove(0);
-    let bytes = fs::read(responses).map_err(|e| format!("cannot read {}: {e}", responses.display()))?;
-    let verdicts = judge_lines(&survey, &bytes);
-    Ok(Judged::Ready {
-        survey: Box::new(survey),
-        verdicts,
-    })
+    Ok(Some(surveys.remove(0)))
+}
+
+/// One rejected line of the JSON report.
+#[derive(Debug, Serialize)]
+pub struct JsonLine {
+    pub line: usize,
+    pub reasons: Vec<Rejection>,
+}
+
+/// The counts of a run and what the report needs of each verdict, kept as lines are judged.
+pub struct Tally {
+    format: DataFormat,
+    pub responses: usize,
+    pub accepted: usize,
+    /// Rejected lines for `--format json` (the human report has printed them already).
+    pub rejected: Vec<JsonLine>,
+    rejected_count: usize,
 }
 
 /// `--format json`: the whole report as one object.
@@ -73,48 +79,62 @@ pub fn read_and_judge(
 struct JsonReport<'a> {
     responses: usize,
     accepted: usize,
-    rejected: Vec<JsonLine<'a>>,
+    rejected: &'a [JsonLine],
 }
 
-#[derive(Debug, Serialize)]
-struct JsonLine<'a> {
-    line: usize,
-    reasons: &'a [Rejection],
-}
-
-/// Print every rejected line with its reasons, then a summary line
-/// (`inps.hub_prestazioni: 12 responses: 11 accepted, 1 rejected`).
-pub fn report(survey: &ir::Survey, verdicts: &[LineVerdict], format: DataFormat) {
-    let rejected: Vec<&LineVerdict> = verdicts.iter().filter(|v| !v.accepted()).collect();
-    let accepted = verdicts.len() - rejected.len();
-    match format {
-        DataFormat::Json => {
-            let report = JsonReport {
-                responses: verdicts.len(),
-                accepted,
-                rejected: rejected
-                    .iter()
-                    .map(|v| JsonLine {
-                        line: v.line,
-                        reasons: &v.rejections,
-                    })
-                    .collect(),
-            };
-            println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+impl Tally {
+    pub fn new(format: DataFormat) -> Tally {
+        Tally {
+            format,
+            responses: 0,
+            accepted: 0,
+            rejected: Vec::new(),
+            rejected_count: 0,
         }
-        DataFormat::Human => {
-            for v in &rejected {
-                println!("line {}: rejected", v.line);
-                for r in &v.rejections {
+    }
+
+    /// Count one verdict; a rejected line is printed now (human) or kept (JSON).
+    pub fn record(&mut self, verdict: &LineVerdict) {
+        self.responses += 1;
+        if verdict.accepted() {
+            self.accepted += 1;
+            return;
+        }
+        self.rejected_count += 1;
+        match self.format {
+            DataFormat::Human => {
+                println!("line {}: rejected", verdict.line);
+                for r in &verdict.rejections {
                     println!("  - {}: {}", r.kind.as_str(), r.message);
                 }
             }
-            println!(
-                "{}: {} responses: {accepted} accepted, {} rejected",
-                survey.id,
-                verdicts.len(),
-                rejected.len()
-            );
+            DataFormat::Json => self.rejected.push(JsonLine {
+                line: verdict.line,
+                reasons: verdict.rejections.clone(),
+            }),
+        }
+    }
+
+    pub fn all_accepted(&self) -> bool {
+        self.rejected_count == 0
+    }
+
+    /// The end of the report: the summary line
+    /// (`inps.hub_prestazioni: 12 responses: 11 accepted, 1 rejected`), or the JSON object.
+    pub fn report(&self, survey: &ir::Survey) {
+        match self.format {
+            DataFormat::Json => {
+                let report = JsonReport {
+                    responses: self.responses,
+                    accepted: self.accepted,
+                    rejected: &self.rejected,
+                };
+                println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+            }
+            DataFormat::Human => println!(
+                "{}: {} responses: {} accepted, {} rejected",
+                survey.id, self.responses, self.accepted, self.rejected_count
+            ),
         }
     }
 }

@@ -21,25 +21,36 @@ impl LineVerdict {
     }
 }
 
-/// Judge every line of a JSON Lines file. Lines are split on `\n` (a trailing `\r` is
-/// dropped, a UTF-8 byte order mark at the start is ignored); blank lines are skipped; a
-/// line that is not UTF-8 or not JSON is rejected with the parser's reason.
+/// Judge every line of a JSON Lines file held in memory (the tests' form; `rileva validate`
+/// and `load` read a stream and call [`judge_line`] on each line). Lines are split on `\n`
+/// (a trailing `\r` is dropped, a UTF-8 byte order mark at the start is ignored); blank
+/// lines are skipped; a line that is not UTF-8 or not JSON is rejected with the parser's
+/// reason.
 pub fn judge_lines(survey: &ir::Survey, bytes: &[u8]) -> Vec<LineVerdict> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let bytes = strip_bom(bytes);
     bytes
         .split(|b| *b == b'\n')
         .enumerate()
-        .filter_map(|(index, raw)| {
-            let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-            if raw.iter().all(u8::is_ascii_whitespace) {
-                return None;
-            }
-            Some(judge_line(survey, index + 1, raw))
-        })
+        .filter_map(|(index, raw)| judge_line(survey, index + 1, raw))
         .collect()
 }
 
-fn judge_line(survey: &ir::Survey, line: usize, raw: &[u8]) -> LineVerdict {
+/// The first line of a file without its UTF-8 byte order mark, if it has one.
+pub fn strip_bom(first: &[u8]) -> &[u8] {
+    first.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(first)
+}
+
+/// The verdict on one line (`raw` without its `\n`; a trailing `\r` is dropped), or `None`
+/// when the line is blank. `line` is its 1-based number in the file.
+pub fn judge_line(survey: &ir::Survey, line: usize, raw: &[u8]) -> Option<LineVerdict> {
+    let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+    if raw.iter().all(u8::is_ascii_whitespace) {
+        return None;
+    }
+    Some(judge_text(survey, line, raw))
+}
+
+fn judge_text(survey: &ir::Survey, line: usize, raw: &[u8]) -> LineVerdict {
     let text = match std::str::from_utf8(raw) {
         Ok(text) => text,
         Err(e) => return not_json(line, format!("the line is not UTF-8 text: {e}")),

@@ -42,3 +42,56 @@ pub fn sqlite_value(param: &Param) -> rusqlite::types::Value {
         Param::Boolean(b) => Value::Integer(i64::from(*b)),
     }
 }
+
+/// A row value bound by reference on SQLite (`load` binds every value without copying it).
+pub struct SqliteParam<'a>(pub &'a Param);
+
+impl rusqlite::ToSql for SqliteParam<'_> {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        use rusqlite::types::{ToSqlOutput, Value, ValueRef};
+        Ok(match self.0 {
+            Param::Null => ToSqlOutput::Owned(Value::Null),
+            Param::Integer(i) => ToSqlOutput::Owned(Value::Integer(*i)),
+            Param::Text(s) => ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes())),
+            Param::Boolean(b) => ToSqlOutput::Owned(Value::Integer(i64::from(*b))),
+        })
+    }
+}
+
+/// A row value bound by reference on PostgreSQL, sent as [`pg_type`] of its column (a NULL
+/// too), as [`pg_values`] sends it.
+#[derive(Debug)]
+pub struct PgParam<'a>(pub &'a Param);
+
+impl ToSql for PgParam<'_> {
+    fn to_sql(
+        &self,
+        ty: &Type,
+        out: &mut bytes::BytesMut,
+    ) -> Result<tokio_postgres::types::IsNull, Box<dyn std::error::Error + Sync + Send>> {
+        match self.0 {
+            Param::Null => Ok(tokio_postgres::types::IsNull::Yes),
+            Param::Integer(i) => checked(i, ty, out),
+            Param::Text(s) => checked(&s.as_str(), ty, out),
+            Param::Boolean(b) => checked(b, ty, out),
+        }
+    }
+
+    fn accepts(ty: &Type) -> bool {
+        <i64 as ToSql>::accepts(ty) || <&str as ToSql>::accepts(ty) || <bool as ToSql>::accepts(ty)
+    }
+
+    tokio_postgres::types::to_sql_checked!();
+}
+
+/// `value` as `ty`, refused when that type does not take it (never reinterpreted bytes).
+fn checked<T: ToSql>(
+    value: &T,
+    ty: &Type,
+    out: &mut bytes::BytesMut,
+) -> Result<tokio_postgres::types::IsNull, Box<dyn std::error::Error + Sync + Send>> {
+    if !T::accepts(ty) {
+        return Err(format!("a value of another kind for a {ty} parameter").into());
+    }
+    value.to_sql(ty, out)
+}

@@ -4,8 +4,9 @@
 //! - [`Tables`]: one survey's generated script (the DDL of `build --target sql`), its
 //!   INSERT and the parameter types, for one dialect.
 //! - [`schema`]: creates the tables when absent and refuses tables of another shape.
-//! - [`sqlite`] and [`postgres`]: `load`'s one-transaction batch, and `serve`'s idempotent
-//!   insert of one response (a writer thread for SQLite, a connection pool for PostgreSQL).
+//! - [`sqlite`] and [`postgres`]: `load`'s one transaction, fed one row at a time by
+//!   [`Rows`] (memory does not grow with the file), and `serve`'s idempotent insert of one
+//!   response (a writer thread for SQLite, a connection pool for PostgreSQL).
 //! - [`bind`]: a row's values as each driver's parameters.
 //!
 //! Idempotency keys live in the table [`IDEMPOTENCY_TABLE`], under a primary key, and are
@@ -88,6 +89,8 @@ pub struct Tables {
     pub script: String,
     /// `INSERT INTO "t" (...) VALUES (...)`, parameters in [`row::insert_columns`] order.
     pub insert: String,
+    /// The same INSERT without `VALUES (...)`, for [`Tables::insert_rows`].
+    pub head: String,
     /// The parameter type of each INSERT column, in order.
     pub types: Vec<ValueType>,
 }
@@ -98,6 +101,7 @@ impl Tables {
             table: survey.table.clone(),
             script: rileva_targets::sql::script(survey, dialect),
             insert: row::insert_sql(survey, dialect),
+            head: row::insert_head(survey),
             types: row::insert_columns(survey).iter().map(|c| c.value).collect(),
         }
     }
@@ -106,12 +110,30 @@ impl Tables {
     pub fn insert_returning(&self) -> String {
         format!("{} RETURNING \"response_id\"", self.insert)
     }
+
+    /// One PostgreSQL INSERT of `rows` rows: row `k` binds parameters
+    /// `k * types.len() + 1 ..= (k + 1) * types.len()`.
+    pub fn insert_rows(&self, rows: usize) -> String {
+        let width = self.types.len();
+        let tuples: Vec<String> = (0..rows)
+            .map(|k| row::values_tuple(Dialect::Postgres, &self.types, k * width))
+            .collect();
+        format!("{} VALUES {}", self.head, tuples.join(", "))
+    }
 }
 
-/// `load`'s work for one database: the tables and every accepted row.
-pub struct Batch {
-    pub tables: Tables,
-    pub rows: Vec<Vec<Param>>,
+/// What `load` stores, pulled one at a time: each accepted response's row with the index
+/// of its table (in the `tables` given to `load`). An `Err` (the file could not be read
+/// further, a row could not be made) stops the load: nothing is stored.
+pub type Rows<'a> = &'a mut dyn Iterator<Item = Result<(usize, Vec<Param>), String>>;
+
+/// Why `load` stored nothing (its transaction was rolled back).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    /// The database could not be reached, refused the tables, or refused a row.
+    Database(String),
+    /// [`Rows`] gave an error.
+    Rows(String),
 }
 
 /// Where idempotency keys are kept (one table for every survey of the database).

@@ -1,10 +1,10 @@
-//! The store on SQLite: `load`'s one-transaction batch, and `serve`'s [`Writer`], one thread
+//! The store on SQLite: `load`'s one transaction (rows inserted as they are read), and `serve`'s [`Writer`], one thread
 //! that owns the only connection and commits what it is sent in groups (one transaction,
 //! one savepoint per response), so a burst costs one disk sync instead of one per response.
 
-use super::bind::sqlite_value;
+use super::bind::{sqlite_value, SqliteParam};
 use super::schema::{self, Keys};
-use super::{Batch, OpenError, StoreError, Stored, Submission, Tables};
+use super::{LoadError, OpenError, Rows, StoreError, Stored, Submission, Tables};
 use rusqlite::{params_from_iter, Connection, ErrorCode, OptionalExtension, TransactionBehavior};
 use std::sync::mpsc;
 use std::time::Duration;
@@ -24,24 +24,40 @@ fn open(path: &str) -> rusqlite::Result<Connection> {
 }
 
 /// `rileva load`: one IMMEDIATE transaction that checks existing tables as `serve` does
-/// (refusing tables of another shape), creates what is absent and inserts every row; any
-/// error rolls it back (the transaction is dropped uncommitted).
-pub fn load(path: &str, batch: &Batch) -> Result<(), String> {
-    let mut connection = open(path).map_err(|e| format!("cannot open {path}: {e}"))?;
+/// (refusing tables of another shape), creates what is absent and inserts each row as
+/// `rows` gives it, through one prepared statement per table; any error rolls it back (the
+/// transaction is dropped uncommitted). The number of rows committed.
+pub fn load(path: &str, tables: &[Tables], rows: Rows<'_>) -> Result<usize, LoadError> {
+    let database = |e: rusqlite::Error| LoadError::Database(e.to_string());
+    let mut connection = open(path).map_err(|e| LoadError::Database(format!("cannot open {path}: {e}")))?;
     let tx = connection
         .transaction_with_behavior(TransactionBehavior::Immediate)
-        .map_err(|e| e.to_string())?;
-    schema::sqlite_check_and_create(&tx, std::slice::from_ref(&batch.tables.script), Keys::None)
-        .map_err(|e| e.to_string())?;
+        .map_err(database)?;
+    let scripts: Vec<String> = tables.iter().map(|t| t.script.clone()).collect();
+    schema::sqlite_check_and_create(&tx, &scripts, Keys::None)
+        .map_err(|e| LoadError::Database(e.to_string()))?;
+    let mut count = 0;
     {
-        let mut insert = tx.prepare(&batch.tables.insert).map_err(|e| e.to_string())?;
-        for (index, row) in batch.rows.iter().enumerate() {
+        let mut inserts = tables
+            .iter()
+            .map(|t| tx.prepare(&t.insert))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(database)?;
+        for row in rows {
+            let (table, values) = row.map_err(LoadError::Rows)?;
+            let insert = inserts
+                .get_mut(table)
+                .ok_or_else(|| LoadError::Rows(format!("no table {table}")))?;
             insert
-                .execute(params_from_iter(row.iter().map(sqlite_value)))
-                .map_err(|e| format!("inserting accepted response {}: {e}", index + 1))?;
+                .execute(params_from_iter(values.iter().map(SqliteParam)))
+                .map_err(|e| {
+                    LoadError::Database(format!("inserting accepted response {}: {e}", count + 1))
+                })?;
+            count += 1;
         }
     }
-    tx.commit().map_err(|e| e.to_string())
+    tx.commit().map_err(database)?;
+    Ok(count)
 }
 
 enum Job {

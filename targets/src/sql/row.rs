@@ -38,23 +38,35 @@ pub fn insert_columns(survey: &ir::Survey) -> Vec<Column<'_>> {
 /// parameters `$n`, SQLite `?n`; both bind [`row`]'s values in order. PostgreSQL's
 /// `submitted_at` goes through [`timestamp::postgres_value`].
 pub fn insert_sql(survey: &ir::Survey, dialect: Dialect) -> String {
-    let columns = insert_columns(survey);
-    let names: Vec<String> = columns.iter().map(|c| ident(&c.name)).collect();
-    let values: Vec<String> = columns
+    let types: Vec<ValueType> = insert_columns(survey).iter().map(|c| c.value).collect();
+    format!(
+        "{} VALUES {}",
+        insert_head(survey),
+        values_tuple(dialect, &types, 0)
+    )
+}
+
+/// `INSERT INTO "t" ("survey_version", ...)`: the INSERT without its VALUES.
+pub fn insert_head(survey: &ir::Survey) -> String {
+    let names: Vec<String> = insert_columns(survey).iter().map(|c| ident(&c.name)).collect();
+    format!("INSERT INTO {} ({})", ident(&survey.table), names.join(", "))
+}
+
+/// One row's `($1, $2, ...)` for columns of these types, its parameters numbered from
+/// `offset + 1` (a multi-row INSERT gives row `k` the offset `k * types.len()`).
+pub fn values_tuple(dialect: Dialect, types: &[ValueType], offset: usize) -> String {
+    let values: Vec<String> = types
         .iter()
         .enumerate()
-        .map(|(i, c)| match (dialect, c.value) {
-            (Dialect::Postgres, ValueType::Timestamp) => timestamp::postgres_value(&format!("${}", i + 1)),
-            (Dialect::Postgres, _) => format!("${}", i + 1),
-            (Dialect::Sqlite, _) => format!("?{}", i + 1),
+        .map(|(i, value)| match (dialect, value) {
+            (Dialect::Postgres, ValueType::Timestamp) => {
+                timestamp::postgres_value(&format!("${}", offset + i + 1))
+            }
+            (Dialect::Postgres, _) => format!("${}", offset + i + 1),
+            (Dialect::Sqlite, _) => format!("?{}", offset + i + 1),
         })
         .collect();
-    format!(
-        "INSERT INTO {} ({}) VALUES ({})",
-        ident(&survey.table),
-        names.join(", "),
-        values.join(", ")
-    )
+    format!("({})", values.join(", "))
 }
 
 /// The values of the response's row, in [`insert_columns`] order; `Err` says why the
