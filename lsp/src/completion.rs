@@ -1,15 +1,19 @@
-//! Completion in each context of docs/editor.md, read from the words before the cursor on
-//! its line and the resolved model: statement keywords where a statement may start,
-//! question types after `:`, lists after their type keyword, earlier question ids in an
-//! expression, a question's codes after `=`, `in [` and `has`, modules after `use`,
+//! Completion in each context of docs/editor.md. The context (the blocks around the
+//! cursor and the statement being typed, over several lines if it runs over them) comes
+//! from the syntax tree ([`crate::context`]); what is offered comes from the resolved
+//! model and the standard library's catalog: statement keywords where a statement may
+//! start, question types after `:`, lists after their type keyword, earlier question ids
+//! in an expression, a question's codes after `=`, `in [` and `has`, modules after `use`,
 //! packages after `import`, standards, versions and profiles after `conforms`, kinds
 //! after `kind`.
 
 use crate::analysis::Model;
+use crate::context;
 use crate::definition::units_at;
 use crate::keywords;
 use crate::tokens;
 use lsp_types::{CompletionItem, CompletionItemKind, Documentation, MarkupContent, MarkupKind};
+use rileva_compiler::catalog;
 use rileva_compiler::diagnostics::Diagnostics;
 use rileva_compiler::resolve::model::SurveyDef;
 use rileva_compiler::resolve::scope::Namespace;
@@ -60,14 +64,13 @@ pub fn complete(model: &Model, libs: &[LibPackage], text: &str, offset: usize) -
         return Vec::new();
     }
     let start = name_start(text, offset);
-    let before = tokens::words_before(text, start);
-    let words: Vec<&str> = before.iter().map(String::as_str).collect();
+    let context = context::at(text, start);
+    let words: Vec<&str> = context.words.iter().map(String::as_str).collect();
     let first = words.first().copied();
     let last = words.last().copied();
     let n = words.len();
     if n == 0 {
-        let blocks = tokens::enclosing_blocks(text, start);
-        return keyword_items(match blocks.last().map(String::as_str) {
+        return keyword_items(match context.blocks.last().map(String::as_str) {
             None => kw::ITEMS,
             Some("survey") => kw::SURVEY_ENTRY,
             Some("module" | "section") => kw::BODY,
@@ -81,23 +84,8 @@ pub fn complete(model: &Model, libs: &[LibPackage], text: &str, offset: usize) -
     match (first, last) {
         (Some("import"), _) if n == 1 => packages(libs),
         (Some("use"), _) if n == 1 => names(model, Namespace::Module),
-        (Some("conforms"), _) => conforms(model, libs, &words),
-        (Some(category @ ("agency" | "service")), Some("kind")) => {
-            let category = if category == "agency" { "pa" } else { "service" };
-            model
-                .db
-                .kinds
-                .iter()
-                .filter(|k| k.category == category)
-                .map(|k| {
-                    item(
-                        &k.name,
-                        CompletionItemKind::ENUM_MEMBER,
-                        Some(format!("{category} kind")),
-                    )
-                })
-                .collect()
-        }
+        (Some("conforms"), _) => conforms(libs, &words),
+        (Some(category @ ("agency" | "service")), Some("kind")) => kinds(model, category),
         (Some("question"), Some(":")) => keyword_items(kw::QUESTION_TYPES),
         (Some("question"), Some(ty @ ("scale" | "choice" | "multi"))) if words[n - 2] == ":" => {
             let kind = if ty == "scale" {
@@ -113,6 +101,37 @@ pub fn complete(model: &Model, libs: &[LibPackage], text: &str, offset: usize) -
         _ if is_expression(&words) => expression(model, &words, offset),
         _ => Vec::new(),
     }
+}
+
+/// The kinds of one category: those of the standard library's catalog with their labels,
+/// then any a package of the project declares.
+fn kinds(model: &Model, category: &str) -> Vec<CompletionItem> {
+    let (category, catalog) = if category == "agency" {
+        ("pa", catalog::stdlib().pa_kinds)
+    } else {
+        ("service", catalog::stdlib().service_kinds)
+    };
+    let mut items: Vec<CompletionItem> = catalog
+        .iter()
+        .map(|k| {
+            let label = [("it", ""), ("en", " / ")]
+                .iter()
+                .filter(|(l, _)| k.label.0.contains_key(*l))
+                .map(|(l, sep)| format!("{sep}{}", k.label.get(l)))
+                .collect::<String>();
+            item(&k.id, CompletionItemKind::ENUM_MEMBER, Some(label))
+        })
+        .collect();
+    for k in model.db.kinds.iter().filter(|k| k.category == category) {
+        if !items.iter().any(|i| i.label == k.name) {
+            items.push(item(
+                &k.name,
+                CompletionItemKind::ENUM_MEMBER,
+                Some(format!("{category} kind")),
+            ));
+        }
+    }
+    items
 }
 
 /// Properties of a question block, and `missing` for its inline codes.
@@ -132,7 +151,11 @@ fn expression(model: &Model, words: &[&str], offset: usize) -> Vec<CompletionIte
     let codes_of = |id: &str| codes(unit, id);
     match last {
         "=" | "!=" | "<" | "<=" | ">" | ">=" | "has" if n >= 2 => codes_of(words[n - 2]),
-        "if" | "and" | "or" | "not" | "(" | "answered" | "check" => earlier_questions(model, unit, offset),
+        // A `check` may name any question of the survey; `show if` only those asked before.
+        "if" | "and" | "or" | "not" | "(" | "answered" | "check" if words[0] == "check" => {
+            earlier_questions(model, unit, usize::MAX)
+        }
+        "if" | "and" | "or" | "not" | "(" | "answered" => earlier_questions(model, unit, offset),
         _ => {
             // `ufficio in [1, ` : the codes of the question before `in`.
             let open = words.iter().rposition(|w| *w == "[");
@@ -167,13 +190,15 @@ fn codes(unit: &SurveyDef, id: &str) -> Vec<CompletionItem> {
         .collect()
 }
 
-/// The questions asked before the one around the cursor (all of them outside a question).
+/// The questions asked before the one around `offset` (all of them outside a question).
 fn earlier_questions(model: &Model, unit: &SurveyDef, offset: usize) -> Vec<CompletionItem> {
     let input = model.input_idx();
+    // The question around the cursor, or the first after it: the tree may have lost the
+    // one being typed, which then holds no span.
     let current = unit
         .questions
         .iter()
-        .position(|q| Some(q.file) == input && q.ast.span.range().contains(&offset))
+        .position(|q| Some(q.file) == input && q.ast.span.end as usize > offset)
         .unwrap_or(unit.questions.len());
     let languages = unit.languages();
     unit.questions[..current]
@@ -274,21 +299,33 @@ fn packages(libs: &[LibPackage]) -> Vec<CompletionItem> {
         .collect()
 }
 
-/// A standard found in a package: its name, version and profiles with their titles.
+/// A standard found in the standard library or a package: its name, version and
+/// profiles with their titles.
 struct StandardInfo {
     name: String,
     version: String,
+    title: Option<String>,
     profiles: Vec<(String, Option<String>)>,
 }
 
-/// Every standard of the standard library and of the project's packages.
+/// Every standard of the standard library's catalog, then of the project's packages.
 fn standards(libs: &[LibPackage]) -> Vec<StandardInfo> {
-    let sources = stdlib::PACKAGES.iter().map(|p| p.source.to_owned()).chain(
-        libs.iter()
-            .map(|l| String::from_utf8_lossy(&l.bytes).into_owned()),
-    );
-    let mut out = Vec::new();
-    for source in sources {
+    let mut out: Vec<StandardInfo> = catalog::stdlib()
+        .standards
+        .into_iter()
+        .map(|s| StandardInfo {
+            title: s.title.as_ref().map(|t| t.get("it").to_owned()),
+            profiles: s
+                .profiles
+                .iter()
+                .map(|p| (p.name.clone(), p.title.as_ref().map(|t| t.get("it").to_owned())))
+                .collect(),
+            name: s.name,
+            version: s.version,
+        })
+        .collect();
+    for lib in libs {
+        let source = String::from_utf8_lossy(&lib.bytes);
         let (file, _) = syntax::parse(FileId(0), &source);
         for item in &file.items {
             if let ast::Item::Standard(s) = item {
@@ -297,6 +334,7 @@ fn standards(libs: &[LibPackage]) -> Vec<StandardInfo> {
                     version: standard::standard_version(s)
                         .map(|v| v.text.clone())
                         .unwrap_or_default(),
+                    title: None,
                     profiles: standard::profiles(s)
                         .map(|p| {
                             (
@@ -312,16 +350,18 @@ fn standards(libs: &[LibPackage]) -> Vec<StandardInfo> {
     out
 }
 
-fn conforms(_model: &Model, libs: &[LibPackage], words: &[&str]) -> Vec<CompletionItem> {
+fn conforms(libs: &[LibPackage], words: &[&str]) -> Vec<CompletionItem> {
     let all = standards(libs);
     match words {
         [_] => {
-            let mut names: Vec<&str> = all.iter().map(|s| s.name.as_str()).collect();
-            names.dedup();
-            names
-                .into_iter()
-                .map(|n| item(n, CompletionItemKind::CLASS, Some("standard".to_owned())))
-                .collect()
+            let mut items: Vec<CompletionItem> = Vec::new();
+            for s in &all {
+                if !items.iter().any(|i| i.label == s.name) {
+                    let detail = s.title.clone().unwrap_or_else(|| "standard".to_owned());
+                    items.push(item(&s.name, CompletionItemKind::CLASS, Some(detail)));
+                }
+            }
+            items
         }
         [_, name] => all
             .iter()

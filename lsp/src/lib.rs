@@ -11,6 +11,7 @@
 
 pub mod analysis;
 pub mod completion;
+pub mod context;
 pub mod convert;
 pub mod definition;
 pub mod diagnostics;

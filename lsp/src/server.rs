@@ -313,11 +313,18 @@ fn on_code_action(ws: &Workspace, p: CodeActionParams) -> Outcome {
     for d in &doc.diagnostics {
         let span = d.primary.span;
         let touches = (span.start as usize) <= end && start <= (span.end as usize);
-        let Some(fixed) = quickfix::replacement(d, &doc.text).filter(|_| touches) else {
+        let Some(fix) = quickfix::fix(d, &doc.text).filter(|_| touches) else {
             continue;
         };
         let range = index.range(span);
-        let edit = TextEdit::new(range, fixed.clone());
+        let edits: Vec<TextEdit> = fix
+            .ranges
+            .iter()
+            .map(|r| {
+                let span = rileva_compiler::source::Span::new(span.file, r.start, r.end);
+                TextEdit::new(index.range(span), fix.text.clone())
+            })
+            .collect();
         let lsp_diagnostic = Diagnostic {
             range,
             severity: None,
@@ -327,11 +334,14 @@ fn on_code_action(ws: &Workspace, p: CodeActionParams) -> Outcome {
             ..Diagnostic::default()
         };
         actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-            title: format!("Write `{fixed}`"),
+            title: match edits.len() {
+                1 => format!("Write `{}`", fix.text),
+                n => format!("Write `{}` ({n} places)", fix.text),
+            },
             kind: Some(CodeActionKind::QUICKFIX),
             diagnostics: Some(vec![lsp_diagnostic]),
             edit: Some(WorkspaceEdit {
-                changes: Some(HashMap::from([(uri.clone(), vec![edit])])),
+                changes: Some(HashMap::from([(uri.clone(), edits)])),
                 ..WorkspaceEdit::default()
             }),
             is_preferred: Some(true),

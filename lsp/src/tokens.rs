@@ -132,27 +132,6 @@ pub fn in_string_or_comment(text: &str, offset: usize) -> bool {
     in_string
 }
 
-/// The keyword that opened each block around `offset`, outermost first: the first word of
-/// the line holding each unclosed `{` (`survey`, `section`, `question`, `kiosk`, ...).
-pub fn enclosing_blocks(text: &str, offset: usize) -> Vec<String> {
-    let offset = floor_boundary(text, offset);
-    let mut stack = Vec::new();
-    for line in text[..offset].split_inclusive('\n') {
-        let tokens = tokenize(line);
-        let first = tokens.first().cloned().unwrap_or_default();
-        for token in &tokens {
-            match token.as_str() {
-                "{" => stack.push(first.clone()),
-                "}" => {
-                    stack.pop();
-                }
-                _ => {}
-            }
-        }
-    }
-    stack
-}
-
 fn floor_boundary(text: &str, offset: usize) -> usize {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
@@ -194,11 +173,5 @@ mod tests {
             tokenize("1 \"a \\\" b\" en \"c\" {"),
             ["1", "\"…\"", "en", "\"…\"", "{"]
         );
-    }
-
-    #[test]
-    fn blocks_are_named_by_the_line_that_opened_them() {
-        let text = "survey a.b {\n  section s \"T {\" {\n    question q: nps {\n    }\n    ";
-        assert_eq!(enclosing_blocks(text, text.len()), ["survey", "section"]);
     }
 }

@@ -96,6 +96,28 @@ async def test_go_to_definition_into_the_standard_library_and_the_survey(client)
     assert list(shown) == []
 
 
+BOLZANO = ROOT / "examples" / "bolzano_anagrafe_bilingue.rileva"
+CIVA = ROOT / "examples" / "inail_civa.rileva"
+
+
+async def test_hover_on_a_question_in_a_check_and_a_translations_key(client):
+    text = BOLZANO.read_text(encoding="utf-8")
+    uri, _ = await open_document(client, BOLZANO)
+    checked = await hover(client, uri, position_of(text, "check not (conosciuto", delta=12))
+    assert checked.startswith("**question** `conosciuto`")
+    key = await hover(client, uri, position_of(text, "    facilita \"Wie", delta=6))
+    assert key.startswith("**question** `facilita`") and "from module `istat.cx.core`" in key
+
+
+async def test_go_to_definition_of_a_profile_and_an_options_list(client):
+    text = CIVA.read_text(encoding="utf-8")
+    uri, _ = await open_document(client, CIVA)
+    profile = await definition(client, uri, position_of(text, "2024.1 profile istanza_online", delta=17))
+    assert profile.uri.endswith("/istat/cx.rileva") and text_at(profile) == "istanza_online"
+    options = await definition(client, uri, position_of(text, "choice pratica_civa", delta=9))
+    assert options.uri == uri and text_at(options) == "pratica_civa"
+
+
 async def completions(client, uri, text, needle, delta=None):
     delta = len(needle) if delta is None else delta
     result = await client.text_document_completion_async(
@@ -176,6 +198,132 @@ async def test_completion_in_each_context(client):
     assert {"import", "survey", "module", "scale"} <= set(await completions(client, uri, top, "imp"))
 
 
+MULTILINE = """import istat.cx
+import istat.scales
+
+options canale_contatto {
+  1 "Telefono"
+  2 "Sportello"
+}
+
+survey prova.contesti {
+  version 1.0.0
+  title "Prova"
+  agency "c_h501" kind comune
+  service "prova" kind istanza_online
+  question primo: yesno {
+    "Primo?"
+  }
+  question canale: choice canale_contatto {
+    "Come?"
+  }
+  question secondo: yesno {
+    "Secondo?"
+    show if primo = 1
+      and canale in [1,
+        NEXT_CODE
+  }
+  question terzo: yesno {
+    "Terzo?"
+    show if not (primo = 2
+      or NEXT_QUESTION
+  }
+  question quarto: choice OPTIONS
+  check canale != FIRST_CHECK
+  check primo = 1 or
+    SECOND_CHECK
+  section s "Sezione" {
+    question quinto: yesno {
+      "Quinto?"
+    }
+    SECTION_STATEMENT
+  }
+}
+"""
+
+
+# What each placeholder of MULTILINE becomes once typed: each context is asked with the
+# others typed in full, as a user types one statement at a time.
+TYPED = {
+    "NEXT_CODE": "2]",
+    "NEXT_QUESTION": "canale = 1)",
+    "OPTIONS": 'canale_contatto {\n    "Quarto?"\n  }',
+    "FIRST_CHECK": '1 else "No"',
+    "SECOND_CHECK": 'canale = 2 else "No"',
+    "SECTION_STATEMENT": "",
+}
+
+
+async def test_completion_reads_the_statement_over_its_lines_and_the_blocks_from_the_tree(client):
+    path = ROOT / "examples" / "prova_contesti.rileva"  # never written: the editor's buffer
+    uri, _ = await open_document(client, path, MULTILINE)
+    version = 1
+
+    async def at(placeholder):
+        nonlocal version
+        text = MULTILINE
+        for other, typed in TYPED.items():
+            if other != placeholder:
+                text = text.replace(other, typed)
+        cursor = position_of(text, placeholder)
+        text = text.replace(placeholder, "")
+        version += 1
+        await change(client, uri, text, version)
+        result = await client.text_document_completion_async(
+            types.CompletionParams(text_document=doc(uri), position=cursor)
+        )
+        return [item.label for item in result]
+
+    # A condition over three lines: `canale in [1,` is on the line above.
+    assert ["1", "2"] == await at("NEXT_CODE")
+    # `or` on a new line, inside `not (`: the questions asked before `terzo`.
+    assert ["primo", "canale", "secondo"] == await at("NEXT_QUESTION")
+    # Options lists after `choice`, the survey's own among them; scales are not offered.
+    options = await at("OPTIONS")
+    assert "canale_contatto" in options and "accordo5" not in options
+    # `check` at the survey's level: codes after `!=`, every question on a line that goes on.
+    assert ["1", "2"] == await at("FIRST_CHECK")
+    checked = await at("SECOND_CHECK")
+    assert {"primo", "canale", "secondo", "terzo", "quarto", "quinto"} <= set(checked)
+    # A statement in a section, after a question block: the section's keywords.
+    statements = await at("SECTION_STATEMENT")
+    assert {"question", "section", "use", "check"} <= set(statements) and "version" not in statements
+
+
+async def test_completion_of_kinds_standards_and_profiles_from_the_catalog(client):
+    text = SKELETON.replace("import istat.cx\nimport istat.scales\n", "")
+    path = ROOT / "examples" / "prova_catalogo.rileva"
+    uri, _ = await open_document(client, path, text)
+    result = await client.text_document_completion_async(
+        types.CompletionParams(text_document=doc(uri), position=position_of(text, "kind KIND_PA", delta=5))
+    )
+    pa = {item.label: item.detail for item in result}
+    # Every PA kind of the standard library, with its label, even with nothing imported.
+    assert pa["comune"] == "Comuni / Municipalities" and "ente_previdenziale" in pa
+    result = await client.text_document_completion_async(
+        types.CompletionParams(text_document=doc(uri), position=position_of(text, "kind KIND_SERVICE", delta=5))
+    )
+    service = {item.label for item in result}
+    assert {"istanza_online", "prenotazione"} <= service and "comune" not in service
+    result = await client.text_document_completion_async(
+        types.CompletionParams(text_document=doc(uri), position=position_of(text, "conforms CONFORMS", delta=9))
+    )
+    standards = {item.label: item.detail for item in result}
+    assert {"istat.cx", "funzione_pubblica.mettiamoci_la_faccia", "designers_italia.valutazione"} <= set(standards)
+    typed = text.replace("conforms CONFORMS", "conforms istat.cx 2024.1 profile ")
+    await change(client, uri, typed, 2)
+    result = await client.text_document_completion_async(
+        types.CompletionParams(text_document=doc(uri), position=position_of(typed, "profile ", delta=8))
+    )
+    profiles = {item.label: item.detail for item in result}
+    assert "istanza_online" in profiles and profiles["istanza_online"]
+    await change(client, uri, "import \n", 3)
+    result = await client.text_document_completion_async(
+        types.CompletionParams(text_document=doc(uri), position=types.Position(line=0, character=7))
+    )
+    assert {"istat.cx", "istat.scales", "comune.scale"} <= {item.label for item in result}
+
+
 async def test_formatting_gives_what_rileva_fmt_writes(client, tmp_path):
     messy = HUB.read_text(encoding="utf-8").replace("\n  ", "\n      ").replace("\n", "   \n")
     copy = tmp_path / "messy.rileva"
@@ -248,6 +396,38 @@ async def test_a_quick_fix_writes_the_one_fix_the_help_names(client, broken, cod
     repaired = apply(text, edit)
     after = await change(client, uri, repaired, 2)
     assert code not in [d.code for d in after], after
+
+
+UI_R0103 = (ROOT / "tests" / "ui" / "R0103_invalid_identifier.rileva").read_text(encoding="utf-8")
+RENAMED = UI_R0103.replace(
+    '"How many minutes did the payment take?"',
+    '"How many minutes did the payment take?"\n    show if Pagamento = 1 // Pagamento: yes',
+).rstrip().removesuffix("}") + """
+  check not (Pagamento = 2 and tempo-pagamento > 60) else "Pagamento: controllo" en "Check"
+}
+"""
+
+
+def apply_all(text, edits):
+    """Apply edits given against the same text, from the last to the first."""
+    for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        text = apply(text, edit)
+    return text
+
+
+async def test_the_r0103_quick_fix_renames_every_place_the_name_is_written(client):
+    text = RENAMED
+    uri, shown = await open_document(client, ROOT / "tests" / "ui" / "rename.rileva", text)
+    [diagnostic] = [d for d in shown if d.code == "R0103" and "Pagamento" in d.message]
+    [action] = await quick_fixes(client, uri, diagnostic)
+    assert action.title == "Write `pagamento` (3 places)"
+    edits = action.edit.changes[uri]
+    repaired = apply_all(text, edits)
+    # The definition, `show if` and `check` are renamed; strings and comments are not.
+    assert repaired.count("Pagamento") == 2 and "// Pagamento: yes" in repaired
+    assert "show if pagamento = 1" in repaired and "check not (pagamento = 2" in repaired
+    after = await change(client, uri, repaired, 2)
+    assert [d for d in after if "agamento`" in d.message and "tempo" not in d.message] == [], after
 
 
 async def test_a_crash_in_one_request_is_an_error_and_the_server_goes_on(client):

@@ -57,6 +57,28 @@ def test_every_command_reads_the_lib_folders_of_rileva_toml(tmp_path):
     assert typo.returncode == 2 and "rileva.toml" in typo.stderr and "libs" in typo.stderr
 
 
+def test_a_broken_rileva_toml_stops_every_command_that_reads_surveys(tmp_path):
+    """Each command that compiles a survey reads the project's rileva.toml: with an unknown
+    key each stops with exit status 2 naming the file, and writes nothing."""
+    make_project(tmp_path)
+    (tmp_path / "rileva.toml").write_text('libs = ["pacchetti"]\n', encoding="utf-8")
+    (tmp_path / "risposte.jsonl").write_text("", encoding="utf-8")
+    commands = [
+        ["check", "sondaggio.rileva"],
+        ["build", "--out", "out", "sondaggio.rileva"],
+        ["validate", "sondaggio.rileva", "risposte.jsonl"],
+        ["load", "sondaggio.rileva", "risposte.jsonl", "--db", "sqlite:load.db"],
+        ["serve", "sondaggio.rileva", "--db", "sqlite:serve.db", "--listen", "127.0.0.1:0"],
+        ["report", "sondaggio.rileva", "--db", "sqlite:serve.db", "--out", "report"],
+        ["diff", "sondaggio.rileva", "sondaggio.rileva"],
+    ]
+    for args in commands:
+        out = subprocess.run([RILEVA, *args], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+        assert out.returncode == 2, (args, out.returncode, out.stderr)
+        assert "rileva.toml" in out.stderr and "libs" in out.stderr, (args, out.stderr)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pacchetti", "rileva.toml", "risposte.jsonl", "sondaggio.rileva"]
+
+
 async def test_a_survey_importing_a_package_of_the_project(project, tmp_path):
     client = project
     survey = tmp_path / "sondaggio.rileva"
