@@ -38,6 +38,13 @@ if [ ! -d editors/vscode/node_modules ] || [ editors/vscode/package-lock.json -n
   (cd editors/vscode && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
+# --- code-server: a real VS Code for the extension's client test ---------------------------
+# (its install builds VS Code's native modules; install.sh says what it needs and why)
+if [ ! -d editors/vscode/test/code-server/node_modules ] || [ editors/vscode/test/code-server/package-lock.json -nt editors/vscode/test/code-server/node_modules ]; then
+  log "installing code-server and playwright-core in editors/vscode/test/code-server"
+  editors/vscode/test/code-server/install.sh
+fi
+
 # --- npm packages of the CI-output tests (the SARIF Multitool, tests/sarif.rs) -------------
 if [ ! -d tests/tools/node_modules ] || [ tests/tools/package-lock.json -nt tests/tools/node_modules ]; then
   log "installing npm packages in tests/tools"
@@ -108,6 +115,13 @@ if grep -Eq '[0-9]+ (skipped|xfailed)' "$lsp_log"; then lsp_status=1; fi
 log "VS Code extension (editors/vscode: grammar snapshots of every example, assertions, .vsix)"
 vscode_status=0
 (cd editors/vscode && npm test --silent && npm run package --silent) || vscode_status=$?
+log "VS Code client (editors/vscode/test/code-server: rileva.vsix installed in code-server, driven in Chromium: Problems panel, hover)"
+client_status=0
+client_log="${TMPDIR:-/tmp}/rileva-vscode-client-test.log"
+set +e
+RILEVA_BIN="$root/target/debug/rileva" node --test editors/vscode/test/code-server/client.test.mjs 2>&1 | tee "$client_log"
+client_status=${PIPESTATUS[0]}
+set -e
 
 # --- Browser ------------------------------------------------------------------------------
 node_status=0
@@ -123,5 +137,6 @@ failed=$(grep -Eo 'test result: [a-zA-Z]+\. [0-9]+ passed; [0-9]+ failed' "$log_
 grep -Eo 'agreement[^.]*judges agree.*' "$log_file" || true
 python_ran=$(grep -Eo '^Ran [0-9]+ tests?' "$python_log" | awk '{s+=$2} END {print s+0}')
 lsp_counts=$(grep -Eo '[0-9]+ (passed|failed)' "$lsp_log" | tr '\n' ' ')
-echo "rust: $passed passed, $failed failed (cargo exit $cargo_status, agreement exit $agreement_status); python: $python_ran run, exit $python_status; lsp: ${lsp_counts:-none} (pytest exit $lsp_status); vscode: exit $vscode_status; browser: node exit $node_status"
-[ "$cargo_status" -eq 0 ] && [ "$agreement_status" -eq 0 ] && [ "$python_status" -eq 0 ] && [ "$lsp_status" -eq 0 ] && [ "$vscode_status" -eq 0 ] && [ "$node_status" -eq 0 ]
+client_counts=$(grep -Eo '^# (pass|fail) [0-9]+' "$client_log" | sed 's/^# //' | tr '\n' ' ')
+echo "rust: $passed passed, $failed failed (cargo exit $cargo_status, agreement exit $agreement_status); python: $python_ran run, exit $python_status; lsp: ${lsp_counts:-none} (pytest exit $lsp_status); vscode: exit $vscode_status; vscode client: ${client_counts:-none} (node exit $client_status); browser: node exit $node_status"
+[ "$cargo_status" -eq 0 ] && [ "$agreement_status" -eq 0 ] && [ "$python_status" -eq 0 ] && [ "$lsp_status" -eq 0 ] && [ "$vscode_status" -eq 0 ] && [ "$client_status" -eq 0 ] && [ "$node_status" -eq 0 ]
