@@ -15,8 +15,9 @@ use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 
-/// The request that panics on purpose, answered only when `RILEVA_LSP_DEBUG_PANIC` is
-/// set: the end-to-end tests prove with it that one crash never stops the server.
+/// The request (or notification) that panics on purpose, heard only when
+/// `RILEVA_LSP_DEBUG_PANIC` is set: the end-to-end tests prove with it that one crash
+/// never stops the server.
 pub const DEBUG_PANIC: &str = "rileva/debugPanic";
 
 type Outcome = Result<Value, (ErrorCode, String)>;
@@ -411,6 +412,9 @@ fn handle_notification(connection: &Connection, ws: &mut Workspace, n: Notificat
             for uri in &uris {
                 publish(connection, ws, uri);
             }
+        }
+        DEBUG_PANIC if std::env::var_os("RILEVA_LSP_DEBUG_PANIC").is_some() => {
+            panic!("{DEBUG_PANIC} was sent to panic")
         }
         _ => {}
     }

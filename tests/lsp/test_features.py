@@ -436,6 +436,11 @@ async def test_a_crash_in_one_request_is_an_error_and_the_server_goes_on(client)
         await client.protocol.send_request_async("rileva/debugPanic", {})
     text = HUB.read_text(encoding="utf-8")
     assert "soddisfazione" in await hover(client, uri, position_of(text, "show if soddisfazione", delta=9))
+    # A notification has no answer: its crash is logged, and the next change is checked.
+    client.protocol.notify("rileva/debugPanic", {})
+    broken = await change(client, uri, text.replace("scale accordo5 {", "scale accordo55 {"), 2)
+    assert [d.code for d in broken] == ["R0101"]
+    assert any("rileva/debugPanic crashed" in m.message for m in client.log_messages)
     # Requests on documents that are not open, or with nonsense positions, are answered.
     far = types.Position(line=9999, character=9999)
     assert await hover(client, uri, far) is None

@@ -2,7 +2,9 @@
 // extension host, from npm) with rileva.vsix installed, opened in Chromium by
 // playwright-core. A survey with a typo is opened as a user opens it (quick open); the
 // test waits for the red squiggle, reads the problem in the Problems panel (R0101 and
-// its help, from `rileva lsp`), and hovers a question to read its wording and codes.
+// its help, from `rileva lsp`), and hovers a question to read its wording and codes;
+// then types: the server's completion, and the language configuration's auto-closed
+// brackets and quotes and `//` comments.
 //
 //   RILEVA_BIN=target/debug/rileva node --test editors/vscode/test/code-server/client.test.mjs
 //   SCREENSHOT=docs/img/editor.png ...   also photographs the editor for the README.
@@ -210,4 +212,42 @@ test("the extension starts rileva lsp: its diagnostic in the editor and the Prob
     await page.waitForTimeout(1000); // the hover's fade-in
     await page.screenshot({ path: path.resolve(root, process.env.SCREENSHOT) });
   }
+});
+
+// Waits until a line of the editor reads `expected` (spaces as the editor draws them
+// are plain spaces here): the editor applies typed keys asynchronously.
+async function lineReads(expected, ms = 10_000) {
+  const deadline = Date.now() + ms;
+  let lines = [];
+  while (Date.now() < deadline) {
+    lines = (await page.locator(".monaco-editor .view-line").allInnerTexts()).map((l) =>
+      l.replace(/\u00a0/g, " ").trim()
+    );
+    if (lines.includes(expected)) return;
+    await page.waitForTimeout(100);
+  }
+  assert.fail(`no line reads ${JSON.stringify(expected)}; the editor shows:\n${lines.join("\n")}`);
+}
+
+test("completion from the server, and the language configuration: auto-closed quotes and brackets, line comments", async () => {
+  await page.keyboard.press("Escape");
+  // A new statement at the end of the survey, after the section (line 50).
+  await page.keyboard.press("Control+G");
+  await page.keyboard.type("50");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("use ");
+  const suggestion = page.locator(".suggest-widget .monaco-list-row", { hasText: "istat.cx.sportello" });
+  await suggestion.first().waitFor({ state: "visible", timeout: 30_000 });
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("End");
+  await page.keyboard.press("Enter");
+  // On the next line, `"` and `[` close themselves; the comment command writes `//`.
+  await page.keyboard.type('check x in [');
+  await page.keyboard.press("End");
+  await page.keyboard.type(' else "');
+  await lineReads('check x in [] else ""');
+  await page.keyboard.press("Control+Slash");
+  await lineReads('// check x in [] else ""');
 });
