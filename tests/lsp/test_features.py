@@ -109,6 +109,16 @@ async def test_hover_on_a_question_in_a_check_and_a_translations_key(client):
     assert key.startswith("**question** `facilita`") and "from module `istat.cx.core`" in key
 
 
+async def test_hover_on_an_options_list_and_a_standard(client):
+    text = CIVA.read_text(encoding="utf-8")
+    uri, _ = await open_document(client, CIVA)
+    options = await hover(client, uri, position_of(text, "choice pratica_civa", delta=9))
+    assert options.startswith("**options** `pratica_civa`") and "- `1` " in options
+    standard = await hover(client, uri, position_of(text, "conforms istat.cx", delta=12))
+    assert standard.startswith("**standard** `istat.cx` 2024.1")
+    assert "The national CX standard for public services" in standard
+
+
 async def test_go_to_definition_of_a_profile_and_an_options_list(client):
     text = CIVA.read_text(encoding="utf-8")
     uri, _ = await open_document(client, CIVA)
