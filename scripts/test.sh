@@ -91,6 +91,15 @@ cargo test --test agreement --quiet -- every_judge_agrees --nocapture --test-thr
 agreement_status=${PIPESTATUS[0]}
 set -e
 
+# --- Fuzzing -------------------------------------------------------------------------------
+log "fuzzing (scripts/fuzz.sh: cargo-fuzz targets compile, validate, fmt, diff, a minute each)"
+fuzz_status=0
+fuzz_log="${TMPDIR:-/tmp}/rileva-fuzz.log"
+set +e
+scripts/fuzz.sh 2>&1 | tee "$fuzz_log"
+fuzz_status=${PIPESTATUS[0]}
+set -e
+
 # --- Python -------------------------------------------------------------------------------
 log "Python tests (tests/python: DDI schema validation and round trip; rileva new in a terminal; pre-commit hooks; the GitHub Action)"
 python_status=0
@@ -98,6 +107,15 @@ python_log="${TMPDIR:-/tmp}/rileva-python-test.log"
 set +e
 RILEVA_BIN="$root/target/debug/rileva" .venv/bin/python -m unittest discover -s tests/python -p 'test_*.py' -v 2>&1 | tee "$python_log"
 python_status=${PIPESTATUS[0]}
+set -e
+
+# --- The collection API fuzzed from its OpenAPI description -------------------------------
+log "API fuzzing (tests/api/run.py: schemathesis against a live rileva serve on SQLite, /openapi.json)"
+api_status=0
+api_log="${TMPDIR:-/tmp}/rileva-api-test.log"
+set +e
+RILEVA_BIN="$root/target/debug/rileva" .venv/bin/python tests/api/run.py 2>&1 | tee "$api_log"
+api_status=${PIPESTATUS[0]}
 set -e
 
 # --- Language server ----------------------------------------------------------------------
@@ -138,5 +156,7 @@ grep -Eo 'agreement[^.]*judges agree.*' "$log_file" || true
 python_ran=$(grep -Eo '^Ran [0-9]+ tests?' "$python_log" | awk '{s+=$2} END {print s+0}')
 lsp_counts=$(grep -Eo '[0-9]+ (passed|failed)' "$lsp_log" | tr '\n' ' ')
 client_counts=$(grep -Eo '^# (pass|fail) [0-9]+' "$client_log" | sed 's/^# //' | tr '\n' ' ')
-echo "rust: $passed passed, $failed failed (cargo exit $cargo_status, agreement exit $agreement_status); python: $python_ran run, exit $python_status; lsp: ${lsp_counts:-none} (pytest exit $lsp_status); vscode: exit $vscode_status; vscode client: ${client_counts:-none} (node exit $client_status); browser: node exit $node_status"
-[ "$cargo_status" -eq 0 ] && [ "$agreement_status" -eq 0 ] && [ "$python_status" -eq 0 ] && [ "$lsp_status" -eq 0 ] && [ "$vscode_status" -eq 0 ] && [ "$client_status" -eq 0 ] && [ "$node_status" -eq 0 ]
+sed -n '/^== fuzz summary/,$p' "$fuzz_log" | tail -n +2
+grep -E '^api: ' "$api_log" || true
+echo "rust: $passed passed, $failed failed (cargo exit $cargo_status, agreement exit $agreement_status); fuzz: exit $fuzz_status; api: exit $api_status; python: $python_ran run, exit $python_status; lsp: ${lsp_counts:-none} (pytest exit $lsp_status); vscode: exit $vscode_status; vscode client: ${client_counts:-none} (node exit $client_status); browser: node exit $node_status"
+[ "$cargo_status" -eq 0 ] && [ "$fuzz_status" -eq 0 ] && [ "$api_status" -eq 0 ] && [ "$agreement_status" -eq 0 ] && [ "$python_status" -eq 0 ] && [ "$lsp_status" -eq 0 ] && [ "$vscode_status" -eq 0 ] && [ "$client_status" -eq 0 ] && [ "$node_status" -eq 0 ]

@@ -7,6 +7,7 @@
 mod backend;
 mod limit;
 mod metrics;
+mod openapi;
 mod pages;
 pub mod problem;
 mod responses;

@@ -78,6 +78,13 @@ impl Pages {
         self.files.get(path)
     }
 
+    /// Every path below `/s/` with its content type, sorted (`/openapi.json` lists them).
+    pub fn paths(&self) -> impl Iterator<Item = (&str, &'static str)> {
+        self.files
+            .iter()
+            .map(|(path, page)| (path.as_str(), page.content_type))
+    }
+
     pub fn index(&self) -> &str {
         &self.index
     }

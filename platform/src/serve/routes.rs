@@ -1,5 +1,5 @@
 //! The collection service, routes: `/`, `/s/...` pages, `POST /responses`, `/healthz`,
-//! `/metrics`, `/problems/<name>`; CORS for the `--allow-origin` origins only.
+//! `/metrics`, `/problems/<name>`, `/openapi.json`; CORS for the `--allow-origin` origins only.
 
 use super::problem::{self, Problem};
 use super::{responses, App};
@@ -22,6 +22,7 @@ pub fn router(app: Arc<App>, origins: &[String], body_timeout: Duration) -> Resu
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics))
         .route("/problems/{name}", get(problem_page))
+        .route("/openapi.json", get(super::openapi::document))
         .fallback(not_found)
         .with_state(app)
         .layer(RequestBodyTimeoutLayer::new(body_timeout));

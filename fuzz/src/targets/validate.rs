@@ -1,0 +1,95 @@
+//! Target `validate`: one JSON line -> `response::validate` against every example and contract survey: never a
+//! panic; a response it accepts also satisfies the survey's JSON Schema (the `jsonschema`
+//! crate, draft 2020-12), has a row, and inserts into the survey's SQLite table (STRICT, with
+//! the generated constraints; rolled back).
+
+use rileva_compiler::{ir, response};
+use rileva_targets::sql::quote::Dialect;
+use rileva_targets::sql::row::{self, Param};
+use rileva_targets::Target;
+use serde_json::Value;
+
+/// One survey with its judges.
+struct Judged {
+    survey: ir::Survey,
+    schema: jsonschema::Validator,
+    insert: String,
+}
+
+struct Judges {
+    surveys: Vec<Judged>,
+    db: rusqlite::Connection,
+}
+
+fn judges() -> Judges {
+    let db = rusqlite::Connection::open_in_memory().expect("SQLite in memory");
+    let mut surveys = Vec::new();
+    for survey in crate::examples::surveys() {
+        let file = &Target::JsonSchema.emit(&survey, &Default::default())[0];
+        let schema: Value = serde_json::from_slice(&file.contents).expect("the schema is JSON");
+        let schema = jsonschema::draft202012::new(&schema).expect("the schema compiles");
+        // The script says IF NOT EXISTS: two versions may share a table.
+        db.execute_batch(&rileva_targets::sql::script(&survey, Dialect::Sqlite))
+            .unwrap_or_else(|e| panic!("{}: sqlite.sql does not run: {e}", survey.id));
+        let insert = row::insert_sql(&survey, Dialect::Sqlite);
+        surveys.push(Judged {
+            survey,
+            schema,
+            insert,
+        });
+    }
+    Judges { surveys, db }
+}
+
+fn sqlite(param: &Param) -> rusqlite::types::Value {
+    use rusqlite::types::Value as V;
+    match param {
+        Param::Null => V::Null,
+        Param::Integer(i) => V::Integer(*i),
+        Param::Text(s) => V::Text(s.clone()),
+        Param::Boolean(b) => V::Integer(i64::from(*b)),
+    }
+}
+
+thread_local! {
+    static JUDGES: Judges = judges();
+}
+
+pub fn run(data: &[u8]) {
+    let Ok(value) = serde_json::from_slice::<Value>(data) else {
+        return;
+    };
+    JUDGES.with(|judges| {
+        for judged in &judges.surveys {
+            let reasons = response::validate(&judged.survey, &value);
+            for r in &reasons {
+                assert!(!r.message.is_empty(), "a rejection without a message: {r:?}");
+            }
+            if !reasons.is_empty() {
+                continue;
+            }
+            let id = &judged.survey.id;
+            let errors: Vec<String> = judged
+                .schema
+                .iter_errors(&value)
+                .map(|e| format!("{e} at {}", e.instance_path))
+                .collect();
+            assert!(
+                errors.is_empty(),
+                "{id}: validate accepts what the JSON Schema refuses: {errors:?}"
+            );
+            let values = row::row(&judged.survey, &value)
+                .unwrap_or_else(|why| panic!("{id}: validate accepts a response with no row: {why}"));
+            let db = &judges.db;
+            db.execute_batch("SAVEPOINT fuzz").expect("savepoint");
+            let inserted = db
+                .prepare_cached(&judged.insert)
+                .and_then(|mut s| s.execute(rusqlite::params_from_iter(values.iter().map(sqlite))));
+            db.execute_batch("ROLLBACK TO fuzz; RELEASE fuzz")
+                .expect("rollback");
+            if let Err(e) = inserted {
+                panic!("{id}: validate accepts what SQLite refuses: {e}");
+            }
+        }
+    });
+}
