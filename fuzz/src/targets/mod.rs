@@ -6,8 +6,11 @@ pub mod diff;
 pub mod fmt;
 pub mod validate;
 
+/// A target's body: the bytes libFuzzer gives, checked for every property.
+pub type Run = fn(&[u8]);
+
 /// Every target by name, as `cargo fuzz run <name>` and `tests/fuzz/<name>/` name it.
-pub const ALL: [(&str, fn(&[u8])); 4] = [
+pub const ALL: [(&str, Run); 4] = [
     ("compile", compile::run),
     ("validate", validate::run),
     ("fmt", fmt::run),

@@ -1,7 +1,9 @@
-//! Target `validate`: one JSON line -> `response::validate` against every example and contract survey: never a
-//! panic; a response it accepts also satisfies the survey's JSON Schema (the `jsonschema`
-//! crate, draft 2020-12), has a row, and inserts into the survey's SQLite table (STRICT, with
-//! the generated constraints; rolled back).
+//! Target `validate`: one JSON line -> `response::judge_line` (what `rileva validate` runs
+//! on each line: UTF-8, JSON, then `response::validate`) against every example, contract
+//! and support survey: never a panic; the line's verdict is `validate`'s; a response it
+//! accepts also satisfies the survey's JSON Schema (the `jsonschema` crate, draft 2020-12),
+//! has a row, and inserts into the survey's SQLite table (STRICT, with the generated
+//! constraints; rolled back).
 
 use rileva_compiler::{ir, response};
 use rileva_targets::sql::quote::Dialect;
@@ -56,15 +58,26 @@ thread_local! {
 }
 
 pub fn run(data: &[u8]) {
-    let Ok(value) = serde_json::from_slice::<Value>(data) else {
-        return;
-    };
+    // One line, as `rileva validate` and `load` cut their input.
+    let line = data.split(|b| *b == b'\n').next().unwrap_or_default();
     JUDGES.with(|judges| {
         for judged in &judges.surveys {
-            let reasons = response::validate(&judged.survey, &value);
-            for r in &reasons {
+            let Some(verdict) = response::judge_line(&judged.survey, 1, line) else {
+                return;
+            };
+            for r in &verdict.rejections {
                 assert!(!r.message.is_empty(), "a rejection without a message: {r:?}");
             }
+            let Some(value) = verdict.response else {
+                assert!(!verdict.accepted(), "a line that is not JSON accepted");
+                continue;
+            };
+            let reasons = response::validate(&judged.survey, &value);
+            assert_eq!(
+                reasons.len(),
+                verdict.rejections.len(),
+                "the line's verdict is not validate's"
+            );
             if !reasons.is_empty() {
                 continue;
             }
