@@ -2,6 +2,7 @@
 //! Nothing is written when any check or target validation fails.
 
 use super::{check, inputs, CliError, Format, LibArgs, Status};
+use rileva_compiler::diff::version_key;
 use rileva_targets::{HtmlTheme, Options, OutputFile, Target};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -39,7 +40,19 @@ pub fn run(args: BuildArgs) -> Result<Status, CliError> {
     };
     let mut files: Vec<(PathBuf, OutputFile)> = Vec::new();
     for survey in &compilation.surveys {
-        let dir = args.out.join(&survey.id);
+        // Several versions of one survey: the latest under <id>/, each other under
+        // <id>@<version>/, as serve's URLs (docs/versions.md).
+        let latest = compilation
+            .surveys
+            .iter()
+            .filter(|s| s.id == survey.id)
+            .max_by_key(|s| version_key(&s.version))
+            .is_some_and(|s| s.version == survey.version);
+        let dir = if latest {
+            args.out.join(&survey.id)
+        } else {
+            args.out.join(format!("{}@{}", survey.id, survey.version))
+        };
         for target in &targets {
             files.extend(
                 target

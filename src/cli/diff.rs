@@ -3,22 +3,39 @@
 //! breaking change comes without a greater major version (docs/language.md §14), or when either
 //! file has errors; 2 when a file cannot be read or does not define exactly one survey.
 
-use super::{check, inputs, sarif, CliError, DiffFormat, Format, LibArgs, Status};
+use super::{check, inputs, sarif, CliError, DiffFormat, Format, LibArgs, SqlDialect, Status};
 use rileva_compiler::diagnostics::Diagnostic;
 use rileva_compiler::diff::{self, Impact, Report};
 use rileva_compiler::ir::Survey;
 use rileva_compiler::source::SourceMap;
 use rileva_compiler::Compilation;
+use rileva_targets::sql::migrate;
+use rileva_targets::sql::quote::Dialect;
 use std::path::{Path, PathBuf};
 
-pub fn run(old: &Path, new: &Path, format: DiffFormat, libs: &LibArgs) -> Result<Status, CliError> {
-    let before = compile(old, libs)?;
-    let after = compile(new, libs)?;
+pub fn run(
+    old: &Path,
+    new: &Path,
+    format: DiffFormat,
+    sql: Option<SqlDialect>,
+    libs: &LibArgs,
+) -> Result<Status, CliError> {
+    let before = compile(old, libs, sql.is_some())?;
+    let after = compile(new, libs, false)?;
     let (Ok(old_survey), Ok(new_survey)) = (&before, &after) else {
         report_errors(&[(old, &before), (new, &after)], format);
         return Ok(Status::Errors);
     };
     let report = diff::compare(&old_survey.0, &new_survey.0);
+    if let Some(dialect) = sql {
+        return print_migration(
+            &old_survey.1.surveys,
+            &old_survey.0,
+            &new_survey.0,
+            &report,
+            dialect,
+        );
+    }
     match format {
         DiffFormat::Json => println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default()),
         DiffFormat::Human => print!("{}", human(&report)),
@@ -30,23 +47,38 @@ pub fn run(old: &Path, new: &Path, format: DiffFormat, libs: &LibArgs) -> Result
     Ok(if report.ok { Status::Ok } else { Status::Errors })
 }
 
-/// A file's one checked survey with its compilation, or the compilation that has errors.
+/// A file's one checked survey (the latest, when `several` versions of it are allowed) with
+/// its compilation (holding the other versions), or the compilation that has errors.
 type Compiled = Result<(Survey, Compilation), Compilation>;
 
-/// Compile one file; 2 when it cannot be read or does not define exactly one survey.
-fn compile(path: &Path, libs: &LibArgs) -> Result<Compiled, CliError> {
+/// Compile one file or folder; 2 when it cannot be read or does not define exactly one
+/// survey (or, when `several`, versions of exactly one survey).
+fn compile(path: &Path, libs: &LibArgs, several: bool) -> Result<Compiled, CliError> {
     let mut compilation = inputs::compile_paths(&[PathBuf::from(path)], libs)?;
     if compilation.has_errors() {
         return Ok(Err(compilation));
     }
-    let mut surveys = std::mem::take(&mut compilation.surveys).into_iter();
-    match (surveys.next(), surveys.next()) {
-        (Some(survey), None) => Ok(Ok((survey, compilation))),
-        (None, _) => Err(format!("{} defines no survey", path.display())),
-        (Some(_), Some(_)) => Err(format!(
+    let ids: std::collections::BTreeSet<&str> = compilation.surveys.iter().map(|s| s.id.as_str()).collect();
+    let count = compilation.surveys.len();
+    if ids.len() > 1 || (count > 1 && !several) {
+        return Err(format!(
             "{} defines more than one survey; diff compares one survey with one survey",
             path.display()
-        )),
+        ));
+    }
+    let latest = compilation
+        .surveys
+        .iter()
+        .max_by_key(|s| diff::version_key(&s.version))
+        .cloned();
+    match latest {
+        Some(survey) => {
+            if !several {
+                compilation.surveys.clear();
+            }
+            Ok(Ok((survey, compilation)))
+        }
+        None => Err(format!("{} defines no survey", path.display())),
     }
 }
 
@@ -107,4 +139,43 @@ pub fn human(report: &Report) -> String {
         out.push_str("ok: the breaking changes come with a new major version\n");
     }
     out
+}
+
+/// `--sql`: the migration from the tables of every version in OLD to tables that also
+/// accept NEW, on stdout; exit 1 (nothing printed on stdout) when NEW may not share OLD's
+/// table or comes before it.
+fn print_migration(
+    olds: &[Survey],
+    latest: &Survey,
+    new: &Survey,
+    report: &Report,
+    dialect: SqlDialect,
+) -> Result<Status, CliError> {
+    let dialect = match dialect {
+        SqlDialect::Postgres => Dialect::Postgres,
+        SqlDialect::Sqlite => Dialect::Sqlite,
+    };
+    let refuse = |why: String| {
+        eprint!("{}", human(report));
+        eprintln!("error: no migration: {why}");
+        Ok(Status::Errors)
+    };
+    if !report.ok {
+        return refuse(format!(
+            "the breaking changes need version {}",
+            report.needed_version()
+        ));
+    }
+    if diff::version_key(&new.version) <= diff::version_key(&latest.version) {
+        return refuse(format!(
+            "{} {} is not later than {}",
+            new.id, new.version, latest.version
+        ));
+    }
+    if new.id != latest.id {
+        return refuse(format!("{} and {} are different surveys", latest.id, new.id));
+    }
+    let olds: Vec<&Survey> = olds.iter().collect();
+    print!("{}", migrate::migration(&olds, new, dialect));
+    Ok(Status::Ok)
 }

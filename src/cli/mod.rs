@@ -75,6 +75,13 @@ pub enum DiffFormat {
     Sarif,
 }
 
+/// `rileva diff --sql`: the database the migration is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SqlDialect {
+    Postgres,
+    Sqlite,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum DataFormat {
     Human,
@@ -129,7 +136,8 @@ pub enum Command {
     ///
     /// Fails (exit 1) on a breaking change when NEW's major version is not greater than OLD's.
     Diff {
-        /// The earlier version's survey file.
+        /// The earlier version's survey file (with --sql, or a folder of every earlier
+        /// version of the survey, compared by its latest).
         #[arg(value_name = "OLD")]
         old: PathBuf,
         /// The later version's survey file.
@@ -137,6 +145,10 @@ pub enum Command {
         new: PathBuf,
         #[arg(long, value_enum, default_value = "human")]
         format: DiffFormat,
+        /// Print the SQL migration that takes OLD's tables to tables that also accept NEW,
+        /// instead of the changes (docs/versions.md).
+        #[arg(long, value_enum, value_name = "DATABASE")]
+        sql: Option<SqlDialect>,
         #[command(flatten)]
         libs: LibArgs,
     },
@@ -209,8 +221,9 @@ pub fn run(cli: Cli) -> Result<Status, CliError> {
             old,
             new,
             format,
+            sql,
             libs,
-        } => diff::run(&old, &new, format, &libs),
+        } => diff::run(&old, &new, format, sql, &libs),
         Command::New(args) => new::run(args),
         Command::Explain { code } => explain::run(&code),
         Command::Validate {

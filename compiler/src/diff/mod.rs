@@ -46,6 +46,7 @@
 
 mod checks;
 mod codes;
+pub mod comparable;
 mod header;
 mod matching;
 mod question;
@@ -55,6 +56,7 @@ mod tests;
 pub(crate) mod words;
 
 use crate::ir::{Survey, Text};
+pub use comparable::{not_comparable, version_key};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use words::TextChange;

@@ -155,17 +155,28 @@ fn load_conformed_standards(
 }
 
 fn report_duplicate_surveys(surveys: &[SurveyDef], sink: &mut Diagnostics) {
+    // Several versions of one survey may be compiled together (serve and report take every
+    // version, docs/versions.md); one version twice is a duplicate.
+    let version = |s: &SurveyDef| s.header.version.as_ref().map(|v| v.text.clone());
     for (i, s) in surveys.iter().enumerate() {
-        if let Some(earlier) = surveys.iter().take(i).find(|e| e.id == s.id) {
+        if let Some(earlier) = surveys
+            .iter()
+            .take(i)
+            .find(|e| e.id == s.id && version(e) == version(s))
+        {
+            let what = match version(s) {
+                Some(v) => format!("survey `{}` version {v} is defined twice", s.id),
+                None => format!("survey `{}` is defined twice", s.id),
+            };
             sink.push(
                 Diagnostic::new(
                     Code::R0102,
-                    format!("survey `{}` is defined twice", s.id),
+                    what,
                     s.name_span(),
                     "a survey with this id already exists",
                 )
                 .with_secondary(earlier.name_span(), "first defined here")
-                .with_help("give each survey its own id: it names the output folder and the SQL table"),
+                .with_help("give each survey its own id, or each version of one survey its own `version`: they name the output folder and the SQL table"),
             );
         }
     }

@@ -22,6 +22,8 @@
 
 pub mod codebook;
 pub mod expr;
+pub mod family;
+pub mod migrate;
 pub mod quote;
 pub mod row;
 pub mod table;
@@ -47,6 +49,17 @@ pub fn emit(survey: &ir::Survey) -> Vec<OutputFile> {
 
 /// The whole SQL file for one database.
 pub fn script(survey: &ir::Survey, dialect: Dialect) -> String {
+    script_versions(&[survey], dialect)
+}
+
+/// The SQL file of the one table that holds several minor versions of a survey, in version
+/// order (docs/versions.md; [`family`]). With one version it is [`script`].
+pub fn script_versions(versions: &[&ir::Survey], dialect: Dialect) -> String {
+    render(&view::file_versions(versions, dialect), dialect)
+}
+
+/// Lay out a file's pieces with the dialect's template.
+fn render(view: &view::FileView, dialect: Dialect) -> String {
     let (name, source) = match dialect {
         Dialect::Postgres => ("postgres.sql", POSTGRES_TEMPLATE),
         Dialect::Sqlite => ("sqlite.sql", SQLITE_TEMPLATE),
@@ -54,12 +67,11 @@ pub fn script(survey: &ir::Survey, dialect: Dialect) -> String {
     let mut env = Environment::new();
     env.set_auto_escape_callback(|_| AutoEscape::None);
     env.set_keep_trailing_newline(true);
-    let view = view::file(survey, dialect);
     // The templates are part of the binary and take only strings: rendering cannot fail on
     // any survey, and a broken template fails every test.
     env.add_template(name, source)
         .and_then(|()| env.get_template(name))
-        .and_then(|t| t.render(&view))
+        .and_then(|t| t.render(view))
         .unwrap_or_else(|e| {
             format!(
                 "-- rileva: internal error in the SQL template: {}\n",

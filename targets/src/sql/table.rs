@@ -155,6 +155,18 @@ impl Column<'_> {
     /// The column's type in `dialect`, with NOT NULL and the checks that belong to the
     /// column alone.
     pub fn definition(&self, dialect: Dialect, survey: &ir::Survey) -> String {
+        self.definition_with(dialect, self.not_null(survey))
+    }
+
+    /// Whether every row of `survey` has a value here (metadata, an always-asked required
+    /// answer).
+    pub fn not_null(&self, survey: &ir::Survey) -> bool {
+        self.role == Role::Metadata || self.always_required(survey)
+    }
+
+    /// The definition, with NOT NULL as given (a table of several versions, docs/versions.md,
+    /// keeps NOT NULL only where every version has it).
+    pub fn definition_with(&self, dialect: Dialect, not_null: bool) -> String {
         let name = ident(&self.name);
         let sql_type = match (self.value, dialect) {
             (ValueType::Integer { wide }, d) => d.integer(!wide),
@@ -169,7 +181,7 @@ impl Column<'_> {
                 Dialect::Postgres => " GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
                 Dialect::Sqlite => " PRIMARY KEY",
             });
-        } else if self.role == Role::Metadata || self.always_required(survey) {
+        } else if not_null {
             out.push_str(" NOT NULL");
         }
         if self.value == ValueType::Boolean && dialect == Dialect::Sqlite {

@@ -2,6 +2,7 @@
 //! escaped in Rust ([`super::quote`]). The templates never see a raw survey text.
 
 use super::codebook::{self, FieldType, Value};
+use super::family;
 use super::quote::{comment, ident, literal, Dialect};
 use super::table::{self, Role};
 use rileva_compiler::ir;
@@ -43,25 +44,37 @@ pub struct InsertView {
 }
 
 pub fn file(survey: &ir::Survey, dialect: Dialect) -> FileView {
+    file_versions(&[survey], dialect)
+}
+
+/// The file for the table that holds several minor versions of one survey, oldest first
+/// (docs/versions.md): one response table for all, each codebook table once, the rows every
+/// version adds to it.
+pub fn file_versions(versions: &[&ir::Survey], dialect: Dialect) -> FileView {
+    let Some(latest) = versions.last() else {
+        return FileView {
+            header: Vec::new(),
+            tables: Vec::new(),
+            comments: Vec::new(),
+        };
+    };
     let database = match dialect {
         Dialect::Postgres => "PostgreSQL",
         Dialect::Sqlite => "SQLite",
     };
+    let list: Vec<&str> = versions.iter().map(|v| v.version.as_str()).collect();
     let header = vec![
         comment(&format!(
             "rileva: response table and codebook of survey {} {} for {database}.",
-            survey.id, survey.version
+            latest.id,
+            list.join(", ")
         )),
         "Generated from the survey's source: do not edit. Safe to run more than once.".to_owned(),
     ];
-    let mut tables = vec![response_table(survey, dialect)];
-    tables.extend(
-        codebook::tables(survey)
-            .iter()
-            .map(|t| codebook_table(survey, t, dialect)),
-    );
+    let mut tables = vec![response_table(versions, dialect)];
+    tables.extend(codebook_tables(versions, dialect));
     let comments = match dialect {
-        Dialect::Postgres => comments(survey),
+        Dialect::Postgres => comments_of(latest),
         Dialect::Sqlite => Vec::new(),
     };
     FileView {
@@ -71,12 +84,37 @@ pub fn file(survey: &ir::Survey, dialect: Dialect) -> FileView {
     }
 }
 
-fn response_table(survey: &ir::Survey, dialect: Dialect) -> TableView {
-    let mut items: Vec<String> = table::columns(survey)
-        .iter()
-        .map(|c| c.definition(dialect, survey))
+/// Each codebook table once (as the first version that has it creates it), with the rows of
+/// every version that an earlier one did not already insert.
+pub fn codebook_tables(versions: &[&ir::Survey], dialect: Dialect) -> Vec<TableView> {
+    let mut out: Vec<TableView> = Vec::new();
+    let mut rows_seen: BTreeSet<(String, String)> = BTreeSet::new();
+    for survey in versions {
+        for t in codebook::tables(survey) {
+            let mut view = codebook_table(survey, &t, dialect);
+            for insert in &mut view.inserts {
+                insert
+                    .rows
+                    .retain(|r| rows_seen.insert((view.name.clone(), r.clone())));
+            }
+            view.inserts.retain(|i| !i.rows.is_empty());
+            match out.iter_mut().find(|o| o.name == view.name) {
+                Some(o) => o.inserts.extend(view.inserts),
+                None => out.push(view),
+            }
+        }
+    }
+    out
+}
+
+/// The response table of one or several versions of a survey.
+pub fn response_table(versions: &[&ir::Survey], dialect: Dialect) -> TableView {
+    let latest = versions.last().copied();
+    let mut items: Vec<String> = family::columns(versions, dialect)
+        .into_iter()
+        .map(|c| c.definition)
         .collect();
-    let constraints = table::constraints(survey, dialect);
+    let constraints = family::constraints(versions, dialect);
     let names = fit_names(constraints.iter().map(|c| c.name.clone()));
     items.extend(
         constraints
@@ -85,8 +123,11 @@ fn response_table(survey: &ir::Survey, dialect: Dialect) -> TableView {
             .map(|(c, name)| format!("CONSTRAINT {} CHECK ({})", ident(&name), c.check)),
     );
     TableView {
-        name: ident(&survey.table),
-        about: comment(&format!("Responses: one row per response to {}.", survey.id)),
+        name: ident(latest.map(|s| s.table.as_str()).unwrap_or_default()),
+        about: comment(&format!(
+            "Responses: one row per response to {}.",
+            latest.map(|s| s.id.as_str()).unwrap_or_default()
+        )),
         items,
         inserts: Vec::new(),
     }
@@ -154,7 +195,7 @@ fn value(v: &Value, dialect: Dialect) -> String {
 
 /// `COMMENT ON` the response table (the survey title), each of its columns (the question's
 /// wording, and the option's label), and each codebook table, in the default language.
-fn comments(survey: &ir::Survey) -> Vec<String> {
+pub fn comments_of(survey: &ir::Survey) -> Vec<String> {
     let language = survey.default_language();
     let table = ident(&survey.table);
     let mut out = vec![format!(
