@@ -77,26 +77,20 @@ const BODY_TIMEOUT: Duration = Duration::from_secs(20);
 /// How long shutdown waits for requests in flight.
 const DRAIN: Duration = Duration::from_secs(30);
 
-/// One table set per distinct table; two served versions that want one table with
-/// different shapes cannot both be served.
+/// One table set per served version; the minor versions of one major version share one
+/// table, created or checked as the table of all of them (docs/versions.md).
 fn tables(surveys: &[ir::Survey], db: &Database) -> Result<(Vec<Tables>, Vec<usize>), String> {
     let mut all: Vec<Tables> = Vec::new();
-    let mut owner: Vec<&ir::Survey> = Vec::new();
     let mut of = Vec::new();
-    for s in surveys {
-        let t = Tables::new(s, db.dialect());
-        match all.iter().position(|old| old.table == t.table) {
-            Some(i) if all[i].script == t.script && all[i].insert == t.insert => of.push(i),
-            Some(i) => {
-                return Err(format!(
-                    "{} {} and {} both need table {} with different constraints: serve one of them (a new major version gets its own table)",
-                    s.id, owner[i].version, s.version, t.table
-                ))
-            }
+    for t in crate::store::tables_of_versions(surveys, db.dialect())? {
+        match all
+            .iter()
+            .position(|old| old.table == t.table && old.insert == t.insert && old.script == t.script)
+        {
+            Some(i) => of.push(i),
             None => {
                 of.push(all.len());
                 all.push(t);
-                owner.push(s);
             }
         }
     }

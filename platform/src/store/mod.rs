@@ -106,6 +106,16 @@ impl Tables {
         }
     }
 
+    /// One version's tables when `versions` (this one among them) share its table: the
+    /// script of the table of every minor version (docs/versions.md), this version's INSERT.
+    pub fn of_version(survey: &ir::Survey, versions: &[&ir::Survey], dialect: Dialect) -> Tables {
+        let family = rileva_targets::sql::family::sorted(versions);
+        Tables {
+            script: rileva_targets::sql::script_versions(&family, dialect),
+            ..Tables::new(survey, dialect)
+        }
+    }
+
     /// The INSERT that also gives back the row's `response_id`.
     pub fn insert_returning(&self) -> String {
         format!("{} RETURNING \"response_id\"", self.insert)
@@ -120,6 +130,40 @@ impl Tables {
             .collect();
         format!("{} VALUES {}", self.head, tuples.join(", "))
     }
+}
+
+/// The tables of each survey (same order) when several versions are given together: the
+/// minor versions of one major version share one table. Refused when two versions that
+/// would share a table differ by a breaking change (they need a new major version).
+pub fn tables_of_versions(surveys: &[ir::Survey], dialect: Dialect) -> Result<Vec<Tables>, String> {
+    use rileva_compiler::diff;
+    let mut out = Vec::new();
+    for survey in surveys {
+        let family: Vec<&ir::Survey> = surveys.iter().filter(|s| s.table == survey.table).collect();
+        let sorted = rileva_targets::sql::family::sorted(&family);
+        for pair in sorted.windows(2) {
+            let report = diff::compare(pair[0], pair[1]);
+            if !report.ok {
+                let first = report
+                    .changes
+                    .iter()
+                    .find(|c| c.kind == diff::Impact::Breaking)
+                    .map(|c| c.message.clone())
+                    .unwrap_or_default();
+                return Err(format!(
+                    "{} {} and {} would share table {}, but {} has breaking changes ({first}): it needs version {}",
+                    survey.id,
+                    pair[0].version,
+                    pair[1].version,
+                    survey.table,
+                    pair[1].version,
+                    report.needed_version()
+                ));
+            }
+        }
+        out.push(Tables::of_version(survey, &family, dialect));
+    }
+    Ok(out)
 }
 
 /// What `load` stores, pulled one at a time: each accepted response's row with the index

@@ -1,0 +1,98 @@
+//! Publishing a new version while collecting (docs/versions.md): `rileva serve` collects
+//! 1.0.0; the minor migration of `rileva diff --sql sqlite` runs; `serve` restarts on the same
+//! database with 1.0.0, 1.1.0 and 2.0.0: the old pages keep working, responses to every
+//! version are stored, each in its major version's table.
+
+mod serve;
+mod sql_support;
+mod support;
+
+use serve::{agent, get, post, sqlite_count, start, try_start};
+use std::process::Command;
+
+const V1: &str = "tests/versions/sportello_1_0_0.rileva";
+const V11: &str = "tests/versions/sportello_1_1_0.rileva";
+const V2: &str = "tests/versions/sportello_2_0_0.rileva";
+
+fn survey(file: &str) -> rileva_compiler::ir::Survey {
+    sql_support::compile_file(&serve::root().join(file)).remove(0)
+}
+
+#[test]
+fn serve_collects_every_version_after_the_migration() {
+    let dir = serve::temp_dir();
+    let db = dir.path().join("r.db");
+    let db_arg = format!("sqlite:{}", db.display());
+    let a = agent();
+    let (v1, v11, v2) = (survey(V1), survey(V11), survey(V2));
+    let first = support::generate::valid(&v1);
+
+    let mut server = start(&[V1, "--db", &db_arg]);
+    let stored = post(&a, server.port, Some("v1-a"), &first[0].to_string()).unwrap();
+    assert_eq!(stored.status, 201, "{}", stored.body);
+    server.terminate();
+
+    // 1.1.0 is not served on 1.0.0's table until the table is migrated.
+    let refused = try_start(&[V1, V11, "--db", &db_arg])
+        .err()
+        .expect("serve refuses the old table");
+    assert_eq!(refused.0, Some(2), "{}", refused.1);
+    assert!(refused.1.contains("comune_sportello_tributi_v1"), "{}", refused.1);
+
+    let out = Command::new(env!("CARGO_BIN_EXE_rileva"))
+        .args(["diff", V1, V11, "--sql", "sqlite"])
+        .current_dir(serve::root())
+        .output()
+        .expect("run rileva diff");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let migration = String::from_utf8(out.stdout).expect("UTF-8");
+    let conn = rusqlite::Connection::open(&db).expect("open");
+    conn.execute_batch(&migration).expect("the migration runs");
+    drop(conn);
+
+    let server = start(&[V1, V11, V2, "--db", &db_arg]);
+    for (key, response) in [
+        ("v1-b", &first[1 % first.len()]),
+        ("v11-a", &support::generate::valid(&v11)[0]),
+        ("v2-a", &support::generate::valid(&v2)[0]),
+    ] {
+        let answer = post(&a, server.port, Some(key), &response.to_string()).unwrap();
+        assert_eq!(answer.status, 201, "{key}: {}", answer.body);
+    }
+    // An old page keeps working beside the new one.
+    for path in [
+        "/s/comune.sportello_tributi@1.0.0/form.it.html",
+        "/s/comune.sportello_tributi@1.1.0/form.it.html",
+        "/s/comune.sportello_tributi/form.it.html",
+    ] {
+        assert_eq!(get(&a, &server.url(path)).unwrap().status, 200, "{path}");
+    }
+    let latest = get(&a, &server.url("/s/comune.sportello_tributi/form.it.html")).unwrap();
+    assert!(
+        latest.body.contains("2.0.0"),
+        "the plain URL serves the latest version"
+    );
+    // A response of 1.0.0 that uses 1.1.0's new question is still refused.
+    let mut stray = first[0].clone();
+    stray["answers"]["prenotazione"] = serde_json::json!(1);
+    let answer = post(&a, server.port, Some("v1-stray"), &stray.to_string()).unwrap();
+    assert_eq!(answer.status, 422, "{}", answer.body);
+    assert_eq!(sqlite_count(&db, "comune_sportello_tributi_v1"), 3);
+    assert_eq!(sqlite_count(&db, "comune_sportello_tributi_v2"), 1);
+}
+
+#[test]
+fn serve_refuses_minor_versions_with_breaking_changes() {
+    let dir = serve::temp_dir();
+    let db_arg = format!("sqlite:{}", dir.path().join("r.db").display());
+    let refused = try_start(&[V1, "tests/diff/sportello_v1_1_breaking.rileva", "--db", &db_arg])
+        .err()
+        .expect("serve refuses");
+    assert_eq!(refused.0, Some(2), "{}", refused.1);
+    assert!(refused.1.contains("needs version 2.0.0"), "{}", refused.1);
+}
