@@ -330,3 +330,24 @@ fn postgres_keeps_every_version_over_time() {
         pg: sql_support::PgSchema::new("versions"),
     });
 }
+
+/// The generated migrations, as `rileva diff --sql` prints them: reviewed once, then any
+/// change shows in the diff of a snapshot.
+#[test]
+fn migrations_are_snapshots() {
+    let (v1, v11, v2) = (
+        version("sportello_1_0_0.rileva"),
+        version("sportello_1_1_0.rileva"),
+        version("sportello_2_0_0.rileva"),
+    );
+    for (dialect, name) in [(Dialect::Postgres, "postgres"), (Dialect::Sqlite, "sqlite")] {
+        let minor = migration(&[&v1], &v11, dialect);
+        assert_eq!(minor, migration(&[&v1], &v11, dialect), "deterministic");
+        insta::assert_snapshot!(format!("minor_{name}"), minor);
+        insta::assert_snapshot!(format!("major_{name}"), migration(&[&v1, &v11], &v2, dialect));
+        insta::assert_snapshot!(
+            format!("table_1_0_0_and_1_1_0_{name}"),
+            script_versions(&[&v1, &v11], dialect)
+        );
+    }
+}

@@ -96,3 +96,57 @@ fn serve_refuses_minor_versions_with_breaking_changes() {
     assert_eq!(refused.0, Some(2), "{}", refused.1);
     assert!(refused.1.contains("needs version 2.0.0"), "{}", refused.1);
 }
+
+#[test]
+fn load_and_validate_judge_each_response_by_its_version() {
+    let dir = serve::temp_dir();
+    let (v1, v11, v2) = (survey(V1), survey(V11), survey(V2));
+    let mut wrong = support::generate::valid(&v11)[0].clone();
+    wrong["version"] = serde_json::json!("1.9.0");
+    // A 1.0.0 response may not answer the question 1.1.0 added.
+    let mut stray = support::generate::valid(&v1)[0].clone();
+    stray["answers"]["prenotazione"] = serde_json::json!(1);
+    let lines = [
+        support::generate::valid(&v1)[0].to_string(),
+        support::generate::valid(&v11)[0].to_string(),
+        support::generate::valid(&v2)[0].to_string(),
+        wrong.to_string(),
+        stray.to_string(),
+    ];
+    let file = dir.path().join("responses.jsonl");
+    std::fs::write(&file, lines.join("\n") + "\n").expect("write");
+    let file = file.display().to_string();
+    let rileva = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_rileva"))
+            .args(args)
+            .current_dir(serve::root())
+            .output()
+            .expect("run rileva");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr),
+        )
+    };
+    let (status, out) = rileva(&["validate", "tests/versions", &file]);
+    assert_eq!(status, Some(1), "{out}");
+    assert!(out.contains("5 responses: 3 accepted, 2 rejected"), "{out}");
+    assert!(
+        out.contains("line 4: rejected") && out.contains("line 5: rejected"),
+        "{out}"
+    );
+    let db = dir.path().join("r.db");
+    let (status, out) = rileva(&[
+        "load",
+        "tests/versions",
+        &file,
+        "--db",
+        &format!("sqlite:{}", db.display()),
+    ]);
+    assert_eq!(status, Some(1), "{out}");
+    assert!(
+        out.contains("loaded 3 response(s) into comune_sportello_tributi_v1, comune_sportello_tributi_v2"),
+        "{out}"
+    );
+    assert_eq!(sqlite_count(&db, "comune_sportello_tributi_v1"), 2);
+    assert_eq!(sqlite_count(&db, "comune_sportello_tributi_v2"), 1);
+}

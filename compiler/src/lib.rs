@@ -59,6 +59,9 @@ pub struct Compilation {
     pub summaries: Vec<SurveySummary>,
     /// The checked surveys; empty when any error was found.
     pub surveys: Vec<ir::Survey>,
+    /// The standards the input files define, lowered (`rileva diff` of two versions of a
+    /// standard compares their locked questions); empty when any error was found.
+    pub standards: Vec<conformance::StandardSpec>,
 }
 
 impl Compilation {
@@ -75,15 +78,16 @@ pub fn compile(inputs: &[Input], libs: &[LibPackage]) -> Compilation {
     check::check(&db, &sources, &mut sink);
     let lowered = lower::lower(&db, &mut sink);
     let summaries = lowered.summaries.clone();
-    let surveys = if sink.has_errors() {
-        Vec::new()
+    let (surveys, standards) = if sink.has_errors() {
+        (Vec::new(), Vec::new())
     } else {
-        lowered.surveys
+        (lowered.surveys, lower::input_standards(&db))
     };
     Compilation {
         sources,
         diagnostics: sink.into_sorted(),
         summaries,
         surveys,
+        standards,
     }
 }

@@ -4,6 +4,7 @@
 //! file has errors; 2 when a file cannot be read or does not define exactly one survey.
 
 use super::{check, inputs, sarif, CliError, DiffFormat, Format, LibArgs, SqlDialect, Status};
+use rileva_compiler::conformance::StandardSpec;
 use rileva_compiler::diagnostics::Diagnostic;
 use rileva_compiler::diff::{self, Impact, Report};
 use rileva_compiler::ir::Survey;
@@ -20,6 +21,9 @@ pub fn run(
     sql: Option<SqlDialect>,
     libs: &LibArgs,
 ) -> Result<Status, CliError> {
+    if let Some(status) = standards(old, new, format, libs)? {
+        return Ok(status);
+    }
     let before = compile(old, libs, sql.is_some())?;
     let after = compile(new, libs, false)?;
     let (Ok(old_survey), Ok(new_survey)) = (&before, &after) else {
@@ -45,6 +49,34 @@ pub fn run(
         ),
     }
     Ok(if report.ok { Status::Ok } else { Status::Errors })
+}
+
+/// Two files that each define one standard and no survey: their locked questions compared
+/// (docs/versions.md); `None` when they are not two standards.
+fn standards(old: &Path, new: &Path, format: DiffFormat, libs: &LibArgs) -> Result<Option<Status>, CliError> {
+    let one_standard = |path: &Path| -> Result<Option<StandardSpec>, CliError> {
+        let compilation = inputs::compile_paths(&[PathBuf::from(path)], libs)?;
+        let mut standards = compilation.standards;
+        Ok((compilation.surveys.is_empty() && standards.len() == 1).then(|| standards.remove(0)))
+    };
+    let (Some(before), Some(after)) = (one_standard(old)?, one_standard(new)?) else {
+        return Ok(None);
+    };
+    if before.name != after.name {
+        return Err(format!(
+            "{} defines standard {} and {} defines {}: diff compares two versions of one standard",
+            old.display(),
+            before.name,
+            new.display(),
+            after.name
+        ));
+    }
+    let report = diff::compare_standards(&before, &after);
+    match format {
+        DiffFormat::Json => println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default()),
+        DiffFormat::Human | DiffFormat::Sarif => print!("{}", human(&report)),
+    }
+    Ok(Some(if report.ok { Status::Ok } else { Status::Errors }))
 }
 
 /// A file's one checked survey (the latest, when `several` versions of it are allowed) with

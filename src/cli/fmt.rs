@@ -84,6 +84,7 @@ fn report(sources: SourceMap, mut diagnostics: Vec<Diagnostic>) {
         diagnostics: diagnostics.clone(),
         summaries: Vec::new(),
         surveys: Vec::new(),
+        standards: Vec::new(),
     };
     check::report(&compilation, &diagnostics, Format::Human);
 }

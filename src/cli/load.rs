@@ -32,14 +32,16 @@ pub fn run(
     libs: &LibArgs,
 ) -> Result<Status, CliError> {
     let database = Database::parse(db)?;
-    let Some(survey) = validate::compile_one(survey, format, libs)? else {
+    let Some(surveys) = validate::compile_one(survey, format, libs)? else {
         return Ok(Status::Errors);
     };
-    let verdicts = responses::open(&survey, responses)?;
-    let tables = [Tables::new(&survey, database.dialect())];
+    let verdicts = responses::open(&surveys, responses)?;
+    // Several versions: each response goes to its major version's table, which holds
+    // every minor version given (docs/versions.md).
+    let tables = store::tables_of_versions(&surveys, database.dialect())?;
     let mut tally = Tally::new(format);
     let mut rows = AcceptedRows {
-        survey: &survey,
+        surveys: &surveys,
         verdicts,
         tally: &mut tally,
         failure: None,
@@ -58,7 +60,7 @@ pub fn run(
         Err(LoadError::Database(message)) => Err(message),
         Err(LoadError::Rows(message)) => return Err(message),
     };
-    report(&survey, &tally, format, &outcome);
+    report(&surveys, &tables, &tally, format, &outcome);
     Ok(if outcome.is_ok() && tally.all_accepted() {
         Status::Ok
     } else {
@@ -70,7 +72,7 @@ pub fn run(
 /// error, or an accepted response without a row (the table and `response::validate`
 /// agree, so that is a bug in rileva), ends the rows with an `Err`: nothing is loaded.
 struct AcceptedRows<'a> {
-    survey: &'a ir::Survey,
+    surveys: &'a [ir::Survey],
     verdicts: responses::Verdicts<'a>,
     tally: &'a mut Tally,
     /// Why the rows ended early (the command fails with it).
@@ -85,7 +87,7 @@ impl Iterator for AcceptedRows<'_> {
             return None;
         }
         for verdict in self.verdicts.by_ref() {
-            let verdict = match verdict {
+            let (index, verdict) = match verdict {
                 Ok(verdict) => verdict,
                 Err(e) => return Some(Err(self.fail(e))),
             };
@@ -93,8 +95,8 @@ impl Iterator for AcceptedRows<'_> {
             let Some(response) = verdict.response.as_ref().filter(|_| verdict.accepted()) else {
                 continue;
             };
-            return Some(match row::row(self.survey, response) {
-                Ok(values) => Ok((0, values)),
+            return Some(match row::row(&self.surveys[index], response) {
+                Ok(values) => Ok((index, values)),
                 Err(why) => Err(self.fail(format!(
                     "line {}: accepted, but it has no row ({why}); this is a bug in rileva, nothing was loaded",
                     verdict.line
@@ -118,15 +120,29 @@ struct JsonReport<'a> {
     responses: usize,
     accepted: usize,
     rejected: &'a [JsonLine],
+    /// The table of the latest version given.
     table: &'a str,
+    /// Every table written, when several major versions were given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tables: Option<Vec<&'a str>>,
     /// Rows inserted; 0 when the database failed.
     loaded: usize,
     /// The database's message when the transaction was rolled back.
     database_error: Option<&'a str>,
 }
 
-fn report(survey: &ir::Survey, tally: &Tally, format: DataFormat, outcome: &Result<usize, String>) {
+fn report(
+    surveys: &[ir::Survey],
+    tables: &[Tables],
+    tally: &Tally,
+    format: DataFormat,
+    outcome: &Result<usize, String>,
+) {
     let loaded = *outcome.as_ref().unwrap_or(&0);
+    let survey = validate::latest(surveys);
+    let mut names: Vec<&str> = tables.iter().map(|t| t.table.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
     match format {
         DataFormat::Json => {
             let report = JsonReport {
@@ -134,6 +150,7 @@ fn report(survey: &ir::Survey, tally: &Tally, format: DataFormat, outcome: &Resu
                 accepted: tally.accepted,
                 rejected: &tally.rejected,
                 table: &survey.table,
+                tables: (names.len() > 1).then(|| names.clone()),
                 loaded,
                 database_error: outcome.as_ref().err().map(String::as_str),
             };
@@ -142,7 +159,7 @@ fn report(survey: &ir::Survey, tally: &Tally, format: DataFormat, outcome: &Resu
         DataFormat::Human => {
             tally.report(survey);
             match outcome {
-                Ok(_) => println!("loaded {loaded} response(s) into {}", survey.table),
+                Ok(_) => println!("loaded {loaded} response(s) into {}", names.join(", ")),
                 Err(message) => {
                     eprintln!("database error: {message}");
                     eprintln!("rolled back: nothing was loaded");

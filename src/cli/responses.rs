@@ -1,9 +1,11 @@
 //! The responses file of `rileva validate` and `load`, read one line at a time: memory holds
 //! one line and its verdict, never the file. `-` reads standard input (a pipe of any length).
+//! Given several versions of one survey, each line is judged by the version it names
+//! (docs/versions.md).
 
 use super::CliError;
 use rileva_compiler::ir;
-use rileva_compiler::response::{judge_line, strip_bom, LineVerdict};
+use rileva_compiler::response::{judge_line_versions, strip_bom, LineVerdict};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
@@ -11,7 +13,7 @@ use std::path::Path;
 /// The verdicts on the lines of one responses file, in order (blank lines skipped); an
 /// `Err` says the file could not be read further, and ends the verdicts.
 pub struct Verdicts<'s> {
-    survey: &'s ir::Survey,
+    surveys: &'s [ir::Survey],
     reader: Box<dyn BufRead>,
     /// Shown in a read error.
     name: String,
@@ -22,7 +24,7 @@ pub struct Verdicts<'s> {
 
 /// Open RESPONSES (a path, or `-` for standard input) for [`Verdicts`]. Unreadable is a
 /// failure of the command (exit 2).
-pub fn open<'s>(survey: &'s ir::Survey, responses: &Path) -> Result<Verdicts<'s>, CliError> {
+pub fn open<'s>(surveys: &'s [ir::Survey], responses: &Path) -> Result<Verdicts<'s>, CliError> {
     let name = responses.display().to_string();
     let reader: Box<dyn Read> = if responses == Path::new("-") {
         Box::new(io::stdin())
@@ -30,7 +32,7 @@ pub fn open<'s>(survey: &'s ir::Survey, responses: &Path) -> Result<Verdicts<'s>
         Box::new(File::open(responses).map_err(|e| format!("cannot read {name}: {e}"))?)
     };
     Ok(Verdicts {
-        survey,
+        surveys,
         reader: Box::new(BufReader::with_capacity(1 << 16, reader)),
         name,
         line: 0,
@@ -58,7 +60,8 @@ impl Verdicts<'_> {
 }
 
 impl Iterator for Verdicts<'_> {
-    type Item = Result<LineVerdict, CliError>;
+    /// The index in the surveys of the version that judged the line, and its verdict.
+    type Item = Result<(usize, LineVerdict), CliError>;
 
     fn next(&mut self) -> Option<Self::Item> {
         while !self.done {
@@ -74,7 +77,7 @@ impl Iterator for Verdicts<'_> {
                     } else {
                         &self.buffer
                     };
-                    if let Some(verdict) = judge_line(self.survey, self.line, raw) {
+                    if let Some(verdict) = judge_line_versions(self.surveys, self.line, raw) {
                         return Some(Ok(verdict));
                     }
                 }

@@ -14,14 +14,14 @@ use serde::Serialize;
 use std::path::Path;
 
 pub fn run(survey: &Path, responses: &Path, format: DataFormat, libs: &LibArgs) -> Result<Status, CliError> {
-    let Some(survey) = compile_one(survey, format, libs)? else {
+    let Some(surveys) = compile_one(survey, format, libs)? else {
         return Ok(Status::Errors);
     };
     let mut tally = Tally::new(format);
-    for verdict in responses::open(&survey, responses)? {
-        tally.record(&verdict?);
+    for verdict in responses::open(&surveys, responses)? {
+        tally.record(&verdict?.1);
     }
-    tally.report(&survey);
+    tally.report(latest(&surveys));
     Ok(if tally.all_accepted() {
         Status::Ok
     } else {
@@ -29,13 +29,14 @@ pub fn run(survey: &Path, responses: &Path, format: DataFormat, libs: &LibArgs) 
     })
 }
 
-/// Compile SURVEY; `None` when it has errors (already printed in `format`). A SURVEY that
-/// is unreadable or holds not exactly one survey is a failure of the command (exit 2).
+/// Compile SURVEY: one survey, or several versions of one survey (docs/versions.md), in
+/// the order found; `None` when it has errors (already printed in `format`). A SURVEY that
+/// is unreadable or holds no survey or several surveys is a failure of the command (exit 2).
 pub fn compile_one(
     survey: &Path,
     format: DataFormat,
     libs: &LibArgs,
-) -> Result<Option<ir::Survey>, CliError> {
+) -> Result<Option<Vec<ir::Survey>>, CliError> {
     let compilation = inputs::check_paths(&[survey.to_path_buf()], libs)?;
     let diagnostics = &compilation.diagnostics;
     if check::status(diagnostics, false) != Status::Ok {
@@ -46,15 +47,22 @@ pub fn compile_one(
         check::report(&compilation, diagnostics, format);
         return Ok(None);
     }
-    let mut surveys = compilation.surveys;
-    if surveys.len() != 1 {
+    let surveys = compilation.surveys;
+    let ids: std::collections::BTreeSet<&str> = surveys.iter().map(|s| s.id.as_str()).collect();
+    if ids.len() != 1 {
         return Err(format!(
-            "{} defines {} surveys; name a file with exactly one",
+            "{} defines {} surveys; name a file with exactly one (or the versions of one survey)",
             survey.display(),
-            surveys.len()
+            ids.len()
         ));
     }
-    Ok(Some(surveys.remove(0)))
+    Ok(Some(surveys))
+}
+
+/// The latest of several versions of one survey (never called with none).
+pub fn latest(surveys: &[ir::Survey]) -> &ir::Survey {
+    let index = rileva_compiler::response::pick_version(surveys, &serde_json::Value::Null);
+    &surveys[index]
 }
 
 /// One rejected line of the JSON report.

@@ -46,7 +46,7 @@ impl<'a> Layout<'a> {
             .iter()
             .map(|q| Placement {
                 question: q,
-                source: classify(q, &standard.name, &modules),
+                source: classify(q, &standard.package, &modules),
             })
             .collect();
         let mut layout = Layout { placements };

@@ -112,7 +112,7 @@ impl Cx<'_> {
 
     /// The full name of one of the standard's modules: `istat.cx.core`.
     pub fn module_name(&self, module: &str) -> String {
-        format!("{}.{}", self.standard.name, module)
+        format!("{}.{}", self.standard.package, module)
     }
 }
 

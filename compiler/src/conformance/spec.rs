@@ -9,6 +9,9 @@ use crate::source::Span;
 pub struct StandardSpec {
     /// `istat.cx`
     pub name: String,
+    /// The package that holds this version, whose modules a survey `use`s: the standard's
+    /// name, or another package for another version (`ente.cx_2026_1`, docs/versions.md).
+    pub package: String,
     pub version: String,
     pub languages: Vec<String>,
     pub channels: Vec<ir::Channel>,

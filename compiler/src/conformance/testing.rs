@@ -177,6 +177,7 @@ fn profile(
 pub fn istat_cx() -> StandardSpec {
     StandardSpec {
         name: "istat.cx".into(),
+        package: "istat.cx".into(),
         version: "2024.1".into(),
         languages: vec!["it".into()],
         channels: vec![Channel::Web, Channel::App, Channel::Kiosk],
@@ -216,7 +217,7 @@ pub fn istat_cx() -> StandardSpec {
 
 /// The questions of a module as `use` lowers them: tagged, on the survey's channels.
 pub fn used(standard: &StandardSpec, module: &str, channels: &[Channel]) -> Vec<Question> {
-    let full = format!("{}.{}", standard.name, module);
+    let full = format!("{}.{}", standard.package, module);
     standard
         .module(module)
         .unwrap_or_default()

@@ -5,11 +5,32 @@
 //! codes (values, labels in the default language, which are missing codes). Bounds may move
 //! (a `number` range, `text max`): an answer still means what it meant.
 
+use crate::conformance::StandardSpec;
 use crate::ir::{Question, Survey};
 
 /// The order of versions: `1.10.0` after `1.9.0`; a part that is not a number counts as 0.
 pub fn version_key(version: &str) -> Vec<u64> {
     version.split('.').map(|p| p.parse().unwrap_or(0)).collect()
+}
+
+/// Two versions of a standard (`rileva diff` of two files that each define one): its locked
+/// questions, module by module, compared as two versions of a survey are, so that each
+/// change says what a conforming survey's next version must take on. The report names the
+/// standard and its versions.
+pub fn compare_standards(old: &StandardSpec, new: &StandardSpec) -> super::Report {
+    let as_survey = |s: &StandardSpec| {
+        let locked: Vec<Question> = s
+            .modules
+            .iter()
+            .flat_map(|(_, questions)| questions.iter().filter(|q| q.locked).cloned())
+            .collect();
+        let mut survey = crate::ir_builder::survey(&s.name, locked);
+        survey.version = s.version.clone();
+        survey.languages = s.languages.clone();
+        survey.channels = s.channels.clone();
+        survey
+    };
+    super::compare(&as_survey(old), &as_survey(new))
 }
 
 /// Why question `id` of `old` cannot be pooled with the same question of `new`, in one

@@ -56,7 +56,7 @@ mod tests;
 pub(crate) mod words;
 
 use crate::ir::{Survey, Text};
-pub use comparable::{not_comparable, version_key};
+pub use comparable::{compare_standards, not_comparable, version_key};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use words::TextChange;

@@ -26,6 +26,19 @@ pub struct Lowered {
     pub standards: BTreeMap<String, conformance::StandardSpec>,
 }
 
+/// The standards defined in input files (not in packages), lowered.
+pub fn input_standards(db: &Db) -> Vec<conformance::StandardSpec> {
+    (0..db.standards.len())
+        .filter(|id| {
+            db.standards
+                .get(*id)
+                .and_then(|s| db.files.get(s.file))
+                .is_some_and(|f| f.is_input())
+        })
+        .filter_map(|id| standard::standard_spec(db, id))
+        .collect()
+}
+
 /// Lower every survey of the inputs; runs conformance on each (it reads the IR).
 pub fn lower(db: &Db, sink: &mut Diagnostics) -> Lowered {
     let mut lowered = Lowered::default();

@@ -13,6 +13,12 @@ pub fn standard_spec(db: &Db, id: StandardId) -> Option<StandardSpec> {
     let def = db.standards.get(id)?;
     let mut spec = StandardSpec {
         name: def.name.clone(),
+        package: db
+            .files
+            .get(def.file)
+            .and_then(|f| f.package())
+            .unwrap_or(&def.name)
+            .to_owned(),
         version: String::new(),
         languages: Vec::new(),
         channels: Vec::new(),

@@ -119,6 +119,22 @@ pub fn resolve(inputs: &[Input], libs: &[LibPackage], sources: &mut SourceMap, s
             standard_modules.insert(id, standard::standard_modules(&scope, std, &mut used_lists, sink));
         }
     }
+    // The standards of input files too, for `rileva diff` of two versions of a standard;
+    // their problems are reported once, by the package's own expansion below.
+    for (id, std) in db
+        .standards
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| db.is_input(s.file))
+    {
+        if !standard_modules.contains_key(&id) {
+            let mut quiet = Diagnostics::default();
+            standard_modules.insert(
+                id,
+                standard::standard_modules(&scope, std, &mut used_lists, &mut quiet),
+            );
+        }
+    }
     let packages: Vec<SurveyDef> = (0..db.files.len())
         .filter(|&f| db.is_input(f))
         .filter_map(|f| package::package_unit(&scope, f, &mut used_lists, sink))
@@ -137,20 +153,26 @@ fn load_conformed_standards(
     sources: &mut SourceMap,
     sink: &mut Diagnostics,
 ) {
-    let wanted: Vec<String> = files
+    let wanted: Vec<(String, String)> = files
         .iter()
         .filter(|f| f.is_input())
         .flat_map(|f| f.ast.items.iter())
         .filter_map(|item| match item {
             ast::Item::Survey(s) => s.header.iter().find_map(|h| match h {
-                ast::HeaderStmt::Conforms { standard, .. } => Some(standard.dotted()),
+                ast::HeaderStmt::Conforms {
+                    standard, version, ..
+                } => Some((standard.dotted(), version.text.clone())),
                 _ => None,
             }),
             _ => None,
         })
         .collect();
-    for package in wanted {
+    for (package, version) in wanted {
         load::load_extra(files, &package, libs, sources, sink);
+        // Another version of a standard lives beside it, in the package named after the
+        // standard and the version: `ente.cx` 2026.1 in `ente.cx_2026_1` (docs/versions.md).
+        let versioned = format!("{package}_{}", version.replace('.', "_"));
+        load::load_extra(files, &versioned, libs, sources, sink);
     }
 }
 

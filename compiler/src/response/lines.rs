@@ -51,17 +51,58 @@ pub fn judge_line(survey: &ir::Survey, line: usize, raw: &[u8]) -> Option<LineVe
 }
 
 fn judge_text(survey: &ir::Survey, line: usize, raw: &[u8]) -> LineVerdict {
+    judge_text_versions(std::slice::from_ref(survey), line, raw).1
+}
+
+/// [`judge_line`] when several versions of one survey are given (docs/versions.md): each
+/// response is judged by the version it names, else by the latest (which then says why its
+/// version is wrong). Gives the index of the version that judged it.
+pub fn judge_line_versions(surveys: &[ir::Survey], line: usize, raw: &[u8]) -> Option<(usize, LineVerdict)> {
+    let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+    if raw.iter().all(u8::is_ascii_whitespace) {
+        return None;
+    }
+    Some(judge_text_versions(surveys, line, raw))
+}
+
+/// The version of `surveys` a response names by `survey` and `version`; else the latest.
+pub fn pick_version(surveys: &[ir::Survey], response: &Value) -> usize {
+    let text = |key: &str| response.get(key).and_then(Value::as_str);
+    surveys
+        .iter()
+        .position(|s| {
+            text("version") == Some(s.version.as_str()) && text("survey").map_or(true, |id| id == s.id)
+        })
+        .unwrap_or_else(|| {
+            (0..surveys.len())
+                .max_by_key(|i| crate::diff::version_key(&surveys[*i].version))
+                .unwrap_or(0)
+        })
+}
+
+fn judge_text_versions(surveys: &[ir::Survey], line: usize, raw: &[u8]) -> (usize, LineVerdict) {
+    let latest = pick_version(surveys, &Value::Null);
     let text = match std::str::from_utf8(raw) {
         Ok(text) => text,
-        Err(e) => return not_json(line, format!("the line is not UTF-8 text: {e}")),
+        Err(e) => return (latest, not_json(line, format!("the line is not UTF-8 text: {e}"))),
     };
     match serde_json::from_str::<Value>(text) {
-        Ok(response) => LineVerdict {
-            line,
-            rejections: validate(survey, &response),
-            response: Some(response),
-        },
-        Err(e) => not_json(line, format!("the line is not JSON: {e}")),
+        Ok(response) => {
+            let index = pick_version(surveys, &response);
+            let rejections = surveys
+                .get(index)
+                .map(|s| validate(s, &response))
+                .unwrap_or_default();
+            (
+                index,
+                LineVerdict {
+                    line,
+                    rejections,
+                    response: Some(response),
+                },
+            )
+        }
+        Err(e) => (latest, not_json(line, format!("the line is not JSON: {e}"))),
     }
 }
 

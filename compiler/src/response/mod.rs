@@ -42,7 +42,7 @@ pub mod timestamp;
 mod tests;
 
 pub use eval::{eval, integer};
-pub use lines::{judge_line, judge_lines, strip_bom, LineVerdict};
+pub use lines::{judge_line, judge_line_versions, judge_lines, pick_version, strip_bom, LineVerdict};
 pub use text::expr_text;
 
 use crate::ir;
