@@ -107,6 +107,12 @@ pub fn run(args: ReportArgs) -> Result<Status, CliError> {
             return Ok(Status::Errors);
         }
     };
+    // Several versions of one survey are reported as one (docs/versions.md).
+    let merged: Vec<_> = report::versions::merge(surveys)
+        .into_iter()
+        .map(|m| m.survey)
+        .collect();
+    let surveys = &merged;
     let mut files: Vec<(PathBuf, Vec<u8>)> =
         vec![(args.out.join("report.json"), report::json(&computed).into_bytes())];
     match args.format {

@@ -60,6 +60,12 @@ pub fn survey(
     served: Option<&Served>,
 ) -> Result<SurveyReport, String> {
     if !reader.table_exists(&survey.table)? {
+        if survey.table == rileva_targets::sql::migrate::all_view_name(survey) {
+            return Err(format!(
+                "the database has no view {}: several major versions are reported through it; create it with the major migration of `rileva diff OLD NEW --sql` (docs/versions.md)",
+                survey.table
+            ));
+        }
         return Err(format!(
             "the database has no table {}: store responses with `rileva load` or `rileva serve` first",
             survey.table
@@ -143,6 +149,7 @@ pub fn survey(
         groups,
         timeline,
         participation,
+        not_merged: Vec::new(),
     })
 }
 

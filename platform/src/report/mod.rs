@@ -16,6 +16,7 @@ pub mod model;
 pub mod query;
 pub mod served;
 pub mod stats;
+pub mod versions;
 
 use crate::store::read::Reader;
 use crate::store::Database;
@@ -105,12 +106,18 @@ pub fn report(
     let mut reader = Reader::open(source).map_err(|e| vec![e])?;
     let mut out = Vec::new();
     let mut errors = Vec::new();
-    for survey in surveys {
-        match compute::survey(&mut reader, survey, scope, served.as_ref()) {
-            Ok(report) => out.push(report),
-            Err(e) => errors.push(format!("{}: {e}", survey.id)),
+    let merged = versions::merge(surveys);
+    for m in &merged {
+        match compute::survey(&mut reader, &m.survey, scope, served.as_ref()) {
+            Ok(mut report) => {
+                report.not_merged = m.not_merged.clone();
+                out.push(report)
+            }
+            Err(e) => errors.push(format!("{}: {e}", m.survey.id)),
         }
     }
+    let surveys: Vec<ir::Survey> = merged.into_iter().map(|m| m.survey).collect();
+    let surveys = surveys.as_slice();
     if !errors.is_empty() {
         return Err(errors);
     }

@@ -64,6 +64,18 @@ pub struct SurveyReport {
     /// Responses ÷ users served, per site and period (with `--served`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub participation: Option<Participation>,
+    /// When several versions of the survey were given: the questions left out of the
+    /// merged figures, each with the reason (docs/versions.md); absent otherwise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_merged: Vec<NotMerged>,
+}
+
+/// A question of some version that the merged report leaves out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct NotMerged {
+    pub question: String,
+    /// Why, in one English sentence: `its wording changed between 1.0.0 and 2.0.0`.
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]

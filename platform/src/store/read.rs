@@ -71,7 +71,7 @@ impl Reader {
         match self {
             Reader::Sqlite(c) => c
                 .query_row(
-                    "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?1",
+                    "SELECT COUNT(*) FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?1",
                     [table],
                     |row| row.get::<_, i64>(0),
                 )

@@ -205,6 +205,14 @@ fn survey(cx: &Ctx, s: &ir::Survey, r: &SurveyReport) -> SurveyView {
             },
         ),
     ];
+    if !r.not_merged.is_empty() {
+        let left: Vec<String> = r
+            .not_merged
+            .iter()
+            .map(|n| format!("{} ({})", n.question, n.reason))
+            .collect();
+        facts.push((w.not_merged.to_owned(), left.join("; ")));
+    }
     if let Some(st) = &r.standard {
         facts.push((
             w.standard.to_owned(),

@@ -1,4 +1,4 @@
-//! Publishing a new version while collecting (docs/versions.md): `rileva serve` collects
+//! Every command takes every version (docs/versions.md). Publishing while collecting: `rileva serve` collects
 //! 1.0.0; the minor migration of `rileva diff --sql sqlite` runs; `serve` restarts on the same
 //! database with 1.0.0, 1.1.0 and 2.0.0: the old pages keep working, responses to every
 //! version are stored, each in its major version's table.
@@ -8,6 +8,7 @@ mod sql_support;
 mod support;
 
 use serve::{agent, get, post, sqlite_count, start, try_start};
+use std::path::Path;
 use std::process::Command;
 
 const V1: &str = "tests/versions/sportello_1_0_0.rileva";
@@ -149,4 +150,100 @@ fn load_and_validate_judge_each_response_by_its_version() {
     );
     assert_eq!(sqlite_count(&db, "comune_sportello_tributi_v1"), 2);
     assert_eq!(sqlite_count(&db, "comune_sportello_tributi_v2"), 1);
+}
+
+#[test]
+fn report_merges_versions_on_comparable_questions() {
+    let dir = serve::temp_dir();
+    let (v1, v11, v2) = (survey(V1), survey(V11), survey(V2));
+    let mut lines = Vec::new();
+    for v in [&v1, &v11, &v2] {
+        lines.extend(support::generate::valid(v).iter().map(|r| r.to_string()));
+    }
+    let file = dir.path().join("responses.jsonl");
+    std::fs::write(&file, lines.join("\n") + "\n").expect("write");
+    let db = dir.path().join("r.db");
+    let db_arg = format!("sqlite:{}", db.display());
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_rileva"))
+            .args(args)
+            .current_dir(serve::root())
+            .output()
+            .expect("run rileva");
+        let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+        (out.status.code(), text, out.stdout)
+    };
+    let (status, out, _) = run(&[
+        "load",
+        "tests/versions",
+        &file.display().to_string(),
+        "--db",
+        &db_arg,
+    ]);
+    assert_eq!(status, Some(0), "{out}");
+    let out_dir = dir.path().join("report");
+    let report_args = [
+        "report",
+        "tests/versions",
+        "--db",
+        &db_arg,
+        "--min-cell",
+        "1",
+        "--format",
+        "json",
+        "--out",
+    ];
+    let mut args = report_args.to_vec();
+    let out_arg = out_dir.display().to_string();
+    args.push(&out_arg);
+    // Two major versions are reported through the view of the major migration.
+    let (status, out, _) = run(&args);
+    assert_eq!(status, Some(1), "{out}");
+    assert!(out.contains("comune_sportello_tributi_all"), "{out}");
+    let old = dir.path().join("v1");
+    std::fs::create_dir(&old).expect("mkdir");
+    for f in [V1, V11] {
+        std::fs::copy(f, old.join(Path::new(f).file_name().unwrap())).expect("copy");
+    }
+    let (status, out, migration) = run(&["diff", &old.display().to_string(), V2, "--sql", "sqlite"]);
+    assert_eq!(status, Some(0), "{out}");
+    let conn = rusqlite::Connection::open(&db).expect("open");
+    conn.execute_batch(&String::from_utf8(migration).unwrap())
+        .expect("the major migration runs");
+    drop(conn);
+    let (status, out, _) = run(&args);
+    assert_eq!(status, Some(0), "{out}");
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out_dir.join("report.json")).unwrap()).unwrap();
+    let surveys = report["surveys"].as_array().unwrap();
+    assert_eq!(surveys.len(), 1, "the three versions are one survey");
+    let s = &surveys[0];
+    assert_eq!(s["versions"], serde_json::json!(["1.0.0", "1.1.0", "2.0.0"]));
+    assert_eq!(s["responses"], serde_json::json!(lines.len()));
+    let merged: Vec<&str> = s["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["question"].as_str().unwrap())
+        .collect();
+    assert_eq!(merged, ["soddisfazione", "prenotazione"]);
+    let left: Vec<&str> = s["not_merged"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["question"].as_str().unwrap())
+        .collect();
+    assert_eq!(left, ["motivi", "sportello", "attesa", "commento"]);
+    let answered = s["questions"][0]["answered"].as_u64().unwrap();
+    let expected = lines
+        .iter()
+        .filter(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["answers"]["soddisfazione"].as_i64().is_some_and(|c| c != 9)
+        })
+        .count() as u64;
+    assert_eq!(
+        answered, expected,
+        "soddisfazione answered in every version, missing code apart"
+    );
 }
