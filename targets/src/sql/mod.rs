@@ -7,6 +7,8 @@
 //! the tables that describe it; [`view`] turns both into already-escaped SQL pieces; the
 //! minijinja templates in `templates/sql/` (embedded with `include_str!`) only lay them out.
 //! [`row`] maps one JSON response onto the table for `rileva load` and the tests.
+//! [`family`] is the one table of several minor versions, [`migrate`] the scripts of
+//! `rileva diff --sql` (docs/versions.md).
 //!
 //! Escaping is decided in Rust, never by the template engine: every identifier goes through
 //! [`quote::ident`] (double quotes, `"` doubled), every text through [`quote::literal`]
