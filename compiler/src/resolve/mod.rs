@@ -127,13 +127,10 @@ pub fn resolve(inputs: &[Input], libs: &[LibPackage], sources: &mut SourceMap, s
         .enumerate()
         .filter(|(_, s)| db.is_input(s.file))
     {
-        if !standard_modules.contains_key(&id) {
+        standard_modules.entry(id).or_insert_with(|| {
             let mut quiet = Diagnostics::default();
-            standard_modules.insert(
-                id,
-                standard::standard_modules(&scope, std, &mut used_lists, &mut quiet),
-            );
-        }
+            standard::standard_modules(&scope, std, &mut used_lists, &mut quiet)
+        });
     }
     let packages: Vec<SurveyDef> = (0..db.files.len())
         .filter(|&f| db.is_input(f))
