@@ -27,6 +27,18 @@ const codeServer = path.join(here, "node_modules/code-server/out/node/entry.js")
 const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
 
 let work, server, browser, page;
+
+const ORARIO = `import comune.scale
+
+survey comune.orario {
+  version 1.0.0
+  title "Orario" en "Opening hours"
+  languages it en
+  question accordo: scale accordo5 {
+    "È d'accordo con il nuovo orario?" en "Do you agree with the new opening hours?"
+  }
+}
+`;
 const serverLog = [];
 
 function freePort() {
@@ -74,11 +86,19 @@ before(async () => {
     .readFileSync(path.join(root, "examples/inps_hub_prestazioni.rileva"), "utf8")
     .replace("scale accordo5 {", "scale accordo55 {");
   fs.writeFileSync(path.join(workspace, "hub_prestazioni.rileva"), survey);
+  // A package of the project, found only through the extension's `rileva.lib` setting.
+  fs.mkdirSync(path.join(workspace, "pacchetti/comune"), { recursive: true });
+  fs.copyFileSync(
+    path.join(root, "tests/ui_lib/comune/scale.rileva"),
+    path.join(workspace, "pacchetti/comune/scale.rileva")
+  );
+  fs.writeFileSync(path.join(workspace, "orario.rileva"), ORARIO);
   fs.writeFileSync(
     path.join(userData, "User/settings.json"),
     JSON.stringify(
       {
         "rileva.path": rileva,
+        "rileva.lib": ["pacchetti"],
         "workbench.startupEditor": "none",
         "workbench.tips.enabled": false,
         "workbench.colorTheme": "Default Light Modern",
@@ -154,9 +174,44 @@ async function openFile(name) {
   const input = page.locator(".quick-input-widget input");
   await input.waitFor({ state: "visible" });
   await input.fill(name);
-  await page.locator(".quick-input-list .monaco-list-row").first().waitFor();
+  // The list shows recent files first and the matches a moment later: wait for the file.
+  await page.locator(".quick-input-list .monaco-list-row", { hasText: name }).first().waitFor();
   await page.keyboard.press("Enter");
+  await page.locator(".tab.active", { hasText: name }).waitFor();
   await page.locator(".monaco-editor .view-line").first().waitFor();
+}
+
+// Hovers `word` in the editor's line `line` until a hover holding `expected` shows, and
+// returns that hover's text. Monaco draws a run of one colour as one span, so the mouse
+// goes to the middle of the word's own characters; it moves off and back on if the first
+// move came while the editor was still laying out.
+async function hoverWord(line, word, expected) {
+  await line.waitFor();
+  const hover = page.locator(".monaco-hover-content", { hasText: expected }).first();
+  for (let attempt = 0; ; attempt++) {
+    const box = await line.evaluate((el, word) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent.indexOf(word);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + word.length);
+        const r = range.getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      }
+      return null;
+    }, word);
+    assert.ok(box, `the word ${word} is drawn in the editor`);
+    await page.mouse.move(box.x, box.y + 40);
+    await page.mouse.move(box.x, box.y, { steps: 4 });
+    try {
+      await hover.waitFor({ state: "visible", timeout: 10_000 });
+      return hover.innerText();
+    } catch (error) {
+      if (attempt === 2) throw error;
+    }
+  }
 }
 
 test("the extension starts rileva lsp: its diagnostic in the editor and the Problems panel, and a hover", async () => {
@@ -182,27 +237,7 @@ test("the extension starts rileva lsp: its diagnostic in the editor and the Prob
   await page.keyboard.type("46");
   await page.keyboard.press("Enter");
   const check = page.locator(".monaco-editor .view-line", { hasText: "check not (motivi has 3" });
-  await check.waitFor();
-  // Monaco draws a run of one colour as one span: the mouse goes to the middle of the
-  // word's own characters.
-  const box = await check.evaluate((line) => {
-    const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent.indexOf("motivi");
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + "motivi".length);
-      const r = range.getBoundingClientRect();
-      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-    }
-    return null;
-  });
-  assert.ok(box, "the word motivi is drawn in the editor");
-  await page.mouse.move(box.x, box.y);
-  const hover = page.locator(".monaco-hover-content", { hasText: "Che cosa non ha funzionato?" }).first();
-  await hover.waitFor({ state: "visible", timeout: 30_000 });
-  const text = await hover.innerText();
+  const text = await hoverWord(check, "motivi", "Che cosa non ha funzionato?");
   assert.match(text, /question\s+motivi\s*:\s*multi/);
   assert.match(text, /locked by standard\s+istat\.cx 2024\.1/);
   assert.match(text, /What did not work\?/);
@@ -250,4 +285,12 @@ test("completion from the server, and the language configuration: auto-closed qu
   await lineReads('check x in [] else ""');
   await page.keyboard.press("Control+Slash");
   await lineReads('// check x in [] else ""');
+});
+
+test("the rileva.lib setting reaches the server: a survey importing a package of the project", async () => {
+  await openFile("orario.rileva");
+  const line = page.locator(".monaco-editor .view-line", { hasText: "question accordo: scale accordo5" });
+  // The scale of the package, not the standard library's of the same name.
+  const text = await hoverWord(line, "accordo5", "comune.scale.accordo5");
+  assert.match(text, /Agreement, 4 points without a neutral middle\./);
 });
