@@ -39,6 +39,11 @@ fn serve_collects_every_version_after_the_migration() {
         .expect("serve refuses the old table");
     assert_eq!(refused.0, Some(2), "{}", refused.1);
     assert!(refused.1.contains("comune_sportello_tributi_v1"), "{}", refused.1);
+    assert!(
+        refused.1.contains("rileva diff OLD NEW --sql"),
+        "says how: {}",
+        refused.1
+    );
 
     let out = Command::new(env!("CARGO_BIN_EXE_rileva"))
         .args(["diff", V1, V11, "--sql", "sqlite"])

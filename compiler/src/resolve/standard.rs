@@ -67,7 +67,12 @@ pub fn resolve_conforms(survey: &mut SurveyDef, standards: &[StandardDef], sink:
             version.span,
             "no such version",
         )
-        .with_help(format!("the known versions of `{name}`: {}", versions.join(", ")));
+        .with_help(format!(
+            "the known versions of `{name}`: {}; version {} would be the package `{name}_{}` of the standard library or a `--lib` folder",
+            versions.join(", "),
+            version.text,
+            version.text.replace('.', "_")
+        ));
         if let Some(v) = named.first().and_then(|(_, s)| standard_version(&s.ast)) {
             d = d.with_secondary(v.span, "the standard's version");
         }

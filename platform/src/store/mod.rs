@@ -258,7 +258,7 @@ impl std::fmt::Display for OpenError {
                 }
                 write!(
                     f,
-                    "use another database, or move the old tables away (a new major version gets new tables)"
+                    "for a new minor version, migrate the tables with the script of `rileva diff OLD NEW --sql` and serve every version they hold (docs/versions.md); else use another database, or move the old tables away (a new major version gets new tables)"
                 )
             }
         }

@@ -28,7 +28,9 @@ pub fn migration(old: &[&ir::Survey], new: &ir::Survey, dialect: Dialect) -> Str
     let mut out = header(old, new, dialect);
     out.push_str("BEGIN;\n");
     if dialect == Dialect::Postgres {
-        out.push_str("SET LOCAL client_encoding = 'UTF8';\nSET LOCAL standard_conforming_strings = on;\n");
+        out.push_str(
+            "SET LOCAL client_encoding = 'UTF8';\nSET LOCAL standard_conforming_strings = on;\nSET LOCAL client_min_messages = warning;\n",
+        );
     }
     if before.is_empty() {
         major(old, new, dialect, &mut out);
