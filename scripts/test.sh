@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of rileva on a fresh machine: installs what is missing (Debian and npm
 # packages), starts a throwaway PostgreSQL, then runs the Rust tests (unit, ui snapshots,
-# agreement on SQLite and PostgreSQL) and the browser tests (Chromium, axe-core, Nu HTML
-# Checker). A missing tool makes a test fail; nothing is skipped in silence.
+# agreement on SQLite and PostgreSQL), the Python and language-server tests, the VS Code
+# extension (grammar, .vsix, its client in code-server) and the browser tests (Chromium,
+# axe-core, Nu HTML Checker). A missing tool makes a test fail; nothing is skipped in silence.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
