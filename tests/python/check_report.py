@@ -273,6 +273,43 @@ def expected_comparisons(irs, reports, figures):
     return out
 
 
+def version_key(version):
+    return [int(p) if p.isdigit() else 0 for p in version.split(".")]
+
+
+def merged_ir(versions):
+    """Several versions of one survey (docs/versions.md), read independently of rileva: the
+    latest, on the questions every version that asks them asks alike (type, wording and code
+    labels in the default language, missing codes) and the latest of each major version asks.
+    Returns (ir, ids of the questions left out)."""
+    versions = sorted(versions, key=lambda ir: version_key(ir["version"]))
+    latest = versions[-1]
+    newest = {}
+    for ir in versions:
+        newest[ir["version"].split(".")[0]] = ir
+
+    def meaning(ir, q):
+        lang = ir["languages"][0]
+        codes = sorted((c["value"], c["label"].get(lang, ""), c["missing"]) for c in q["codes"])
+        return (q["kind"], q["wording"].get(lang, ""), codes)
+
+    ids = []
+    for ir in [latest] + versions:
+        ids += [q["id"] for q in ir["questions"] if q["id"] not in ids]
+    kept, left = [], []
+    for qid in ids:
+        asked = [(ir, next((q for q in ir["questions"] if q["id"] == qid), None)) for ir in versions]
+        ok = all(q is not None for ir, q in asked if ir is newest[ir["version"].split(".")[0]])
+        ok = ok and asked[-1][1] is not None
+        ok = ok and len({repr(meaning(ir, q)) for ir, q in asked if q is not None}) == 1
+        (kept if ok else left).append(qid)
+    ir = dict(latest)
+    ir["questions"] = [q for q in latest["questions"] if q["id"] in kept]
+    if len(newest) > 1 and any(not v.get("sites") for v in versions):
+        ir["sites"] = []  # the view over several major versions has sites only if all do
+    return ir, left
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("report")
@@ -304,11 +341,20 @@ def main():
     }
     compare("scope", scope, report["scope"])
     irs, figures = [], {}
-    same("surveys", len(os.listdir(a.ir)), len(report["surveys"]))
+    # `build` writes a survey's latest version under <id>/, the others under <id>@<version>/.
+    by_id = {}
+    for name in sorted(os.listdir(a.ir)):
+        with open(os.path.join(a.ir, name, "ir", "survey.json"), encoding="utf-8") as f:
+            ir = json.load(f)
+        by_id.setdefault(ir["id"], []).append(ir)
+    same("surveys", len(by_id), len(report["surveys"]))
     for survey in report["surveys"]:
         sid = survey["survey"]
-        with open(os.path.join(a.ir, sid, "ir", "survey.json"), encoding="utf-8") as f:
-            ir = json.load(f)
+        if sid not in by_id:
+            problems.append(f"{sid}: no IR under --ir")
+            continue
+        ir, left = merged_ir(by_id[sid])
+        same(f"{sid}.not_merged", left, [n["question"] for n in survey.get("not_merged", [])])
         irs.append(ir)
         figures[sid] = check_survey(a, ir, survey, [r for r in rows if r["survey"] == sid])
     compare("comparisons", expected_comparisons(irs, report["surveys"], figures), report["comparisons"])
