@@ -6,9 +6,11 @@ of its own (XDG_CACHE_HOME), where it writes the standard library for go to defi
 """
 
 import asyncio
+import atexit
 import json
 import os
 import pathlib
+import shutil
 import subprocess
 import tempfile
 
@@ -20,6 +22,7 @@ from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 RILEVA = os.environ.get("RILEVA_BIN", str(ROOT / "target" / "debug" / "rileva"))
 CACHE = tempfile.mkdtemp(prefix="rileva-lsp-cache-")
+atexit.register(shutil.rmtree, CACHE, ignore_errors=True)
 
 
 def server_env():
