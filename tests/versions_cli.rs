@@ -283,3 +283,52 @@ fn report_merges_versions_on_comparable_questions() {
     assert!(ok, "the independent computation disagrees:\n{out}");
     assert!(out.contains("figures compared"), "{out}");
 }
+
+#[test]
+fn serve_on_postgres_accepts_the_migrated_table() {
+    let pg = sql_support::PgSchema::new("versions_serve");
+    let url = pg.url();
+    let a = agent();
+    let (v1, v11) = (survey(V1), survey(V11));
+    let mut server = start(&[V1, "--db", &url]);
+    let first = support::generate::valid(&v1);
+    assert_eq!(
+        post(&a, server.port, Some("pg-1"), &first[0].to_string())
+            .unwrap()
+            .status,
+        201
+    );
+    server.terminate();
+    let refused = try_start(&[V1, V11, "--db", &url])
+        .err()
+        .expect("not before the migration");
+    assert_eq!(refused.0, Some(2), "{}", refused.1);
+    let out = Command::new(env!("CARGO_BIN_EXE_rileva"))
+        .args(["diff", V1, V11, "--sql", "postgres"])
+        .current_dir(serve::root())
+        .output()
+        .expect("run rileva diff");
+    assert_eq!(out.status.code(), Some(0));
+    let mut client = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
+    let migration = String::from_utf8(out.stdout).unwrap();
+    client.batch_execute(&migration).expect("the migration runs");
+    client.batch_execute(&migration).expect("and runs again");
+    let server = start(&[V1, V11, "--db", &url]);
+    for (key, response) in [
+        ("pg-2", &first[1 % first.len()]),
+        ("pg-3", &support::generate::valid(&v11)[0]),
+    ] {
+        let answer = post(&a, server.port, Some(key), &response.to_string()).unwrap();
+        assert_eq!(answer.status, 201, "{key}: {}", answer.body);
+    }
+    let versions: Vec<String> = client
+        .query(
+            "SELECT survey_version FROM comune_sportello_tributi_v1 ORDER BY response_id",
+            &[],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert_eq!(versions, ["1.0.0", "1.0.0", "1.1.0"]);
+}
