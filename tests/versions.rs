@@ -307,6 +307,17 @@ fn over_time(db: &mut dyn Db) {
 
     let view = ident(&all_view_name(&v2));
     assert_eq!(db.count(&format!("SELECT count(*) FROM {view}")), n1 + n11 + n2);
+    // A minor version of 2.0.0 once the view exists: the table is migrated under the view.
+    let mut v21 = v2.clone();
+    v21.version = "2.1.0".to_owned();
+    let before = db.rows(&v2.table, &column_names(&[&v2], dialect));
+    let minor = migration(&[&v2], &v21, dialect);
+    for run in 1..=2 {
+        db.exec(&minor)
+            .unwrap_or_else(|e| panic!("{dialect:?} 2.1.0 under the view, run {run}: {e}\n{minor}"));
+        assert_eq!(db.rows(&v2.table, &column_names(&[&v2], dialect)), before);
+    }
+    assert_eq!(db.count(&format!("SELECT count(*) FROM {view}")), n1 + n11 + n2);
     assert_eq!(
         db.count(&format!(
             "SELECT count(*) FROM {view} WHERE \"response_table\" = '{table}' AND \"soddisfazione\" IS NOT NULL"

@@ -191,11 +191,15 @@ fn rebuild(before: &[&ir::Survey], after: &[&ir::Survey], table: &str, out: &mut
         ident(table)
     ));
     out.push_str(&format!("DROP TABLE {};\n", ident(table)));
+    // The `<survey>_all` view names the table: without the legacy rule SQLite refuses the
+    // rename while the view's table is missing. The view reads the new table by name.
+    out.push_str("PRAGMA legacy_alter_table = ON;\n");
     out.push_str(&format!(
         "ALTER TABLE {} RENAME TO {};\n",
         ident(&scratch),
         ident(table)
     ));
+    out.push_str("PRAGMA legacy_alter_table = OFF;\n");
 }
 
 /// `CREATE TABLE`, laid out as the generated files lay it out (the store compares the text).
