@@ -362,3 +362,55 @@ fn migrations_are_snapshots() {
         );
     }
 }
+
+/// Texts reach a migration only as literals: a new version whose label is an injection
+/// attempt migrates, and the codebook holds the label verbatim.
+#[test]
+fn migration_texts_are_escaped() {
+    let v1 = version("sportello_1_0_0.rileva");
+    let source = std::fs::read_to_string("tests/versions/sportello_1_1_0.rileva")
+        .expect("read")
+        .replace(
+            "5 \"Orari di apertura\" en \"Opening hours\"",
+            "5 \"Orari'); DROP TABLE \\\"comune_sportello_tributi_v1\\\"; --\" en \"It's \\\\ late\"",
+        );
+    let v11 = sql_support::compile_source("hostile.rileva", &source).remove(0);
+    let label = v11
+        .question("motivi")
+        .and_then(|q| q.code(5))
+        .map(|c| c.label.get("it").to_owned());
+    assert_eq!(
+        label.as_deref(),
+        Some("Orari'); DROP TABLE \"comune_sportello_tributi_v1\"; --")
+    );
+    let conn = rusqlite::Connection::open_in_memory().expect("open");
+    conn.execute_batch(&script_versions(&[&v1], Dialect::Sqlite))
+        .expect("1.0.0");
+    conn.execute_batch(&migration(&[&v1], &v11, Dialect::Sqlite))
+        .expect("the migration runs");
+    let stored: String = conn
+        .query_row(
+            "SELECT label FROM comune_sportello_tributi_v1_codes WHERE question_id = 'motivi' AND code = 5 AND language = 'it'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("the new code's label");
+    assert_eq!(Some(stored), label);
+    let mut pg = Postgres {
+        pg: sql_support::PgSchema::new("versions_escape"),
+    };
+    pg.exec(&script_versions(&[&v1], Dialect::Postgres))
+        .expect("1.0.0");
+    pg.exec(&migration(&[&v1], &v11, Dialect::Postgres))
+        .expect("the migration runs");
+    let stored: String = pg
+        .pg
+        .client
+        .query_one(
+            "SELECT label FROM comune_sportello_tributi_v1_codes WHERE question_id = 'motivi' AND code = 5 AND language = 'en'",
+            &[],
+        )
+        .expect("the new code's label")
+        .get(0);
+    assert_eq!(stored, "It's \\ late");
+}
