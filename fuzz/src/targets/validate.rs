@@ -1,9 +1,9 @@
 //! Target `validate`: one JSON line -> `response::judge_line` (what `rileva validate` runs
 //! on each line: UTF-8, JSON, then `response::validate`) against every example, contract
-//! and support survey: never a panic; the line's verdict is `validate`'s; a response it
-//! accepts also satisfies the survey's JSON Schema (the `jsonschema` crate, draft 2020-12),
-//! has a row, and inserts into the survey's SQLite table (STRICT, with the generated
-//! constraints; rolled back).
+//! and support survey: never a panic; the line's verdict is `validate`'s; and the judges of
+//! tests/agreement.rs agree on it: `validate` accepts it exactly when the survey's JSON
+//! Schema (the `jsonschema` crate, draft 2020-12) does and when it has a row that inserts
+//! into the survey's SQLite table (STRICT, with the generated constraints; rolled back).
 
 use rileva_compiler::{ir, response};
 use rileva_targets::sql::quote::Dialect;
@@ -53,6 +53,23 @@ fn sqlite(param: &Param) -> rusqlite::types::Value {
     }
 }
 
+impl Judges {
+    /// The row of `value` inserted into its table under a savepoint rolled back at once;
+    /// `Err` says why there is no row or why SQLite refused it.
+    fn insert(&self, judged: &Judged, value: &Value) -> Result<(), String> {
+        let values = row::row(&judged.survey, value).map_err(|why| format!("no row: {why}"))?;
+        self.db.execute_batch("SAVEPOINT fuzz").expect("savepoint");
+        let inserted = self
+            .db
+            .prepare_cached(&judged.insert)
+            .and_then(|mut s| s.execute(rusqlite::params_from_iter(values.iter().map(sqlite))));
+        self.db
+            .execute_batch("ROLLBACK TO fuzz; RELEASE fuzz")
+            .expect("rollback");
+        inserted.map(|_| ()).map_err(|e| e.to_string())
+    }
+}
+
 thread_local! {
     static JUDGES: Judges = judges();
 }
@@ -78,31 +95,18 @@ pub fn run(data: &[u8]) {
                 verdict.rejections.len(),
                 "the line's verdict is not validate's"
             );
-            if !reasons.is_empty() {
-                continue;
-            }
             let id = &judged.survey.id;
-            let errors: Vec<String> = judged
+            let schema: Vec<String> = judged
                 .schema
                 .iter_errors(&value)
                 .map(|e| format!("{e} at {}", e.instance_path))
                 .collect();
+            let table = judges.insert(judged, &value);
+            let accepted = reasons.is_empty();
             assert!(
-                errors.is_empty(),
-                "{id}: validate accepts what the JSON Schema refuses: {errors:?}"
+                accepted == schema.is_empty() && accepted == table.is_ok(),
+                "{id}: the judges disagree on {value}: validate {reasons:?}; JSON Schema {schema:?}; SQLite {table:?}"
             );
-            let values = row::row(&judged.survey, &value)
-                .unwrap_or_else(|why| panic!("{id}: validate accepts a response with no row: {why}"));
-            let db = &judges.db;
-            db.execute_batch("SAVEPOINT fuzz").expect("savepoint");
-            let inserted = db
-                .prepare_cached(&judged.insert)
-                .and_then(|mut s| s.execute(rusqlite::params_from_iter(values.iter().map(sqlite))));
-            db.execute_batch("ROLLBACK TO fuzz; RELEASE fuzz")
-                .expect("rollback");
-            if let Err(e) = inserted {
-                panic!("{id}: validate accepts what SQLite refuses: {e}");
-            }
         }
     });
 }
