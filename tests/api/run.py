@@ -36,13 +36,13 @@ def start(db: Path) -> tuple[subprocess.Popen, str]:
     return server, match.group(1)
 
 
-def survey_files() -> dict[str, Path]:
-    """Survey id -> its example file (`survey <id> {`)."""
+def survey_files() -> dict[tuple[str, str], Path]:
+    """(survey id, version) -> its file below examples/ (`survey <id> {` then `version <v>`)."""
     out = {}
-    for path in sorted((ROOT / "examples").glob("*.rileva")):
-        match = re.search(r"^survey\s+([A-Za-z0-9_.]+)", path.read_text(encoding="utf-8"), re.M)
+    for path in sorted((ROOT / "examples").rglob("*.rileva")):
+        match = re.search(r"^survey\s+([A-Za-z0-9_.]+)\s*\{\s*version\s+(\S+)", path.read_text(encoding="utf-8"), re.M)
         if match:
-            out[match.group(1)] = path
+            out[(match.group(1), match.group(2))] = path
     return out
 
 
@@ -64,14 +64,18 @@ def check_stored(db: Path, records: list[dict], work: Path) -> list[str]:
     if keys != rows:
         problems.append(f"{keys} idempotency keys for {rows} rows")
     by_survey = collections.defaultdict(list)
-    for r in stored:
-        by_survey[json.loads(r["body"]).get("survey")].append(r["body"])
     files = survey_files()
-    for survey, bodies in sorted(by_survey.items()):
+    for r in stored:
+        body = json.loads(r["body"])
+        version = body.get("version")
+        if version is None:  # no version: the latest one served judged it
+            version = max((v for (i, v) in files if i == body.get("survey")), key=lambda v: [int(p) for p in v.split(".")], default=None)
+        by_survey[(body.get("survey"), version)].append(r["body"])
+    for survey, bodies in sorted(by_survey.items(), key=str):
         if survey not in files:
             problems.append(f"stored a response to {survey!r}, which no example defines")
             continue
-        lines = work / f"{survey}.jsonl"
+        lines = work / f"{survey[0]}@{survey[1]}.jsonl"
         lines.write_text("".join(b.replace("\n", " ") + "\n" for b in bodies), encoding="utf-8")
         result = subprocess.run([RILEVA, "validate", str(files[survey]), str(lines)], cwd=ROOT, capture_output=True, text=True)
         if result.returncode != 0:
