@@ -38,14 +38,15 @@ fuzz_one() {
   corpus=$(mktemp -d "${TMPDIR:-/tmp}/rileva-fuzz-$t.XXXXXX")
   artifacts="$root/target/fuzz-artifacts/$t"
   mkdir -p "$artifacts"
-  local seeds=("fuzz/seeds/$t")
-  [ "$t" = validate ] || seeds+=("${source_seeds[@]}")
+  local seeds=("fuzz/seeds/$t") dict=()
+  # The source targets also insert whole tokens of the grammar (fuzz/rileva.dict).
+  [ "$t" = validate ] || { seeds+=("${source_seeds[@]}"); dict=(-dict=fuzz/rileva.dict); }
   log="$corpus.log"
   echo "== fuzzing $t for ${seconds} s (seeds: ${seeds[*]})"
   set +e
   "$root/target/$triple/release/$t" "$corpus" "${seeds[@]}" \
     -max_total_time="$seconds" -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
-    -print_final_stats=1 -artifact_prefix="$artifacts/" >"$log" 2>&1
+    -print_final_stats=1 -artifact_prefix="$artifacts/" "${dict[@]}" >"$log" 2>&1
   code=$?
   set -e
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)

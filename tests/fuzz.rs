@@ -124,3 +124,69 @@ fn the_validate_seeds_are_the_generated_responses() {
         );
     }
 }
+
+/// The libFuzzer dictionary of the source targets, `fuzz/rileva.dict`: every literal of the
+/// grammar (`compiler/src/syntax/grammar.pest`), keywords and operators, so that mutations
+/// insert whole tokens. Written again by `RILEVA_UPDATE_SEEDS=1 cargo test --test fuzz`.
+#[test]
+fn the_source_dictionary_is_every_literal_of_the_grammar() {
+    let grammar =
+        std::fs::read_to_string(root().join("compiler/src/syntax/grammar.pest")).expect("grammar.pest");
+    let mut literals = BTreeSet::new();
+    for line in grammar.lines().filter(|l| !l.trim_start().starts_with("//")) {
+        let mut chars = line.chars();
+        while let Some(c) = chars.next() {
+            if c != '"' {
+                continue;
+            }
+            let mut literal = String::new();
+            while let Some(c) = chars.next() {
+                match c {
+                    '"' => break,
+                    '\\' => match chars.next() {
+                        Some('n') => literal.push('\n'),
+                        Some('r') => literal.push('\r'),
+                        Some('t') => literal.push('\t'),
+                        Some('u') => {
+                            let code: String = chars.by_ref().skip(1).take_while(|c| *c != '}').collect();
+                            literal.extend(u32::from_str_radix(&code, 16).ok().and_then(char::from_u32));
+                        }
+                        Some(other) => literal.push(other),
+                        None => {}
+                    },
+                    c => literal.push(c),
+                }
+            }
+            if !literal.is_empty() {
+                literals.insert(literal);
+            }
+        }
+    }
+    assert!(
+        literals.contains("survey") && literals.contains(">="),
+        "{literals:?}"
+    );
+    let mut dict = String::from(
+        "# libFuzzer dictionary of the source targets: every literal of grammar.pest (tests/fuzz.rs)\n",
+    );
+    for literal in &literals {
+        dict.push('"');
+        for byte in literal.bytes() {
+            match byte {
+                b'"' | b'\\' => dict.push_str(&format!("\\{}", byte as char)),
+                0x20..=0x7e => dict.push(byte as char),
+                _ => dict.push_str(&format!("\\x{byte:02X}")),
+            }
+        }
+        dict.push_str("\"\n");
+    }
+    let file = root().join("fuzz/rileva.dict");
+    if std::env::var_os("RILEVA_UPDATE_SEEDS").is_some() {
+        std::fs::write(&file, &dict).expect("write fuzz/rileva.dict");
+    }
+    let committed = std::fs::read_to_string(&file).unwrap_or_default();
+    assert!(
+        committed == dict,
+        "fuzz/rileva.dict is stale: RILEVA_UPDATE_SEEDS=1 cargo test --test fuzz"
+    );
+}

@@ -23,7 +23,11 @@ fn the_description_is_openapi_3_1_with_every_status_and_the_served_schemas() {
     let post = &doc["paths"]["/responses"]["post"];
     // schemathesis's first finding: a `get` operation answering only 405 is a schema-valid
     // request refused, and `Allow: POST` then misses it. 405 is left to undocumented methods.
-    assert!(doc["paths"]["/responses"]["get"].is_null(), "{}", doc["paths"]["/responses"]);
+    assert!(
+        doc["paths"]["/responses"]["get"].is_null(),
+        "{}",
+        doc["paths"]["/responses"]
+    );
     let statuses: Vec<&str> = post["responses"]
         .as_object()
         .expect("responses")
