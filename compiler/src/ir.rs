@@ -89,6 +89,24 @@ pub struct Survey {
     #[serde(skip)]
     #[schemars(skip)]
     pub span: Span,
+    /// Where each question id is in `questions`, built on the first [`Survey::question`].
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub index: QuestionIndex,
+}
+
+/// The position of each question id, so that [`Survey::question`] costs the same for the
+/// first question and the ten-thousandth (targets and `validate` ask for every question by
+/// name). Built once, on first use; a survey edited after that (tests do) is still answered
+/// right, because every hit is checked against `questions` and a miss is searched.
+/// Never part of what a survey is: two surveys equal but for it are equal.
+#[derive(Debug, Clone, Default)]
+pub struct QuestionIndex(std::sync::OnceLock<std::collections::HashMap<String, usize>>);
+
+impl PartialEq for QuestionIndex {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 impl Survey {
@@ -97,7 +115,17 @@ impl Survey {
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {
-        self.questions.iter().find(|q| q.id == id)
+        let index = self.index.0.get_or_init(|| {
+            let mut index = std::collections::HashMap::with_capacity(self.questions.len());
+            for (i, q) in self.questions.iter().enumerate() {
+                index.entry(q.id.clone()).or_insert(i);
+            }
+            index
+        });
+        match index.get(id).and_then(|&i| self.questions.get(i)) {
+            Some(q) if q.id == id && index.len() == self.questions.len() => Some(q),
+            _ => self.questions.iter().find(|q| q.id == id),
+        }
     }
 
     pub fn site(&self, id: &str) -> Option<&Site> {

@@ -81,6 +81,7 @@ pub fn survey(id: &str, questions: Vec<Question>) -> Survey {
         estimated_seconds: 0,
         doc: None,
         span: Span::default(),
+        index: crate::ir::QuestionIndex::default(),
     }
 }
 

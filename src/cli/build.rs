@@ -2,6 +2,7 @@
 //! Nothing is written when any check or target validation fails.
 
 use super::{check, inputs, CliError, Format, LibArgs, Status};
+use rayon::prelude::*;
 use rileva_compiler::diff::version_key;
 use rileva_targets::{HtmlTheme, Options, OutputFile, Target};
 use std::fs;
@@ -38,30 +39,39 @@ pub fn run(args: BuildArgs) -> Result<Status, CliError> {
         html_theme: args.html_theme,
         endpoint: args.html_endpoint.clone(),
     };
-    let mut files: Vec<(PathBuf, OutputFile)> = Vec::new();
-    for survey in &compilation.surveys {
-        // Several versions of one survey: the latest under <id>/, each other under
-        // <id>@<version>/, as serve's URLs (docs/versions.md).
-        let latest = compilation
-            .surveys
-            .iter()
-            .filter(|s| s.id == survey.id)
-            .max_by_key(|s| version_key(&s.version))
-            .is_some_and(|s| s.version == survey.version);
-        let dir = if latest {
-            args.out.join(&survey.id)
-        } else {
-            args.out.join(format!("{}@{}", survey.id, survey.version))
-        };
-        for target in &targets {
-            files.extend(
-                target
-                    .emit(survey, &options)
-                    .into_iter()
-                    .map(|f| (dir.join(&f.path), f)),
-            );
-        }
-    }
+    // Several versions of one survey: the latest under <id>/, each other under
+    // <id>@<version>/, as serve's URLs (docs/versions.md).
+    let dirs: Vec<PathBuf> = compilation
+        .surveys
+        .iter()
+        .map(|survey| {
+            let latest = compilation
+                .surveys
+                .iter()
+                .filter(|s| s.id == survey.id)
+                .max_by_key(|s| version_key(&s.version))
+                .is_some_and(|s| s.version == survey.version);
+            if latest {
+                args.out.join(&survey.id)
+            } else {
+                args.out.join(format!("{}@{}", survey.id, survey.version))
+            }
+        })
+        .collect();
+    // Every (survey, target) pair on every core, collected in the serial order: the same
+    // files, the same bytes, the same message as one thread gives (tests/parallel.rs).
+    let files: Vec<(PathBuf, OutputFile)> = compilation
+        .surveys
+        .par_iter()
+        .zip(dirs.par_iter())
+        .flat_map_iter(|(survey, dir)| targets.iter().map(move |target| (survey, dir, target)))
+        .flat_map_iter(|(survey, dir, target)| {
+            target
+                .emit(survey, &options)
+                .into_iter()
+                .map(move |f| (dir.join(&f.path), f))
+        })
+        .collect();
     for (path, file) in &files {
         write_atomically(path, &file.contents)?;
     }

@@ -2,7 +2,8 @@
 //! a language server): every stage of the compiler, then every target's validation.
 
 use crate::Target;
-use rileva_compiler::diagnostics::Diagnostics;
+use rayon::prelude::*;
+use rileva_compiler::diagnostics::{Diagnostic, Diagnostics};
 use rileva_compiler::{compile, Compilation, Input, LibPackage};
 
 /// Compile the inputs, then let every target of [`Target::ALL`] validate each checked survey
@@ -14,11 +15,13 @@ use rileva_compiler::{compile, Compilation, Input, LibPackage};
 pub fn check(inputs: &[Input], libs: &[LibPackage]) -> Compilation {
     let compilation = compile(inputs, libs);
     let mut sink = Diagnostics::default();
-    for survey in &compilation.surveys {
-        for target in Target::ALL {
-            sink.extend(target.validate(survey));
-        }
-    }
+    // Every (survey, target) pair on every core; collected in order, then sorted.
+    let found: Vec<Vec<Diagnostic>> = compilation
+        .surveys
+        .par_iter()
+        .flat_map_iter(|survey| Target::ALL.iter().map(move |target| target.validate(survey)))
+        .collect();
+    sink.extend(found.into_iter().flatten());
     let target_errors = sink.has_errors();
     sink.extend(compilation.diagnostics);
     Compilation {

@@ -50,3 +50,13 @@ impl Diagnostics {
         self.items
     }
 }
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+
+    /// In the order they were pushed.
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter()
+    }
+}

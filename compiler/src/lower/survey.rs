@@ -74,6 +74,7 @@ pub fn lower_survey(db: &Db, s: &SurveyDef) -> ir::Survey {
         estimated_seconds: 0,
         doc: s.ast.doc.clone(),
         span: s.name_span(),
+        index: ir::QuestionIndex::default(),
     }
 }
 

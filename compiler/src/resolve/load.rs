@@ -5,10 +5,21 @@
 
 use super::model::{FileIdx, FileKind, ImportRef, LoadedFile};
 use crate::diagnostics::{closest, Code, Diagnostic, Diagnostics};
-use crate::source::{decode_utf8, Origin, SourceFile, SourceMap, Span};
+use crate::source::{decode_utf8, FileId, Origin, SourceFile, SourceMap, Span};
 use crate::syntax::{self, ast};
 use crate::{stdlib, Input, LibPackage};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
+
+/// Parse one file and limit its depth: its tree and its diagnostics, touching nothing else
+/// (so that inputs parse in parallel).
+fn parse_file(id: FileId, text: &str) -> (ast::File, Diagnostics) {
+    let (mut ast, diagnostics) = syntax::parse(id, text);
+    let mut sink = Diagnostics::default();
+    sink.extend(diagnostics);
+    super::depth::limit_depth(&mut ast, &mut sink);
+    (ast, sink)
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum PackageState {
@@ -40,9 +51,19 @@ pub fn load_files(
         files: Vec::new(),
         packages: BTreeMap::new(),
     };
-    let input_files: Vec<FileIdx> = inputs
+    // Inputs are parsed on every core (each file alone), then kept in input order.
+    let registered: Vec<(FileId, String)> = inputs
         .iter()
-        .map(|input| loader.add_file(input.name.clone(), &input.bytes, Origin::Input, FileKind::Input))
+        .map(|input| loader.register(input.name.clone(), &input.bytes, Origin::Input))
+        .collect();
+    let parsed: Vec<(ast::File, Diagnostics)> = registered
+        .par_iter()
+        .map(|(id, text)| parse_file(*id, text))
+        .collect();
+    let input_files: Vec<FileIdx> = registered
+        .into_iter()
+        .zip(parsed)
+        .map(|((id, _), parsed)| loader.push(id, parsed, FileKind::Input))
         .collect();
     let mut stack = Vec::new();
     let prelude = loader.load_package(stdlib::PRELUDE, None, &mut stack);
@@ -101,6 +122,13 @@ pub fn known_packages(libs: &[LibPackage]) -> Vec<String> {
 impl Loader<'_> {
     /// Decode, register and parse one file.
     fn add_file(&mut self, name: String, bytes: &[u8], origin: Origin, kind: FileKind) -> FileIdx {
+        let (id, text) = self.register(name, bytes, origin);
+        let parsed = parse_file(id, &text);
+        self.push(id, parsed, kind)
+    }
+
+    /// Decode a file and give it its id (R0001 for a byte that is not UTF-8).
+    fn register(&mut self, name: String, bytes: &[u8], origin: Origin) -> (FileId, String) {
         let (text, bad_byte) = decode_utf8(bytes);
         let id = self.sources.add(SourceFile::new(name, text.clone(), origin));
         if let Some(offset) = bad_byte {
@@ -115,9 +143,11 @@ impl Loader<'_> {
                 .with_help("save the file with the UTF-8 encoding"),
             );
         }
-        let (mut ast, diagnostics) = syntax::parse(id, &text);
+        (id, text)
+    }
+
+    fn push(&mut self, id: FileId, (ast, diagnostics): (ast::File, Diagnostics), kind: FileKind) -> FileIdx {
         self.sink.extend(diagnostics);
-        super::depth::limit_depth(&mut ast, self.sink);
         let default_language = file_default_language(&ast);
         self.files.push(LoadedFile {
             id,

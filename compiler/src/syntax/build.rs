@@ -60,7 +60,7 @@ pub(crate) struct Builder<'a> {
 
 /// End of a pair without the whitespace a trailing `x*` or `x?` may have skipped.
 fn tight_end(pair: &P) -> usize {
-    match pair.clone().into_inner().last() {
+    match pair.clone().into_inner().next_back() {
         Some(last) => tight_end(&last),
         None => pair.as_span().end(),
     }

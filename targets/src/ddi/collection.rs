@@ -57,7 +57,7 @@ fn question_item(survey: &Survey, q: &Question, ids: &Ids) -> Element {
         .child(name("d:QuestionItemName", &q.id))
         .children(description(q.doc.as_deref()))
         .children(dynamic("d:QuestionText", &q.wording, &survey.languages))
-        .child(response_domain(survey, q, ids));
+        .child(response_domain(q, ids));
     if q.help
         .as_ref()
         .is_some_and(|h| !h.0.values().all(|v| v.trim().is_empty()))
@@ -68,7 +68,7 @@ fn question_item(survey: &Survey, q: &Question, ids: &Ids) -> Element {
     item
 }
 
-fn response_domain(survey: &Survey, q: &Question, ids: &Ids) -> Element {
+fn response_domain(q: &Question, ids: &Ids) -> Element {
     match q.kind {
         QuestionKind::Number => numeric("d:NumericDomain", q),
         QuestionKind::Text => Element::new("d:TextDomain").attr("maxLength", text_max(q)),
@@ -76,13 +76,13 @@ fn response_domain(survey: &Survey, q: &Question, ids: &Ids) -> Element {
             let most = q
                 .max_picks
                 .unwrap_or(u32::try_from(q.codes.len()).unwrap_or(u32::MAX));
-            coded("d:CodeDomain", survey, q, ids).child(
+            coded("d:CodeDomain", q, ids).child(
                 Element::new("r:ResponseCardinality")
                     .attr("minimumResponses", q.min_picks.unwrap_or(1).to_string())
                     .attr("maximumResponses", most.to_string()),
             )
         }
-        _ => coded("d:CodeDomain", survey, q, ids),
+        _ => coded("d:CodeDomain", q, ids),
     }
 }
 

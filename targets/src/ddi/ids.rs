@@ -9,7 +9,8 @@
 //! - **Version**: the survey's version (`1.2.0`) on every object.
 
 use super::xml::Element;
-use rileva_compiler::ir::Survey;
+use rileva_compiler::ir::{Code, Survey};
+use std::collections::{HashMap, HashSet};
 
 /// The agency of a survey that names none.
 pub const NO_AGENCY: &str = "it.rileva.unassigned";
@@ -20,6 +21,9 @@ pub struct Ids {
     pub agency: String,
     pub version: String,
     base: String,
+    /// The named code lists every question naming them gives the same codes (computed once:
+    /// [`super::logical::list_name`] asks for each question).
+    pub shared_lists: HashSet<String>,
 }
 
 impl Ids {
@@ -32,6 +36,7 @@ impl Ids {
             agency,
             version: survey.version.clone(),
             base: id_part(&survey.id),
+            shared_lists: shared_lists(survey),
         }
     }
 
@@ -60,6 +65,25 @@ impl Ids {
             .children(self.identity(id))
             .child(Element::text("r:TypeOfObject", of))
     }
+}
+
+/// The named code lists whose questions all have the same codes.
+fn shared_lists(survey: &Survey) -> HashSet<String> {
+    let mut first: HashMap<&str, &[Code]> = HashMap::new();
+    let mut unshared: HashSet<&str> = HashSet::new();
+    for q in &survey.questions {
+        if let Some(named) = &q.code_list {
+            let codes = first.entry(named).or_insert(&q.codes);
+            if *codes != q.codes.as_slice() {
+                unshared.insert(named);
+            }
+        }
+    }
+    first
+        .into_keys()
+        .filter(|name| !unshared.contains(name))
+        .map(str::to_owned)
+        .collect()
 }
 
 /// A name as part of a DDI id: `.` and any other character outside `[A-Za-z0-9_-]` as `-`.

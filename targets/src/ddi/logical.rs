@@ -21,9 +21,10 @@ pub struct CodeList<'a> {
 /// The code lists of a survey, in the order their first question is asked.
 pub fn code_lists<'a>(survey: &'a Survey, ids: &Ids) -> Vec<CodeList<'a>> {
     let mut out: Vec<CodeList<'a>> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for q in survey.questions.iter().filter(|q| q.kind.is_coded()) {
-        let key = list_name(survey, q);
-        if !out.iter().any(|l| l.name == key) {
+        let key = list_name(ids, q);
+        if seen.insert(key.clone()) {
             let id = ids.id("CodeList", &key);
             out.push(CodeList {
                 name: key,
@@ -37,18 +38,11 @@ pub fn code_lists<'a>(survey: &'a Survey, ids: &Ids) -> Vec<CodeList<'a>> {
 
 /// The name of the code list of `question`: its named list when every question naming it
 /// has the same codes, else the question's id.
-pub fn list_name(survey: &Survey, question: &Question) -> String {
-    if let Some(named) = &question.code_list {
-        let shared = survey
-            .questions
-            .iter()
-            .filter(|q| q.code_list.as_ref() == Some(named))
-            .all(|q| q.codes == question.codes);
-        if shared {
-            return named.clone();
-        }
+pub fn list_name(ids: &Ids, question: &Question) -> String {
+    match &question.code_list {
+        Some(named) if ids.shared_lists.contains(named) => named.clone(),
+        _ => question.id.clone(),
     }
-    question.id.clone()
 }
 
 fn category_id(ids: &Ids, list: &CodeList, code: &Code) -> String {
@@ -106,7 +100,7 @@ pub fn variable_scheme(survey: &Survey, ids: &Ids) -> Element {
         .children(ids.identity(&id))
         .child(name("l:VariableSchemeName", &format!("{} variables", survey.id)));
     for q in &survey.questions {
-        let representation = question_representation(survey, q, ids);
+        let representation = question_representation(q, ids);
         scheme.push(variable(
             q,
             &q.id,
@@ -138,15 +132,15 @@ fn variable(q: &Question, var: &str, labels: Vec<Element>, representation: Eleme
 
 /// How a question's answer is represented: its code list (missing codes listed in
 /// `missingValue`), its number range, or its text length.
-fn question_representation(survey: &Survey, q: &Question, ids: &Ids) -> Element {
+fn question_representation(q: &Question, ids: &Ids) -> Element {
     match q.kind {
         QuestionKind::Number => numeric("r:NumericRepresentation", q),
         QuestionKind::Text => Element::new("r:TextRepresentation").attr("maxLength", text_max(q)),
-        _ => coded("r:CodeRepresentation", survey, q, ids),
+        _ => coded("r:CodeRepresentation", q, ids),
     }
 }
 
-pub fn coded(element: &str, survey: &Survey, q: &Question, ids: &Ids) -> Element {
+pub fn coded(element: &str, q: &Question, ids: &Ids) -> Element {
     let missing: Vec<String> = q
         .codes
         .iter()
@@ -157,7 +151,7 @@ pub fn coded(element: &str, survey: &Survey, q: &Question, ids: &Ids) -> Element
     if !missing.is_empty() {
         out = out.attr("missingValue", missing.join(" "));
     }
-    let list = ids.id("CodeList", &list_name(survey, q));
+    let list = ids.id("CodeList", &list_name(ids, q));
     out.child(ids.reference("r:CodeListReference", "CodeList", &list))
 }
 

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# rileva at national scale, as a user runs it (release build, whole process): check and build
+# of generated 1k/10k/20k-question surveys (half routed, it + en) and of 300 conforming agency
+# surveys; validate and load of 100k and 1M responses (SQLite: load next to sqlite3 inserting
+# the same rows); rileva next to pyxform's xls2xform on the same questions. Wall time and
+# CPU time (user + sys) are the median of RUNS runs; peak memory is the resident peak of the
+# process (GNU time). Inputs come from benches/generate.py (deterministic) into a temporary
+# folder that is removed at the end (1M responses are about 210 MB).
+#
+# usage: benches/scale.sh
+#        RILEVA_BIN=target/release/rileva SIZES="1000 10000" RESPONSES="100000" RUNS=5 benches/scale.sh
+#        RILEVA_BASE=/path/to/an/older/rileva benches/scale.sh   (adds the examples, both binaries)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+bin=${RILEVA_BIN:-target/release/rileva}
+case $bin in /*) ;; *) bin=$root/$bin ;; esac
+sizes=${SIZES:-"1000 10000 20000"}
+responses=${RESPONSES:-"100000 1000000"}
+runs=${RUNS:-3}
+[ -x "$bin" ] || cargo build --release --quiet --bin rileva
+command -v sqlite3 >/dev/null || { echo "scale.sh: needs sqlite3" >&2; exit 1; }
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/pip install --quiet -r benches/requirements.txt
+python=$root/.venv/bin/python
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+
+# median WALL CPU PEAK_KIB of $runs runs of the command (its output thrown away)
+measure() {
+  for _ in $(seq "$runs"); do
+    /usr/bin/time -f "%e %U %S %M" -o t "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }
+    cat t >>all
+  done
+  local i=$(( (runs + 1) / 2 ))
+  local wall cpu peak
+  wall=$(awk '{print $1}' all | sort -n | sed -n "${i}p")
+  cpu=$(awk '{print $2 + $3}' all | sort -n | sed -n "${i}p")
+  peak=$(awk '{print $4}' all | sort -n | tail -1)
+  awk -v w="$wall" -v c="$cpu" -v m="$peak" 'BEGIN { printf "%.2f s | %.2f s | %.0f MiB", w, c, m / 1024 }'
+  rm -f all t
+}
+
+echo "| work | wall (median) | CPU user+sys (median) | peak memory |"
+echo "| --- | --- | --- | --- |"
+if [ -n "${RILEVA_BASE:-}" ]; then
+  # The surveys people write every day: every example, this binary next to the older one.
+  for b in "$RILEVA_BASE" "$bin"; do
+    echo "| check examples/ ($(basename "$b")) | $(runs=$((runs * 5)) measure "$b" check "$root/examples") |"
+    echo "| build examples/ ($(basename "$b")) | $(runs=$((runs * 5)) measure "$b" build --out out "$root/examples") |"
+    rm -rf out
+  done
+fi
+for n in $sizes; do
+  "$python" "$root/benches/generate.py" survey "$n" "s$n.rileva"
+  "$python" "$root/benches/generate.py" xlsform "$n" "s$n.xlsx"
+  mb=$(awk -v b="$(wc -c <"s$n.rileva")" 'BEGIN{printf "%.1f", b/1e6}')
+  echo "| check, $n questions ($mb MB) | $(measure "$bin" check "s$n.rileva") |"
+  echo "| build (every target), $n questions | $(measure "$bin" build --out out "s$n.rileva") |"
+  echo "| pyxform xls2xform --skip_validate, $n questions | $(measure "$root/.venv/bin/xls2xform" --skip_validate "s$n.xlsx" "s$n.xml") |"
+  rm -rf out
+done
+"$python" "$root/benches/generate.py" agencies 300 agencies
+echo "| check, 300 agency surveys | $(measure "$bin" check agencies) |"
+echo "| build (every target), 300 agency surveys | $(measure "$bin" build --out out agencies) |"
+rm -rf out agencies
+survey=$root/tests/contract/inps_hub_prestazioni.rileva
+for n in $responses; do
+  "$python" "$root/benches/generate.py" responses "$n" "r$n.jsonl"
+  echo "| validate, $n responses | $(measure "$bin" validate "$survey" "r$n.jsonl") |"
+  echo "| load into SQLite, $n responses | $(measure sh -c "rm -f load.db && '$bin' load '$survey' r$n.jsonl --db sqlite:load.db") |"
+  # The same rows inserted directly: sqlite3 runs the loaded table's rows as INSERTs, in one
+  # transaction, into an empty copy of the same tables.
+  { sqlite3 load.db .schema; echo "BEGIN;"; sqlite3 load.db ".mode insert inps_hub_prestazioni_v1" \
+      "SELECT * FROM inps_hub_prestazioni_v1"; echo "COMMIT;"; } >direct.sql
+  echo "| sqlite3 inserting the same rows, $n | $(measure sh -c "rm -f direct.db && sqlite3 direct.db <direct.sql") |"
+  rm -f "r$n.jsonl" load.db direct.db direct.sql
+done
