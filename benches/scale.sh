@@ -10,6 +10,7 @@
 # usage: benches/scale.sh
 #        RILEVA_BIN=target/release/rileva SIZES="1000 10000" RESPONSES="100000" RUNS=5 benches/scale.sh
 #        RILEVA_BASE=/path/to/an/older/rileva benches/scale.sh   (adds the examples, both binaries)
+#        NO_PEER=1 benches/scale.sh                              (without pyxform)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -58,7 +59,8 @@ for n in $sizes; do
   mb=$(awk -v b="$(wc -c <"s$n.rileva")" 'BEGIN{printf "%.1f", b/1e6}')
   echo "| check, $n questions ($mb MB) | $(measure "$bin" check "s$n.rileva") |"
   echo "| build (every target), $n questions | $(measure "$bin" build --out out "s$n.rileva") |"
-  echo "| pyxform xls2xform --skip_validate, $n questions | $(measure "$root/.venv/bin/xls2xform" --skip_validate "s$n.xlsx" "s$n.xml") |"
+  [ -n "${NO_PEER:-}" ] ||
+    echo "| pyxform xls2xform --skip_validate, $n questions | $(measure "$root/.venv/bin/xls2xform" --skip_validate "s$n.xlsx" "s$n.xml") |"
   rm -rf out
 done
 "$python" "$root/benches/generate.py" agencies 300 agencies
