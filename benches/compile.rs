@@ -16,7 +16,7 @@ fn all_examples(bencher: divan::Bencher) {
     bencher.bench(|| compile(divan::black_box(&inputs), &[]));
 }
 
-#[divan::bench(args = [10, 100, 1000, 4000])]
+#[divan::bench(args = [10, 100, 1000, 4000, 10000])]
 fn generated_survey(bencher: divan::Bencher, n: usize) {
     let input = [generated(n)];
     bencher.bench(|| compile(divan::black_box(&input), &[]));
