@@ -259,6 +259,27 @@ fn report_merges_versions_on_comparable_questions() {
         "soddisfazione answered in every version, missing code apart"
     );
 
+    // One version's file on a table that holds two: refused, naming the version left out,
+    // rather than counting 1.0.0's codes under 1.1.0's labels. Nothing is written.
+    let alone = dir.path().join("alone");
+    let alone_arg = alone.display().to_string();
+    let (status, out, _) = run(&[
+        "report",
+        V11,
+        "--db",
+        &db_arg,
+        "--min-cell",
+        "1",
+        "--out",
+        &alone_arg,
+    ]);
+    assert_eq!(status, Some(1), "{out}");
+    assert!(
+        out.contains("holds responses of version 1.0.0 but only 1.1.0 was given"),
+        "{out}"
+    );
+    assert!(!alone.exists(), "nothing written on a refused report");
+
     // Every figure of the merged report, computed again by tests/python/check_report.py
     // from the responses and the versions' IR, with its own reading of comparability.
     let ir = dir.path().join("ir");

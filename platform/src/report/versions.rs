@@ -14,6 +14,9 @@ use rileva_targets::sql::migrate::{all_view_name, pooled};
 pub struct Merged {
     pub survey: ir::Survey,
     pub not_merged: Vec<NotMerged>,
+    /// The versions whose files were given: rows of any other version cannot be judged
+    /// comparable, so the report refuses them (docs/report.md).
+    pub given: Vec<String>,
 }
 
 /// The surveys given, one per id (in the order their ids first appear), versions merged.
@@ -28,10 +31,12 @@ pub fn merge(surveys: &[ir::Survey]) -> Vec<Merged> {
         .filter_map(|id| {
             let versions: Vec<&ir::Survey> = surveys.iter().filter(|s| s.id == id).collect();
             let latest = versions.iter().max_by_key(|s| version_key(&s.version))?;
+            let given = versions.iter().map(|s| s.version.clone()).collect();
             if versions.len() == 1 {
                 return Some(Merged {
                     survey: (*latest).clone(),
                     not_merged: Vec::new(),
+                    given,
                 });
             }
             let (kept, left) = pooled(&versions);
@@ -51,6 +56,7 @@ pub fn merge(surveys: &[ir::Survey]) -> Vec<Merged> {
                     .into_iter()
                     .map(|(question, reason)| NotMerged { question, reason })
                     .collect(),
+                given,
             })
         })
         .collect()
