@@ -56,6 +56,7 @@ pub fn run(reader: &mut Reader, aggregate: &query::Aggregate) -> Result<Vec<Row>
 pub fn survey(
     reader: &mut Reader,
     survey: &ir::Survey,
+    given: &[String],
     scope: &Scope,
     served: Option<&Served>,
 ) -> Result<SurveyReport, String> {
@@ -81,6 +82,21 @@ pub fn survey(
         })
         .collect();
     versions.sort();
+    let unknown: Vec<&str> = versions
+        .iter()
+        .filter(|v| !given.contains(v))
+        .map(String::as_str)
+        .collect();
+    if !unknown.is_empty() {
+        return Err(format!(
+            "the table {} holds responses of version {} but only {} was given: give the file of \
+             every version collected (serve's folder of earlier versions too), so that only \
+             comparable questions are merged",
+            survey.table,
+            unknown.join(", "),
+            given.join(", ")
+        ));
+    }
     let total = run(reader, &query::aggregate(survey, scope, &[], dialect, true))?;
     let (responses, counts) = total
         .into_iter()

@@ -108,26 +108,8 @@ pub fn report(
     let mut errors = Vec::new();
     let merged = versions::merge(surveys);
     for m in &merged {
-        match compute::survey(&mut reader, &m.survey, scope, served.as_ref()) {
+        match compute::survey(&mut reader, &m.survey, &m.given, scope, served.as_ref()) {
             Ok(mut report) => {
-                let unknown: Vec<&str> = report
-                    .versions
-                    .iter()
-                    .filter(|v| !m.given.contains(v))
-                    .map(String::as_str)
-                    .collect();
-                if !unknown.is_empty() {
-                    errors.push(format!(
-                        "{}: the table {} holds responses of version {} but only {} was given: \
-                         give the file of every version collected (serve's folder of earlier \
-                         versions too), so that only comparable questions are merged",
-                        m.survey.id,
-                        m.survey.table,
-                        unknown.join(", "),
-                        m.given.join(", ")
-                    ));
-                    continue;
-                }
                 report.not_merged = m.not_merged.clone();
                 out.push(report)
             }
