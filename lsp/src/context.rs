@@ -198,32 +198,12 @@ fn inside(text: &str, span: Span, offset: usize) -> bool {
 
 /// The first `{` of `text[from..to]` outside strings and comments.
 fn first_brace(text: &str, from: usize, to: usize) -> Option<usize> {
-    let slice = text.get(from..to)?;
-    let mut in_string = false;
-    let mut escaped = false;
-    let mut prev = '\0';
-    let mut comment = false;
-    for (i, c) in slice.char_indices() {
-        if comment {
-            comment = c != '\n';
-        } else if in_string {
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == '"' {
-                in_string = false;
-            }
-        } else if c == '"' {
-            in_string = true;
-        } else if c == '/' && prev == '/' {
-            comment = true;
-        } else if c == '{' {
-            return Some(from + i);
-        }
-        prev = c;
-    }
-    None
+    let mut scan = tokens::Scan::default();
+    let (i, _) = text
+        .get(from..to)?
+        .char_indices()
+        .find(|&(_, c)| scan.code(c) && c == '{')?;
+    Some(from + i)
 }
 
 /// The context at `offset`, the start of the name being typed.

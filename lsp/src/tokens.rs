@@ -110,26 +110,50 @@ pub fn tokenize(line: &str) -> Vec<String> {
 pub fn in_string_or_comment(text: &str, offset: usize) -> bool {
     let offset = floor_boundary(text, offset);
     let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let mut in_string = false;
-    let mut escaped = false;
-    let mut prev = '\0';
+    let mut scan = Scan::default();
     for c in text[line_start..offset].chars() {
-        if in_string {
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == '"' {
-                in_string = false;
-            }
-        } else if c == '"' {
-            in_string = true;
-        } else if c == '/' && prev == '/' {
-            return true;
-        }
-        prev = c;
+        scan.code(c);
     }
-    in_string
+    scan.string || scan.comment
+}
+
+/// Where a left-to-right reading of the source stands: in a string (and after a `\`
+/// escape in it), in a `//` comment (until the end of its line), or in code.
+#[derive(Default)]
+pub struct Scan {
+    string: bool,
+    escaped: bool,
+    comment: bool,
+    prev: char,
+}
+
+impl Scan {
+    /// Reads the next character: true when it is code, outside strings and comments.
+    pub fn code(&mut self, c: char) -> bool {
+        let code = if self.comment {
+            self.comment = c != '\n';
+            false
+        } else if self.string {
+            if self.escaped {
+                self.escaped = false;
+            } else if c == '\\' {
+                self.escaped = true;
+            } else if c == '"' {
+                self.string = false;
+            }
+            false
+        } else if c == '"' {
+            self.string = true;
+            false
+        } else if c == '/' && self.prev == '/' {
+            self.comment = true;
+            false
+        } else {
+            true
+        };
+        self.prev = c;
+        code
+    }
 }
 
 fn floor_boundary(text: &str, offset: usize) -> usize {
