@@ -7,11 +7,12 @@
 
 use super::ids::Ids;
 use super::logical::{coded, numeric, text_max};
-use super::text::{description, dynamic, label, name, names};
-use super::xml::Element;
+use super::text::{any, description, dynamic, label, name, names};
+use super::xml::Xml;
 use rileva_compiler::estimate::question_cost;
 use rileva_compiler::ir::{Expr, Question, QuestionKind, Survey};
 use rileva_compiler::response::expr_text;
+use std::collections::{HashMap, HashSet};
 
 /// `r:ProgramLanguage` of every condition.
 pub const PROGRAM_LANGUAGE: &str = "rileva";
@@ -19,285 +20,267 @@ pub const PROGRAM_LANGUAGE: &str = "rileva";
 pub const ROUTING: &str = "routing";
 pub const CHECK: &str = "check";
 
-fn user_attribute(key: &str, value: &str) -> Element {
-    Element::new("r:UserAttributePair")
-        .child(Element::text("r:AttributeKey", format!("rileva:{key}")))
-        .child(Element::text("r:AttributeValue", value))
+fn user_attribute(xml: &mut Xml, key: &str, value: &str) {
+    xml.open("r:UserAttributePair", &[]);
+    xml.leaf("r:AttributeKey", &[], &format!("rileva:{key}"));
+    xml.leaf("r:AttributeValue", &[], value);
+    xml.close();
 }
 
-pub fn question_scheme(survey: &Survey, ids: &Ids) -> Element {
-    let id = ids.id("QuestionScheme", "");
-    Element::new("d:QuestionScheme")
-        .children(ids.identity(&id))
-        .child(name("d:QuestionSchemeName", &format!("{} questions", survey.id)))
-        .children(survey.questions.iter().map(|q| question_item(survey, q, ids)))
+pub fn question_scheme(xml: &mut Xml, survey: &Survey, ids: &Ids) {
+    xml.open("d:QuestionScheme", &[]);
+    ids.identity(xml, &ids.id("QuestionScheme", ""));
+    name(xml, "d:QuestionSchemeName", &format!("{} questions", survey.id));
+    for q in &survey.questions {
+        question_item(xml, survey, q, ids);
+    }
+    xml.close();
 }
 
-fn question_item(survey: &Survey, q: &Question, ids: &Ids) -> Element {
-    let seconds = question_cost(q, survey.default_language()).seconds();
-    let mut attributes = vec![user_attribute("kind", q.kind.as_str())];
+fn question_item(xml: &mut Xml, survey: &Survey, q: &Question, ids: &Ids) {
+    let seconds = question_cost(q, survey.default_language()).seconds().to_string();
+    xml.open("d:QuestionItem", &[("estimatedSecondsResponseTime", &seconds)]);
+    ids.identity(xml, &ids.id("QuestionItem", &q.id));
+    user_attribute(xml, "kind", q.kind.as_str());
     if q.required {
-        attributes.push(user_attribute("required", "true"));
+        user_attribute(xml, "required", "true");
     }
     if q.locked {
-        attributes.push(user_attribute("locked", "true"));
+        user_attribute(xml, "locked", "true");
     }
     if q.personal {
-        attributes.push(user_attribute("personal", "true"));
+        user_attribute(xml, "personal", "true");
     }
     if let Some(module) = &q.module {
-        attributes.push(user_attribute("module", module));
+        user_attribute(xml, "module", module);
     }
     let channels: Vec<&str> = q.channels.iter().map(|c| c.as_str()).collect();
-    attributes.push(user_attribute("channels", &channels.join(" ")));
-    let mut item = Element::new("d:QuestionItem")
-        .attr("estimatedSecondsResponseTime", seconds.to_string())
-        .children(ids.identity(&ids.id("QuestionItem", &q.id)))
-        .children(attributes)
-        .child(name("d:QuestionItemName", &q.id))
-        .children(description(q.doc.as_deref()))
-        .children(dynamic("d:QuestionText", &q.wording, &survey.languages))
-        .child(response_domain(q, ids));
+    user_attribute(xml, "channels", &channels.join(" "));
+    name(xml, "d:QuestionItemName", &q.id);
+    description(xml, q.doc.as_deref());
+    dynamic(xml, "d:QuestionText", &q.wording, &survey.languages);
+    response_domain(xml, q, ids);
     if q.help
         .as_ref()
         .is_some_and(|h| !h.0.values().all(|v| v.trim().is_empty()))
     {
         let instruction = ids.id("Instruction", &q.id);
-        item.push(ids.reference("d:InterviewerInstructionReference", "Instruction", &instruction));
+        ids.reference(xml, "d:InterviewerInstructionReference", "Instruction", &instruction);
     }
-    item
+    xml.close();
 }
 
-fn response_domain(q: &Question, ids: &Ids) -> Element {
+fn response_domain(xml: &mut Xml, q: &Question, ids: &Ids) {
     match q.kind {
-        QuestionKind::Number => numeric("d:NumericDomain", q),
-        QuestionKind::Text => Element::new("d:TextDomain").attr("maxLength", text_max(q)),
+        QuestionKind::Number => numeric(xml, "d:NumericDomain", q),
+        QuestionKind::Text => xml.empty("d:TextDomain", &[("maxLength", &text_max(q))]),
         QuestionKind::Multi => {
             let most = q
                 .max_picks
                 .unwrap_or(u32::try_from(q.codes.len()).unwrap_or(u32::MAX));
-            coded("d:CodeDomain", q, ids).child(
-                Element::new("r:ResponseCardinality")
-                    .attr("minimumResponses", q.min_picks.unwrap_or(1).to_string())
-                    .attr("maximumResponses", most.to_string()),
-            )
+            coded(xml, "d:CodeDomain", q, ids);
+            let least = q.min_picks.unwrap_or(1).to_string();
+            let most = most.to_string();
+            xml.empty(
+                "r:ResponseCardinality",
+                &[("minimumResponses", &least), ("maximumResponses", &most)],
+            );
+            xml.close();
         }
-        _ => coded("d:CodeDomain", q, ids),
+        _ => {
+            coded(xml, "d:CodeDomain", q, ids);
+            xml.close();
+        }
     }
 }
 
-/// The help texts, one instruction per question that has one; `None` when none has.
-pub fn instruction_scheme(survey: &Survey, ids: &Ids) -> Option<Element> {
-    let instructions: Vec<Element> = survey
+/// Some question has a help text in a survey language: the instruction scheme is written.
+pub fn has_instructions(survey: &Survey) -> bool {
+    survey
         .questions
         .iter()
-        .filter_map(|q| {
-            let texts = dynamic("d:InstructionText", q.help.as_ref()?, &survey.languages);
-            (!texts.is_empty()).then(|| {
-                Element::new("d:Instruction")
-                    .children(ids.identity(&ids.id("Instruction", &q.id)))
-                    .child(name("d:InstructionName", &format!("{} help", q.id)))
-                    .children(texts)
-            })
-        })
-        .collect();
-    if instructions.is_empty() {
-        return None;
+        .any(|q| q.help.as_ref().is_some_and(|h| any(h, &survey.languages)))
+}
+
+/// The help texts, one instruction per question that has one; call only when
+/// [`has_instructions`].
+pub fn instruction_scheme(xml: &mut Xml, survey: &Survey, ids: &Ids) {
+    xml.open("d:InterviewerInstructionScheme", &[]);
+    ids.identity(xml, &ids.id("InterviewerInstructionScheme", ""));
+    name(
+        xml,
+        "d:InterviewerInstructionSchemeName",
+        &format!("{} help texts", survey.id),
+    );
+    for q in &survey.questions {
+        let Some(help) = q.help.as_ref().filter(|h| any(h, &survey.languages)) else {
+            continue;
+        };
+        xml.open("d:Instruction", &[]);
+        ids.identity(xml, &ids.id("Instruction", &q.id));
+        name(xml, "d:InstructionName", &format!("{} help", q.id));
+        dynamic(xml, "d:InstructionText", help, &survey.languages);
+        xml.close();
     }
-    let id = ids.id("InterviewerInstructionScheme", "");
-    Some(
-        Element::new("d:InterviewerInstructionScheme")
-            .children(ids.identity(&id))
-            .child(name(
-                "d:InterviewerInstructionSchemeName",
-                &format!("{} help texts", survey.id),
-            ))
-            .children(instructions),
-    )
+    xml.close();
 }
 
 /// An `r:Command` in rileva's syntax inside a `d:IfCondition`.
-fn condition(expr: &Expr) -> Element {
-    Element::new("d:IfCondition").child(
-        Element::new("r:Command")
-            .child(Element::text("r:ProgramLanguage", PROGRAM_LANGUAGE))
-            .child(Element::text("r:CommandContent", expr_text(expr))),
-    )
+fn condition(xml: &mut Xml, expr: &Expr) {
+    xml.open("d:IfCondition", &[]);
+    xml.open("r:Command", &[]);
+    xml.leaf("r:ProgramLanguage", &[], PROGRAM_LANGUAGE);
+    xml.leaf("r:CommandContent", &[], &expr_text(expr));
+    xml.close();
+    xml.close();
 }
 
-fn construct(kind: &str, ids: &Ids, id: &str, construct_name: &str) -> Element {
-    Element::new(kind)
-        .children(ids.identity(id))
-        .child(name("d:ConstructName", construct_name))
+/// Opens control construct `kind` with its identity and name; the caller adds the rest and
+/// closes it.
+fn construct(xml: &mut Xml, kind: &'static str, ids: &Ids, id: &str, construct_name: &str) {
+    xml.open(kind, &[]);
+    ids.identity(xml, id);
+    name(xml, "d:ConstructName", construct_name);
 }
 
-pub fn control_construct_scheme(survey: &Survey, ids: &Ids) -> Element {
-    let mut constructs: Vec<Element> = Vec::new();
-    // (section, construct id) of each question's entry point, in order.
-    let mut entries: Vec<(Option<&str>, String)> = Vec::new();
+/// The entry construct of each question (its if-then-else when it has a `show if`, else its
+/// question construct), with its section, in order.
+struct Entry<'a> {
+    section: Option<&'a str>,
+    id: String,
+    of: &'static str,
+}
+
+pub fn control_construct_scheme(xml: &mut Xml, survey: &Survey, ids: &Ids) {
+    let entries: Vec<Entry> = survey
+        .questions
+        .iter()
+        .map(|q| match &q.show_if {
+            Some(_) => Entry {
+                section: q.section.as_deref(),
+                id: ids.id("IfThenElse", &format!("show-{}", q.id)),
+                of: "IfThenElse",
+            },
+            None => Entry {
+                section: q.section.as_deref(),
+                id: ids.id("QuestionConstruct", &q.id),
+                of: "QuestionConstruct",
+            },
+        })
+        .collect();
+    xml.open("d:ControlConstructScheme", &[]);
+    ids.identity(xml, &ids.id("ControlConstructScheme", ""));
+    name(xml, "d:ControlConstructSchemeName", &format!("{} routing", survey.id));
+    main_sequence(xml, survey, ids, &entries);
     for q in &survey.questions {
         let qc = ids.id("QuestionConstruct", &q.id);
-        constructs.push(
-            construct("d:QuestionConstruct", ids, &qc, &q.id).child(ids.reference(
-                "r:QuestionReference",
-                "QuestionItem",
-                &ids.id("QuestionItem", &q.id),
-            )),
-        );
-        let entry = match &q.show_if {
-            Some(expr) => {
-                let ite = ids.id("IfThenElse", &format!("show-{}", q.id));
-                constructs.push(
-                    construct("d:IfThenElse", ids, &ite, &format!("show if, {}", q.id))
-                        .child(Element::text("d:TypeOfIfThenElse", ROUTING))
-                        .child(condition(expr))
-                        .child(ids.reference("d:ThenConstructReference", "QuestionConstruct", &qc)),
-                );
-                ite
-            }
-            None => qc,
-        };
-        entries.push((q.section.as_deref(), entry));
+        construct(xml, "d:QuestionConstruct", ids, &qc, &q.id);
+        let item = ids.id("QuestionItem", &q.id);
+        ids.reference(xml, "r:QuestionReference", "QuestionItem", &item);
+        xml.close();
+        if let Some(expr) = &q.show_if {
+            let ite = ids.id("IfThenElse", &format!("show-{}", q.id));
+            construct(xml, "d:IfThenElse", ids, &ite, &format!("show if, {}", q.id));
+            xml.leaf("d:TypeOfIfThenElse", &[], ROUTING);
+            condition(xml, expr);
+            ids.reference(xml, "d:ThenConstructReference", "QuestionConstruct", &qc);
+            xml.close();
+        }
+    }
+    // The entries of each section, in question order.
+    let mut members: HashMap<&str, Vec<&Entry>> = HashMap::new();
+    for entry in &entries {
+        if let Some(section) = entry.section {
+            members.entry(section).or_default().push(entry);
+        }
     }
     for section in &survey.sections {
-        let members: Vec<&String> = entries
-            .iter()
-            .filter(|(s, _)| *s == Some(section.id.as_str()))
-            .map(|(_, e)| e)
-            .collect();
-        if members.is_empty() {
+        let Some(members) = members.get(section.id.as_str()) else {
             continue;
-        }
+        };
         let seq = ids.id("Sequence", &format!("section-{}", section.id));
-        constructs.push(
-            construct("d:Sequence", ids, &seq, &section.id)
-                .children(label(&section.title, &survey.languages))
-                .child(Element::text("d:TypeOfSequence", "section"))
-                .children(
-                    members
-                        .into_iter()
-                        .map(|m| ids.reference("d:ControlConstructReference", type_of(m), m)),
-                ),
-        );
-    }
-    main_sequence(survey, ids, constructs, &entries)
-}
-
-fn main_sequence(
-    survey: &Survey,
-    ids: &Ids,
-    mut constructs: Vec<Element>,
-    entries: &[(Option<&str>, String)],
-) -> Element {
-    let mut order: Vec<(String, &str)> = Vec::new();
-    for (section, entry) in entries {
-        match section {
-            Some(s) => {
-                let seq = ids.id("Sequence", &format!("section-{s}"));
-                if !order.iter().any(|(id, _)| *id == seq) {
-                    order.push((seq, "Sequence"));
-                }
-            }
-            None => order.push((entry.clone(), type_of(entry))),
+        construct(xml, "d:Sequence", ids, &seq, &section.id);
+        label(xml, &section.title, &survey.languages);
+        xml.leaf("d:TypeOfSequence", &[], "section");
+        for m in members {
+            ids.reference(xml, "d:ControlConstructReference", m.of, &m.id);
         }
+        xml.close();
     }
     for (i, check) in survey.checks.iter().enumerate() {
         let n = (i + 1).to_string();
         let statement = ids.id("StatementItem", &format!("check-{n}"));
-        constructs.push(
-            construct("d:StatementItem", ids, &statement, &format!("check {n} message")).children(dynamic(
-                "d:DisplayText",
-                &check.message,
-                &survey.languages,
-            )),
-        );
+        construct(xml, "d:StatementItem", ids, &statement, &format!("check {n} message"));
+        dynamic(xml, "d:DisplayText", &check.message, &survey.languages);
+        xml.close();
         let ite = ids.id("IfThenElse", &format!("check-{n}"));
         let failed = Expr::Not {
             operand: Box::new(check.condition.clone()),
         };
-        constructs.push(
-            construct("d:IfThenElse", ids, &ite, &format!("check {n}"))
-                .child(Element::text("d:TypeOfIfThenElse", CHECK))
-                .child(condition(&failed))
-                .child(ids.reference("d:ThenConstructReference", "StatementItem", &statement)),
-        );
-        order.push((ite, "IfThenElse"));
+        construct(xml, "d:IfThenElse", ids, &ite, &format!("check {n}"));
+        xml.leaf("d:TypeOfIfThenElse", &[], CHECK);
+        condition(xml, &failed);
+        ids.reference(xml, "d:ThenConstructReference", "StatementItem", &statement);
+        xml.close();
     }
+    xml.close();
+}
+
+/// The questionnaire's sequence: each section (where its first question is) or question
+/// without a section, in order, then each check.
+fn main_sequence(xml: &mut Xml, survey: &Survey, ids: &Ids, entries: &[Entry]) {
     let main = ids.id("Sequence", "main");
-    constructs.insert(
-        0,
-        construct("d:Sequence", ids, &main, &survey.id)
-            .children(label(&survey.title, &survey.languages))
-            .child(Element::text("d:TypeOfSequence", "questionnaire"))
-            .children(
-                order
-                    .iter()
-                    .map(|(id, of)| ids.reference("d:ControlConstructReference", of, id)),
-            ),
-    );
-    let id = ids.id("ControlConstructScheme", "");
-    Element::new("d:ControlConstructScheme")
-        .children(ids.identity(&id))
-        .child(name(
-            "d:ControlConstructSchemeName",
-            &format!("{} routing", survey.id),
-        ))
-        .children(constructs)
-}
-
-/// The DDI type of an entry construct from its id.
-fn type_of(id: &str) -> &'static str {
-    if id.contains("-IfThenElse-") {
-        "IfThenElse"
-    } else {
-        "QuestionConstruct"
+    construct(xml, "d:Sequence", ids, &main, &survey.id);
+    label(xml, &survey.title, &survey.languages);
+    xml.leaf("d:TypeOfSequence", &[], "questionnaire");
+    let mut sections_seen: HashSet<&str> = HashSet::new();
+    for entry in entries {
+        match entry.section {
+            Some(s) => {
+                if sections_seen.insert(s) {
+                    let seq = ids.id("Sequence", &format!("section-{s}"));
+                    ids.reference(xml, "d:ControlConstructReference", "Sequence", &seq);
+                }
+            }
+            None => ids.reference(xml, "d:ControlConstructReference", entry.of, &entry.id),
+        }
     }
+    for i in 1..=survey.checks.len() {
+        let ite = ids.id("IfThenElse", &format!("check-{i}"));
+        ids.reference(xml, "d:ControlConstructReference", "IfThenElse", &ite);
+    }
+    xml.close();
 }
 
-pub fn instrument_scheme(survey: &Survey, ids: &Ids) -> Element {
+pub fn instrument_scheme(xml: &mut Xml, survey: &Survey, ids: &Ids) {
+    xml.open("d:InstrumentScheme", &[]);
+    ids.identity(xml, &ids.id("InstrumentScheme", ""));
+    name(xml, "d:InstrumentSchemeName", &format!("{} instrument", survey.id));
+    xml.open("d:Instrument", &[]);
+    ids.identity(xml, &ids.id("Instrument", ""));
     let channels: Vec<&str> = survey.channels.iter().map(|c| c.as_str()).collect();
-    let mut attributes = vec![
-        user_attribute("survey", &survey.id),
-        user_attribute("channels", &channels.join(" ")),
-        user_attribute("anonymous", if survey.anonymous { "true" } else { "false" }),
-        user_attribute("estimated_seconds", &survey.estimated_seconds.to_string()),
-    ];
+    user_attribute(xml, "survey", &survey.id);
+    user_attribute(xml, "channels", &channels.join(" "));
+    user_attribute(xml, "anonymous", if survey.anonymous { "true" } else { "false" });
+    user_attribute(xml, "estimated_seconds", &survey.estimated_seconds.to_string());
     if let Some(agency) = &survey.agency {
-        attributes.push(user_attribute("agency", &agency.code));
+        user_attribute(xml, "agency", &agency.code);
     }
     if let Some(service) = &survey.service {
-        attributes.push(user_attribute("service", &service.code));
+        user_attribute(xml, "service", &service.code);
     }
     if let Some(c) = &survey.conforms {
         let conforms = format!("{} {} profile {}", c.standard, c.version, c.profile);
-        attributes.push(user_attribute("conforms", &conforms));
+        user_attribute(xml, "conforms", &conforms);
     }
-    let instrument = Element::new("d:Instrument")
-        .children(ids.identity(&ids.id("Instrument", "")))
-        .children(attributes)
-        .children(names("d:InstrumentName", &survey.title, &survey.languages))
-        .children(description(survey.doc.as_deref()))
-        .child(Element::text(
-            "d:TypeOfInstrument",
-            "self-administered questionnaire",
-        ))
-        .child(ids.reference(
-            "d:ControlConstructReference",
-            "Sequence",
-            &ids.id("Sequence", "main"),
-        ))
-        .children(
-            survey
-                .languages
-                .iter()
-                .map(|l| Element::text("d:FieldedLanguages", l)),
-        );
-    let id = ids.id("InstrumentScheme", "");
-    Element::new("d:InstrumentScheme")
-        .children(ids.identity(&id))
-        .child(name(
-            "d:InstrumentSchemeName",
-            &format!("{} instrument", survey.id),
-        ))
-        .child(instrument)
+    names(xml, "d:InstrumentName", &survey.title, &survey.languages);
+    description(xml, survey.doc.as_deref());
+    xml.leaf("d:TypeOfInstrument", &[], "self-administered questionnaire");
+    let main = ids.id("Sequence", "main");
+    ids.reference(xml, "d:ControlConstructReference", "Sequence", &main);
+    for l in &survey.languages {
+        xml.leaf("d:FieldedLanguages", &[], l);
+    }
+    xml.close();
+    xml.close();
 }

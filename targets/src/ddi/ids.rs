@@ -8,7 +8,7 @@
 //!   The same survey always gives the same ids, so a new build replaces the old objects.
 //! - **Version**: the survey's version (`1.2.0`) on every object.
 
-use super::xml::Element;
+use super::xml::Xml;
 use rileva_compiler::ir::{Code, Survey};
 use std::collections::{HashMap, HashSet};
 
@@ -42,28 +42,31 @@ impl Ids {
 
     /// The id of an object: `<survey>-<kind>-<name>` (`<survey>-<kind>` for an empty name).
     pub fn id(&self, kind: &str, name: &str) -> String {
-        if name.is_empty() {
-            format!("{}-{kind}", self.base)
-        } else {
-            format!("{}-{kind}-{}", self.base, id_part(name))
+        let mut id = String::with_capacity(self.base.len() + kind.len() + name.len() + 2);
+        id.push_str(&self.base);
+        id.push('-');
+        id.push_str(kind);
+        if !name.is_empty() {
+            id.push('-');
+            push_id_part(&mut id, name);
         }
+        id
     }
 
     /// `r:Agency`, `r:ID`, `r:Version`: the first children of every identifiable object.
-    pub fn identity(&self, id: &str) -> [Element; 3] {
-        [
-            Element::text("r:Agency", &self.agency),
-            Element::text("r:ID", id),
-            Element::text("r:Version", &self.version),
-        ]
+    pub fn identity(&self, xml: &mut Xml, id: &str) {
+        xml.leaf("r:Agency", &[], &self.agency);
+        xml.leaf("r:ID", &[], id);
+        xml.leaf("r:Version", &[], &self.version);
     }
 
-    /// An element `name` of type `ref_type` that points at object `id` of type `of`
+    /// An element `name` that points at object `id` of type `of`
     /// (`r:QuestionReference` -> `QuestionItem`).
-    pub fn reference(&self, name: &str, of: &str, id: &str) -> Element {
-        Element::new(name)
-            .children(self.identity(id))
-            .child(Element::text("r:TypeOfObject", of))
+    pub fn reference(&self, xml: &mut Xml, name: &'static str, of: &str, id: &str) {
+        xml.open(name, &[]);
+        self.identity(xml, id);
+        xml.leaf("r:TypeOfObject", &[], of);
+        xml.close();
     }
 }
 
@@ -88,15 +91,19 @@ fn shared_lists(survey: &Survey) -> HashSet<String> {
 
 /// A name as part of a DDI id: `.` and any other character outside `[A-Za-z0-9_-]` as `-`.
 fn id_part(name: &str) -> String {
-    name.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect()
+    let mut out = String::with_capacity(name.len());
+    push_id_part(&mut out, name);
+    out
+}
+
+/// [`id_part`] of `name`, appended to `out`.
+fn push_id_part(out: &mut String, name: &str) {
+    let allowed = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
+    if name.chars().all(allowed) {
+        out.push_str(name);
+    } else {
+        out.extend(name.chars().map(|c| if allowed(c) { c } else { '-' }));
+    }
 }
 
 /// An IPA code as one part of a DDI agency id: letters, digits and `-` only, at most 63.

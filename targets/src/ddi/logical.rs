@@ -5,8 +5,8 @@
 
 use super::ids::Ids;
 use super::text::{label, name};
-use super::xml::Element;
-use rileva_compiler::ir::{Code, Question, QuestionKind, Survey};
+use super::xml::Xml;
+use rileva_compiler::ir::{Code, Question, QuestionKind, Survey, Text};
 use rileva_compiler::response::{DEFAULT_TEXT_MAX_CHARS, SPECIFY_MAX_CHARS};
 
 /// One DDI code list: the codes of one or more questions.
@@ -49,122 +49,124 @@ fn category_id(ids: &Ids, list: &CodeList, code: &Code) -> String {
     ids.id("Category", &format!("{}-{}", list.name, code.value))
 }
 
-pub fn category_scheme(survey: &Survey, lists: &[CodeList], ids: &Ids) -> Element {
-    let id = ids.id("CategoryScheme", "");
-    let mut scheme = Element::new("l:CategoryScheme")
-        .children(ids.identity(&id))
-        .child(name("l:CategorySchemeName", &format!("{} categories", survey.id)));
+pub fn category_scheme(xml: &mut Xml, survey: &Survey, lists: &[CodeList], ids: &Ids) {
+    xml.open("l:CategoryScheme", &[]);
+    ids.identity(xml, &ids.id("CategoryScheme", ""));
+    name(xml, "l:CategorySchemeName", &format!("{} categories", survey.id));
     for list in lists {
         for code in list.codes {
-            let mut category = Element::new("l:Category");
-            if code.missing {
-                category = category.attr("isMissing", "true");
-            }
-            scheme.push(
-                category
-                    .children(ids.identity(&category_id(ids, list, code)))
-                    .children(label(&code.label, &survey.languages)),
-            );
+            let missing: &[(&str, &str)] = if code.missing { &[("isMissing", "true")] } else { &[] };
+            xml.open("l:Category", missing);
+            ids.identity(xml, &category_id(ids, list, code));
+            label(xml, &code.label, &survey.languages);
+            xml.close();
         }
     }
-    scheme
+    xml.close();
 }
 
-pub fn code_list_scheme(survey: &Survey, lists: &[CodeList], ids: &Ids) -> Element {
-    let id = ids.id("CodeListScheme", "");
-    let mut scheme = Element::new("l:CodeListScheme")
-        .children(ids.identity(&id))
-        .child(name("l:CodeListSchemeName", &format!("{} code lists", survey.id)));
+pub fn code_list_scheme(xml: &mut Xml, survey: &Survey, lists: &[CodeList], ids: &Ids) {
+    xml.open("l:CodeListScheme", &[]);
+    ids.identity(xml, &ids.id("CodeListScheme", ""));
+    name(xml, "l:CodeListSchemeName", &format!("{} code lists", survey.id));
     for list in lists {
-        let mut element = Element::new("l:CodeList")
-            .children(ids.identity(&list.id))
-            .child(name("l:CodeListName", &list.name))
-            .child(Element::text("r:RecommendedDataType", "integer"));
+        xml.open("l:CodeList", &[]);
+        ids.identity(xml, &list.id);
+        name(xml, "l:CodeListName", &list.name);
+        xml.leaf("r:RecommendedDataType", &[], "integer");
         for code in list.codes {
-            let code_id = ids.id("Code", &format!("{}-{}", list.name, code.value));
-            element.push(
-                Element::new("l:Code")
-                    .children(ids.identity(&code_id))
-                    .child(ids.reference("r:CategoryReference", "Category", &category_id(ids, list, code)))
-                    .child(Element::text("r:Value", code.value.to_string())),
-            );
+            xml.open("l:Code", &[]);
+            ids.identity(xml, &ids.id("Code", &format!("{}-{}", list.name, code.value)));
+            ids.reference(xml, "r:CategoryReference", "Category", &category_id(ids, list, code));
+            xml.leaf("r:Value", &[], &code.value.to_string());
+            xml.close();
         }
-        scheme.push(element);
+        xml.close();
     }
-    scheme
+    xml.close();
 }
 
-pub fn variable_scheme(survey: &Survey, ids: &Ids) -> Element {
-    let id = ids.id("VariableScheme", "");
-    let mut scheme = Element::new("l:VariableScheme")
-        .children(ids.identity(&id))
-        .child(name("l:VariableSchemeName", &format!("{} variables", survey.id)));
+pub fn variable_scheme(xml: &mut Xml, survey: &Survey, ids: &Ids) {
+    xml.open("l:VariableScheme", &[]);
+    ids.identity(xml, &ids.id("VariableScheme", ""));
+    name(xml, "l:VariableSchemeName", &format!("{} variables", survey.id));
     for q in &survey.questions {
-        let representation = question_representation(q, ids);
-        scheme.push(variable(
-            q,
-            &q.id,
-            label(&q.wording, &survey.languages),
-            representation,
-            ids,
-        ));
+        variable(xml, q, &q.id, &q.wording, survey, ids, |xml| {
+            question_representation(xml, q, ids);
+        });
         for code in q.specify_codes() {
-            let text = Element::new("r:TextRepresentation").attr("maxLength", SPECIFY_MAX_CHARS.to_string());
-            let labels = label(&code.label, &survey.languages);
-            scheme.push(variable(q, &q.specify_key(code.value), labels, text, ids));
+            variable(xml, q, &q.specify_key(code.value), &code.label, survey, ids, |xml| {
+                xml.empty("r:TextRepresentation", &[("maxLength", &SPECIFY_MAX_CHARS.to_string())]);
+            });
         }
     }
-    scheme
+    xml.close();
 }
 
-fn variable(q: &Question, var: &str, labels: Vec<Element>, representation: Element, ids: &Ids) -> Element {
-    Element::new("l:Variable")
-        .children(ids.identity(&ids.id("Variable", var)))
-        .child(name("l:VariableName", var))
-        .children(labels)
-        .child(ids.reference(
-            "r:QuestionReference",
-            "QuestionItem",
-            &ids.id("QuestionItem", &q.id),
-        ))
-        .child(Element::new("l:VariableRepresentation").child(representation))
+/// One `l:Variable` named `var`, labelled `text`, of question `q`; `representation` writes
+/// what goes inside its `l:VariableRepresentation`.
+fn variable(
+    xml: &mut Xml,
+    q: &Question,
+    var: &str,
+    text: &Text,
+    survey: &Survey,
+    ids: &Ids,
+    representation: impl FnOnce(&mut Xml),
+) {
+    xml.open("l:Variable", &[]);
+    ids.identity(xml, &ids.id("Variable", var));
+    name(xml, "l:VariableName", var);
+    label(xml, text, &survey.languages);
+    ids.reference(xml, "r:QuestionReference", "QuestionItem", &ids.id("QuestionItem", &q.id));
+    xml.open("l:VariableRepresentation", &[]);
+    representation(xml);
+    xml.close();
+    xml.close();
 }
 
 /// How a question's answer is represented: its code list (missing codes listed in
 /// `missingValue`), its number range, or its text length.
-fn question_representation(q: &Question, ids: &Ids) -> Element {
+fn question_representation(xml: &mut Xml, q: &Question, ids: &Ids) {
     match q.kind {
-        QuestionKind::Number => numeric("r:NumericRepresentation", q),
-        QuestionKind::Text => Element::new("r:TextRepresentation").attr("maxLength", text_max(q)),
-        _ => coded("r:CodeRepresentation", q, ids),
+        QuestionKind::Number => numeric(xml, "r:NumericRepresentation", q),
+        QuestionKind::Text => xml.empty("r:TextRepresentation", &[("maxLength", &text_max(q))]),
+        _ => {
+            coded(xml, "r:CodeRepresentation", q, ids);
+            xml.close();
+        }
     }
 }
 
-pub fn coded(element: &str, q: &Question, ids: &Ids) -> Element {
+/// Opens `element` with the code list reference of `q`'s codes (missing codes listed in
+/// `missingValue`); the caller may add children, then closes it.
+pub fn coded(xml: &mut Xml, element: &'static str, q: &Question, ids: &Ids) {
     let missing: Vec<String> = q
         .codes
         .iter()
         .filter(|c| c.missing)
         .map(|c| c.value.to_string())
         .collect();
-    let mut out = Element::new(element);
-    if !missing.is_empty() {
-        out = out.attr("missingValue", missing.join(" "));
+    let missing = missing.join(" ");
+    if missing.is_empty() {
+        xml.open(element, &[]);
+    } else {
+        xml.open(element, &[("missingValue", &missing)]);
     }
     let list = ids.id("CodeList", &list_name(ids, q));
-    out.child(ids.reference("r:CodeListReference", "CodeList", &list))
+    ids.reference(xml, "r:CodeListReference", "CodeList", &list);
 }
 
-pub fn numeric(element: &str, q: &Question) -> Element {
-    let mut out = Element::new(element);
+pub fn numeric(xml: &mut Xml, element: &'static str, q: &Question) {
+    xml.open(element, &[]);
     if let Some(range) = q.range {
-        out = out.child(
-            Element::new("r:NumberRange")
-                .child(Element::text("r:Low", range.min.to_string()).attr("isInclusive", "true"))
-                .child(Element::text("r:High", range.max.to_string()).attr("isInclusive", "true")),
-        );
+        xml.open("r:NumberRange", &[]);
+        xml.leaf("r:Low", &[("isInclusive", "true")], &range.min.to_string());
+        xml.leaf("r:High", &[("isInclusive", "true")], &range.max.to_string());
+        xml.close();
     }
-    out.child(Element::text("r:NumericTypeCode", "Integer"))
+    xml.leaf("r:NumericTypeCode", &[], "Integer");
+    xml.close();
 }
 
 pub fn text_max(q: &Question) -> String {

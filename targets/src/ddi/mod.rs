@@ -4,8 +4,9 @@
 //! One `FragmentInstance` holds one fragment per maintainable scheme, each with its items
 //! inline: the instrument, the control constructs (routing), the questions, the help texts,
 //! the categories, the code lists and the variables. [`ids`] gives every object its agency,
-//! id and version; [`logical`] and [`collection`] build the schemes as an [`xml::Element`]
-//! tree; [`xml`] writes it with quick-xml.
+//! id and version; [`logical`] and [`collection`] write the schemes, as they walk the IR,
+//! into one [`xml::Xml`] writer, which indents and escapes (no tree of the document is built:
+//! at 10,000 questions it is 50 MB of XML).
 
 mod collection;
 mod ids;
@@ -19,7 +20,7 @@ mod tests;
 use crate::OutputFile;
 use ids::Ids;
 use rileva_compiler::ir;
-use xml::Element;
+use xml::Xml;
 
 pub use collection::{CHECK, PROGRAM_LANGUAGE, ROUTING};
 pub use ids::NO_AGENCY;
@@ -35,39 +36,67 @@ pub const NAMESPACES: [(&str, &str); 4] = [
 ];
 
 pub fn emit(survey: &ir::Survey) -> Vec<OutputFile> {
-    vec![OutputFile::text(PATH, xml::to_string(&fragment_instance(survey)))]
+    vec![OutputFile::text(PATH, fragment_instance(survey))]
 }
 
-/// The whole document as a tree.
-fn fragment_instance(survey: &ir::Survey) -> Element {
+/// One maintainable scheme of the document: its element and how it is written.
+struct Scheme {
+    element: &'static str,
+    write: fn(&mut Xml, &ir::Survey, &[logical::CodeList], &Ids),
+}
+
+/// The whole document.
+fn fragment_instance(survey: &ir::Survey) -> String {
     let ids = Ids::new(survey);
     let lists = logical::code_lists(survey, &ids);
     let mut schemes = vec![
-        collection::instrument_scheme(survey, &ids),
-        collection::control_construct_scheme(survey, &ids),
-        collection::question_scheme(survey, &ids),
+        Scheme {
+            element: "d:InstrumentScheme",
+            write: |xml, survey, _, ids| collection::instrument_scheme(xml, survey, ids),
+        },
+        Scheme {
+            element: "d:ControlConstructScheme",
+            write: |xml, survey, _, ids| collection::control_construct_scheme(xml, survey, ids),
+        },
+        Scheme {
+            element: "d:QuestionScheme",
+            write: |xml, survey, _, ids| collection::question_scheme(xml, survey, ids),
+        },
     ];
-    schemes.extend(collection::instruction_scheme(survey, &ids));
-    if !lists.is_empty() {
-        schemes.push(logical::category_scheme(survey, &lists, &ids));
-        schemes.push(logical::code_list_scheme(survey, &lists, &ids));
+    if collection::has_instructions(survey) {
+        schemes.push(Scheme {
+            element: "d:InterviewerInstructionScheme",
+            write: |xml, survey, _, ids| collection::instruction_scheme(xml, survey, ids),
+        });
     }
-    schemes.push(logical::variable_scheme(survey, &ids));
-    let mut root = Element::new("FragmentInstance");
-    for (key, value) in NAMESPACES {
-        root = root.attr(key, value);
+    if !lists.is_empty() {
+        schemes.push(Scheme {
+            element: "l:CategoryScheme",
+            write: logical::category_scheme,
+        });
+        schemes.push(Scheme {
+            element: "l:CodeListScheme",
+            write: logical::code_list_scheme,
+        });
+    }
+    schemes.push(Scheme {
+        element: "l:VariableScheme",
+        write: |xml, survey, _, ids| logical::variable_scheme(xml, survey, ids),
+    });
+    let mut xml = Xml::new();
+    xml.open("FragmentInstance", &NAMESPACES);
+    for scheme in &schemes {
+        // Every scheme's id is `<survey>-<scheme type>`.
+        let kind = scheme
+            .element
+            .split_once(':')
+            .map_or(scheme.element, |(_, local)| local);
+        ids.reference(&mut xml, "TopLevelReference", kind, &ids.id(kind, ""));
     }
     for scheme in &schemes {
-        let kind = scheme
-            .name
-            .split_once(':')
-            .map_or(scheme.name.as_str(), |(_, local)| local);
-        let id = scheme
-            .elements()
-            .find(|e| e.name == "r:ID")
-            .map(Element::inner_text)
-            .unwrap_or_default();
-        root.push(ids.reference("TopLevelReference", kind, &id));
+        xml.open("Fragment", &[]);
+        (scheme.write)(&mut xml, survey, &lists, &ids);
+        xml.close();
     }
-    root.children(schemes.into_iter().map(|s| Element::new("Fragment").child(s)))
+    xml.finish()
 }

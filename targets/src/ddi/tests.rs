@@ -1,16 +1,107 @@
 //! DDI target, unit tests on hand-built surveys: every reference has its object in the
-//! tree, every maintainable carries agency, id and version, texts carry `xml:lang`,
-//! conditions are written in rileva's syntax. The schema validation and the round trip of
-//! every example run in Python (tests/python/test_ddi.py).
+//! document, every maintainable carries agency, id and version, texts carry `xml:lang`,
+//! conditions are written in rileva's syntax. The tests read the written bytes back into a
+//! small tree with quick-xml. The schema validation and the round trip of every example run
+//! in Python (tests/python/test_ddi.py).
 
-use super::fragment_instance;
-use super::xml::Element;
 use crate::html::fixture::{cmp, inps};
-use rileva_compiler::ir::{Agency, CmpOp};
+use quick_xml::events::Event;
+use quick_xml::{Reader, XmlVersion};
+use rileva_compiler::ir::{Agency, CmpOp, Survey};
 use std::collections::HashSet;
+
+/// An element read back from the document.
+#[derive(Debug, Default)]
+struct Element {
+    name: String,
+    attributes: Vec<(String, String)>,
+    children: Vec<Element>,
+    text: String,
+}
+
+impl Element {
+    fn elements(&self) -> impl Iterator<Item = &Element> {
+        self.children.iter()
+    }
+
+    fn inner_text(&self) -> String {
+        self.text.clone()
+    }
+
+    fn descendants(&self) -> Vec<&Element> {
+        let mut out = vec![self];
+        for child in &self.children {
+            out.extend(child.descendants());
+        }
+        out
+    }
+}
+
+/// The document of `survey`, parsed: its root element.
+fn fragment_instance(survey: &Survey) -> Element {
+    let xml = super::fragment_instance(survey);
+    let mut reader = Reader::from_str(&xml);
+    let mut stack = vec![Element::default()];
+    let start = |e: &quick_xml::events::BytesStart| Element {
+        name: String::from_utf8_lossy(e.name().as_ref()).into_owned(),
+        attributes: e
+            .attributes()
+            .map(|a| {
+                let a = a.expect("a well-formed attribute");
+                let value = a.normalized_value(XmlVersion::Implicit1_0)
+                    .expect("an escaped value").into_owned();
+                (String::from_utf8_lossy(a.key.as_ref()).into_owned(), value)
+            })
+            .collect(),
+        ..Element::default()
+    };
+    loop {
+        match reader.read_event().expect("well-formed XML") {
+            Event::Start(e) => stack.push(start(&e)),
+            Event::Empty(e) => {
+                let element = start(&e);
+                stack.last_mut().expect("a parent").children.push(element);
+            }
+            Event::End(_) => {
+                let element = stack.pop().expect("an open element");
+                stack.last_mut().expect("a parent").children.push(element);
+            }
+            Event::Text(t) => {
+                let text = t.decode().expect("UTF-8 text");
+                let text = quick_xml::escape::unescape(&text).expect("escaped text");
+                stack.last_mut().expect("an open element").text.push_str(&text);
+            }
+            Event::GeneralRef(r) => {
+                let name = r.decode().expect("a reference name");
+                let entity = format!("&{name};");
+                let text = quick_xml::escape::unescape(&entity).expect("a known entity");
+                stack.last_mut().expect("an open element").text.push_str(&text);
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    let mut document = stack.pop().expect("the document");
+    assert_eq!(document.children.len(), 1, "one root element");
+    document.children.pop().expect("the root")
+}
 
 fn child_text(e: &Element, name: &str) -> Option<String> {
     e.elements().find(|c| c.name == name).map(Element::inner_text)
+}
+
+#[test]
+fn texts_and_attributes_read_back_unescaped() {
+    let mut survey = inps();
+    survey.questions[0].doc = Some("A & B <c> \"d\" 'e'".into());
+    let root = fragment_instance(&survey);
+    let contents: Vec<String> = root
+        .descendants()
+        .into_iter()
+        .filter(|e| e.name == "r:Content")
+        .map(Element::inner_text)
+        .collect();
+    assert!(contents.iter().any(|c| c == "A & B <c> \"d\" 'e'"), "{contents:?}");
 }
 
 /// `(agency, id, version)` of every identifiable object, with its local element name.

@@ -2,50 +2,62 @@
 //! with `xml:lang`, in the survey's language order. A language whose text is empty is left
 //! out rather than written empty.
 
-use super::xml::Element;
+use super::xml::Xml;
 use rileva_compiler::ir::Text;
 
 /// `<el><r:String>value</r:String></el>`: a name that is not translated (an identifier).
-pub fn name(element: &str, value: &str) -> Element {
-    Element::new(element).child(Element::text("r:String", value))
+pub fn name(xml: &mut Xml, element: &'static str, value: &str) {
+    xml.open(element, &[]);
+    xml.leaf("r:String", &[], value);
+    xml.close();
 }
 
-/// `<el><r:String xml:lang="it">...</r:String>...</el>`, or `None` when every text is empty.
-pub fn names(element: &str, text: &Text, languages: &[String]) -> Option<Element> {
-    let strings: Vec<Element> = each(text, languages)
-        .map(|(lang, value)| Element::text("r:String", value).attr("xml:lang", lang))
-        .collect();
-    (!strings.is_empty()).then(|| Element::new(element).children(strings))
+/// `<el><r:String xml:lang="it">...</r:String>...</el>`, nothing when every text is empty.
+pub fn names(xml: &mut Xml, element: &'static str, text: &Text, languages: &[String]) {
+    in_languages(xml, element, "r:String", text, languages);
 }
 
 /// One `r:Label` with an `r:Content xml:lang` per language (none when every text is empty).
-pub fn label(text: &Text, languages: &[String]) -> Vec<Element> {
-    let contents: Vec<Element> = each(text, languages)
-        .map(|(lang, value)| Element::text("r:Content", value).attr("xml:lang", lang))
-        .collect();
-    if contents.is_empty() {
-        Vec::new()
-    } else {
-        vec![Element::new("r:Label").children(contents)]
+pub fn label(xml: &mut Xml, text: &Text, languages: &[String]) {
+    in_languages(xml, "r:Label", "r:Content", text, languages);
+}
+
+/// `<element><entry xml:lang="it">...</entry>...</element>`, nothing when every text is empty.
+fn in_languages(xml: &mut Xml, element: &'static str, entry: &str, text: &Text, languages: &[String]) {
+    if !any(text, languages) {
+        return;
     }
+    xml.open(element, &[]);
+    for (lang, value) in each(text, languages) {
+        xml.leaf(entry, &[("xml:lang", lang)], value);
+    }
+    xml.close();
 }
 
 /// `d:QuestionText`, `d:InstructionText`, `d:DisplayText`: one element per language, each
 /// `<el audienceLanguage="it"><d:LiteralText><d:Text xml:lang="it">...`.
-pub fn dynamic(element: &str, text: &Text, languages: &[String]) -> Vec<Element> {
-    each(text, languages)
-        .map(|(lang, value)| {
-            Element::new(element).attr("audienceLanguage", lang).child(
-                Element::new("d:LiteralText").child(Element::text("d:Text", value).attr("xml:lang", lang)),
-            )
-        })
-        .collect()
+pub fn dynamic(xml: &mut Xml, element: &'static str, text: &Text, languages: &[String]) {
+    for (lang, value) in each(text, languages) {
+        xml.open(element, &[("audienceLanguage", lang)]);
+        xml.open("d:LiteralText", &[]);
+        xml.leaf("d:Text", &[("xml:lang", lang)], value);
+        xml.close();
+        xml.close();
+    }
 }
 
 /// `r:Description` with one `r:Content`: author documentation, in the author's language.
-pub fn description(doc: Option<&str>) -> Option<Element> {
-    let doc = doc.map(str::trim).filter(|d| !d.is_empty())?;
-    Some(Element::new("r:Description").child(Element::text("r:Content", doc)))
+pub fn description(xml: &mut Xml, doc: Option<&str>) {
+    if let Some(doc) = doc.map(str::trim).filter(|d| !d.is_empty()) {
+        xml.open("r:Description", &[]);
+        xml.leaf("r:Content", &[], doc);
+        xml.close();
+    }
+}
+
+/// Some survey language has a non-empty text.
+pub fn any(text: &Text, languages: &[String]) -> bool {
+    each(text, languages).next().is_some()
 }
 
 /// `(language, trimmed text)` for every survey language with a non-empty text.

@@ -1,122 +1,121 @@
-//! DDI target, the XML tree: elements are built as values ([`Element`]) and written once by
-//! quick-xml, which escapes every text and attribute. No markup is ever put together by hand.
+//! DDI target, the XML writer: the document is written straight into one `String` as the
+//! schemes are walked (`open`, `leaf`, `empty`, `close`), indented by two spaces, and every
+//! text and attribute value is escaped here, by quick-xml's `escape`, and nowhere else. No
+//! markup is put together by hand outside this module, and no tree of the document is built.
 
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
-use quick_xml::Writer;
+use quick_xml::escape::escape;
 
-/// One XML element: a qualified name (`r:ID`), its attributes in order, and its children.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Element {
-    pub name: String,
-    pub attributes: Vec<(String, String)>,
-    pub children: Vec<Node>,
+/// Attributes of one element, in the order written.
+pub type Attributes<'a> = &'a [(&'a str, &'a str)];
+
+/// A document being written: the XML declaration, then the elements as they are given.
+#[derive(Debug)]
+pub struct Xml {
+    out: String,
+    /// The names of the elements open, outermost first.
+    open: Vec<&'static str>,
+    /// The next tag starts a new line (false right after a text).
+    line_break: bool,
+    /// The last start tag still lacks its `>`: it becomes `/>` if the element is closed
+    /// before it has any child.
+    unfinished: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Node {
-    Element(Element),
-    Text(String),
+impl Default for Xml {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
-impl Element {
-    pub fn new(name: &str) -> Self {
-        Element {
-            name: name.to_owned(),
-            attributes: Vec::new(),
-            children: Vec::new(),
+impl Xml {
+    /// A document with its XML declaration.
+    pub fn new() -> Self {
+        Xml {
+            out: String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"),
+            open: Vec::new(),
+            line_break: true,
+            unfinished: false,
         }
     }
 
-    /// `<name>text</name>`
-    pub fn text(name: &str, text: impl Into<String>) -> Self {
-        Element::new(name).with_text(text)
+    /// `<name a="v">`: later elements are its children until [`Xml::close`].
+    pub fn open(&mut self, name: &'static str, attributes: Attributes) {
+        self.start(name, attributes);
+        self.unfinished = true;
+        self.open.push(name);
     }
 
-    pub fn attr(mut self, key: &str, value: impl Into<String>) -> Self {
-        self.attributes.push((key.to_owned(), value.into()));
-        self
-    }
-
-    pub fn with_text(mut self, text: impl Into<String>) -> Self {
-        self.children.push(Node::Text(text.into()));
-        self
-    }
-
-    pub fn child(mut self, child: Element) -> Self {
-        self.children.push(Node::Element(child));
-        self
-    }
-
-    pub fn children(mut self, children: impl IntoIterator<Item = Element>) -> Self {
-        self.children.extend(children.into_iter().map(Node::Element));
-        self
-    }
-
-    pub fn push(&mut self, child: Element) {
-        self.children.push(Node::Element(child));
-    }
-
-    /// The child elements, in order.
-    pub fn elements(&self) -> impl Iterator<Item = &Element> {
-        self.children.iter().filter_map(|n| match n {
-            Node::Element(e) => Some(e),
-            Node::Text(_) => None,
-        })
-    }
-
-    /// Every element of this tree, this one first, depth first.
-    #[cfg(test)]
-    pub fn descendants(&self) -> Vec<&Element> {
-        let mut out = vec![self];
-        for child in self.elements() {
-            out.extend(child.descendants());
+    /// `</name>` of the innermost element open, or `/>` when it has no child.
+    pub fn close(&mut self) {
+        let Some(name) = self.open.pop() else {
+            return;
+        };
+        if std::mem::take(&mut self.unfinished) {
+            self.out.push_str("/>");
+            self.line_break = true;
+            return;
         }
-        out
+        if self.line_break {
+            self.indent();
+        }
+        self.out.push_str("</");
+        self.out.push_str(name);
+        self.out.push('>');
+        self.line_break = true;
     }
 
-    /// The text directly inside this element.
-    pub fn inner_text(&self) -> String {
-        self.children
-            .iter()
-            .filter_map(|n| match n {
-                Node::Text(t) => Some(t.as_str()),
-                Node::Element(_) => None,
-            })
-            .collect()
+    /// `<name a="v">text</name>` (`<name></name>` for an empty text).
+    pub fn leaf(&mut self, name: &str, attributes: Attributes, text: &str) {
+        self.start(name, attributes);
+        self.out.push('>');
+        self.out.push_str(&escape(text));
+        self.out.push_str("</");
+        self.out.push_str(name);
+        self.out.push('>');
+        self.line_break = true;
     }
-}
 
-/// The document: an XML declaration, then `root` indented by two spaces, then a newline.
-pub fn to_string(root: &Element) -> String {
-    let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
-    // Writing into a Vec cannot fail; the results are checked all the same.
-    let written = writer
-        .write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
-        .and_then(|()| write_element(&mut writer, root));
-    let mut bytes = writer.into_inner();
-    if let Err(e) = written {
-        bytes = format!("<!-- rileva: the XML writer failed: {e} -->").into_bytes();
+    /// `<name a="v"/>`: an element without children.
+    pub fn empty(&mut self, name: &str, attributes: Attributes) {
+        self.start(name, attributes);
+        self.out.push_str("/>");
     }
-    bytes.push(b'\n');
-    String::from_utf8(bytes).unwrap_or_default()
-}
 
-fn write_element(writer: &mut Writer<Vec<u8>>, element: &Element) -> std::io::Result<()> {
-    let mut start = BytesStart::new(element.name.as_str());
-    for (key, value) in &element.attributes {
-        start.push_attribute((key.as_str(), value.as_str()));
+    /// The document, ending with a newline; elements still open are closed.
+    pub fn finish(mut self) -> String {
+        while !self.open.is_empty() {
+            self.close();
+        }
+        self.out.push('\n');
+        self.out
     }
-    if element.children.is_empty() {
-        return writer.write_event(Event::Empty(start));
+
+    /// `<name a="v"`, on a new line unless right after a text.
+    fn start(&mut self, name: &str, attributes: Attributes) {
+        if std::mem::take(&mut self.unfinished) {
+            self.out.push('>');
+        }
+        if self.line_break {
+            self.indent();
+        }
+        self.out.push('<');
+        self.out.push_str(name);
+        for (key, value) in attributes {
+            self.out.push(' ');
+            self.out.push_str(key);
+            self.out.push_str("=\"");
+            self.out.push_str(&escape(*value));
+            self.out.push('"');
+        }
+        self.line_break = true;
     }
-    writer.write_event(Event::Start(start))?;
-    for child in &element.children {
-        match child {
-            Node::Element(e) => write_element(writer, e)?,
-            Node::Text(t) => writer.write_event(Event::Text(BytesText::new(t)))?,
+
+    fn indent(&mut self) {
+        self.out.push('\n');
+        for _ in 0..self.open.len() {
+            self.out.push_str("  ");
         }
     }
-    writer.write_event(Event::End(BytesEnd::new(element.name.as_str())))
 }
 
 #[cfg(test)]
@@ -125,24 +124,28 @@ mod tests {
 
     #[test]
     fn text_and_attributes_are_escaped() {
-        let root = Element::new("r:String")
-            .attr("xml:lang", "it\"<")
-            .with_text("A & B <c> \"d\"");
-        let xml = to_string(&root);
+        let mut xml = Xml::new();
+        xml.leaf("r:String", &[("xml:lang", "it\"<'")], "A & B <c> \"d\" 'e'");
         assert_eq!(
-            xml,
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<r:String xml:lang=\"it&quot;&lt;\">A &amp; B &lt;c&gt; &quot;d&quot;</r:String>\n"
+            xml.finish(),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<r:String xml:lang=\"it&quot;&lt;&apos;\">A &amp; B &lt;c&gt; &quot;d&quot; &apos;e&apos;</r:String>\n"
         );
     }
 
     #[test]
     fn nested_elements_are_indented_and_empty_ones_closed() {
-        let root = Element::new("a")
-            .child(Element::text("b", "x"))
-            .child(Element::new("c"));
+        let mut xml = Xml::new();
+        xml.open("a", &[]);
+        xml.leaf("b", &[], "x");
+        xml.empty("c", &[("n", "1")]);
+        xml.leaf("d", &[], "");
+        xml.open("e", &[]);
+        xml.empty("f", &[]);
+        xml.close();
+        xml.open("g", &[("k", "v")]);
         assert_eq!(
-            to_string(&root),
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<a>\n  <b>x</b>\n  <c/>\n</a>\n"
+            xml.finish(),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<a>\n  <b>x</b>\n  <c n=\"1\"/>\n  <d></d>\n  <e>\n    <f/>\n  </e>\n  <g k=\"v\"/>\n</a>\n"
         );
     }
 }
