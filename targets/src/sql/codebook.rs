@@ -55,32 +55,82 @@ impl From<Option<i64>> for Value {
     }
 }
 
-/// One codebook table: its columns (name, type, nullable), key and rows.
+/// One codebook table: its kind, columns (name, type, nullable), key and rows.
 #[derive(Debug, Clone)]
 pub struct Table {
-    /// The suffix after the response table's name: `questions`.
-    pub suffix: &'static str,
-    /// What it holds, for a comment in the file and `COMMENT ON TABLE`.
-    pub about: &'static str,
+    pub kind: Kind,
     pub columns: Vec<(&'static str, FieldType, bool)>,
     pub key: Vec<&'static str>,
     pub rows: Vec<Vec<Value>>,
 }
 
-/// The codebook tables of a survey, in the order they are created.
-pub fn tables(survey: &ir::Survey) -> Vec<Table> {
-    let mut out = vec![
-        questions(survey),
-        codes(survey),
-        columns(survey),
-        texts(survey),
-        checks(survey),
-    ];
-    if !survey.sites.is_empty() {
-        out.push(sites(survey));
+/// A codebook table, without its rows: enough for its name and description.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Questions,
+    Codes,
+    Columns,
+    Texts,
+    Checks,
+    Sites,
+    Survey,
+}
+
+impl Kind {
+    /// The suffix after the response table's name: `questions`.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Kind::Questions => "questions",
+            Kind::Codes => "codes",
+            Kind::Columns => "columns",
+            Kind::Texts => "texts",
+            Kind::Checks => "checks",
+            Kind::Sites => "sites",
+            Kind::Survey => "survey",
+        }
     }
-    out.push(facts(survey));
+
+    /// What it holds, for a comment in the file and `COMMENT ON TABLE`.
+    pub fn about(self) -> &'static str {
+        match self {
+            Kind::Questions => "one row per question, in the order asked",
+            Kind::Codes => "one row per code of a question and language, with its label",
+            Kind::Columns => "one row per column of the response table: the question and code it holds",
+            Kind::Texts => "every other text by scope (survey, thanks, section, question, help, check), item and language",
+            Kind::Checks => "each check of the survey; its message is in the texts table (scope check)",
+            Kind::Sites => "one row per site (office, counter) and language, with its label",
+            Kind::Survey => "facts about the survey that created these tables, by key",
+        }
+    }
+
+    /// The table of this kind for `survey`, with its rows.
+    pub fn table(self, survey: &ir::Survey) -> Table {
+        match self {
+            Kind::Questions => questions(survey),
+            Kind::Codes => codes(survey),
+            Kind::Columns => columns(survey),
+            Kind::Texts => texts(survey),
+            Kind::Checks => checks(survey),
+            Kind::Sites => sites(survey),
+            Kind::Survey => facts(survey),
+        }
+    }
+}
+
+/// The codebook tables a survey has, in the order they are created ([`tables`] without
+/// their rows: validating a survey needs only their names).
+pub fn kinds(survey: &ir::Survey) -> Vec<Kind> {
+    let mut out = vec![Kind::Questions, Kind::Codes, Kind::Columns, Kind::Texts, Kind::Checks];
+    if !survey.sites.is_empty() {
+        out.push(Kind::Sites);
+    }
+    out.push(Kind::Survey);
     out
+}
+
+/// The codebook tables of a survey, with their rows, in the order they are created.
+pub fn tables(survey: &ir::Survey) -> Vec<Table> {
+    kinds(survey).into_iter().map(|k| k.table(survey)).collect()
 }
 
 fn sites(survey: &ir::Survey) -> Table {
@@ -97,8 +147,7 @@ fn sites(survey: &ir::Survey) -> Table {
         }
     }
     Table {
-        suffix: "sites",
-        about: "one row per site (office, counter) and language, with its label",
+        kind: Kind::Sites,
         columns: vec![
             ("site_id", Text, false),
             ("language", Text, false),
@@ -140,8 +189,7 @@ fn questions(survey: &ir::Survey) -> Table {
         })
         .collect();
     Table {
-        suffix: "questions",
-        about: "one row per question, in the order asked",
+        kind: Kind::Questions,
         columns: vec![
             ("question_id", Text, false),
             ("position", Integer, false),
@@ -185,8 +233,7 @@ fn codes(survey: &ir::Survey) -> Table {
         }
     }
     Table {
-        suffix: "codes",
-        about: "one row per code of a question and language, with its label",
+        kind: Kind::Codes,
         columns: vec![
             ("question_id", Text, false),
             ("code", BigInteger, false),
@@ -217,8 +264,7 @@ fn columns(survey: &ir::Survey) -> Table {
         })
         .collect();
     Table {
-        suffix: "columns",
-        about: "one row per column of the response table: the question and code it holds",
+        kind: Kind::Columns,
         columns: vec![
             ("column_name", Text, false),
             ("position", Integer, false),
@@ -255,9 +301,7 @@ fn texts(survey: &ir::Survey) -> Table {
         add("check", &(i + 1).to_string(), &check.message);
     }
     Table {
-        suffix: "texts",
-        about:
-            "every other text by scope (survey, thanks, section, question, help, check), item and language",
+        kind: Kind::Texts,
         columns: vec![
             ("scope", FieldType::Text, false),
             ("item", FieldType::Text, false),
@@ -282,8 +326,7 @@ fn checks(survey: &ir::Survey) -> Table {
         })
         .collect();
     Table {
-        suffix: "checks",
-        about: "each check of the survey; its message is in the texts table (scope check)",
+        kind: Kind::Checks,
         columns: vec![
             ("position", FieldType::Integer, false),
             ("condition", FieldType::Text, false),
@@ -325,8 +368,7 @@ fn facts(survey: &ir::Survey) -> Table {
     optional("conforms_profile", survey.conforms.as_ref().map(|c| &c.profile));
     optional("doc", survey.doc.as_ref());
     Table {
-        suffix: "survey",
-        about: "facts about the survey that created these tables, by key",
+        kind: Kind::Survey,
         columns: vec![("key", FieldType::Text, false), ("value", FieldType::Text, false)],
         key: vec!["key"],
         rows: facts

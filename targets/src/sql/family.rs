@@ -11,7 +11,7 @@
 use super::quote::{ident, literal, Dialect};
 use super::table::{self, Constraint};
 use rileva_compiler::ir;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// One column of the table of several versions.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,17 +37,22 @@ pub fn sorted<'a>(versions: &[&'a ir::Survey]) -> Vec<&'a ir::Survey> {
 pub fn columns(versions: &[&ir::Survey], dialect: Dialect) -> Vec<FamilyColumn> {
     // Per column: every version fills it so far, how many versions have it, the latest.
     let mut found: Vec<(bool, usize, table::Column<'_>)> = Vec::new();
+    // Column name -> its position in `found`.
+    let mut position: HashMap<String, usize> = HashMap::new();
     for survey in versions {
         for c in table::columns(survey) {
             let not_null = c.not_null(survey);
-            match found.iter_mut().find(|(_, _, f)| f.name == c.name) {
+            match position.get(&c.name).map(|&i| &mut found[i]) {
                 Some((all, count, latest)) => {
                     *all &= not_null;
                     *count += 1;
                     // The latest version's type (a widened range may need 64 bits).
                     *latest = c;
                 }
-                None => found.push((not_null, 1, c)),
+                None => {
+                    position.insert(c.name.clone(), found.len());
+                    found.push((not_null, 1, c));
+                }
             }
         }
     }
@@ -130,19 +135,30 @@ fn version_rules(survey: &ir::Survey, family: &[FamilyColumn], dialect: Dialect)
         .into_iter()
         .filter(|c| c.name != "survey_version")
         .collect();
-    let own = table::columns(survey);
+    let own: HashSet<String> = table::columns(survey).into_iter().map(|c| c.name).collect();
     let mut absent: Vec<(String, Vec<String>)> = Vec::new();
+    // Owner -> its position in `absent`.
+    let mut position: HashMap<String, usize> = HashMap::new();
     for f in family {
-        if own.iter().any(|c| c.name == f.name) {
+        if own.contains(&f.name) {
             continue;
         }
         let owner = f.question.clone().unwrap_or_else(|| f.name.clone());
         let test = format!("{} IS NULL", ident(&f.name));
-        match absent.iter_mut().find(|(q, _)| *q == owner) {
-            Some((_, tests)) => tests.push(test),
-            None => absent.push((owner, vec![test])),
+        match position.get(&owner) {
+            Some(&i) => absent[i].1.push(test),
+            None => {
+                position.insert(owner.clone(), absent.len());
+                absent.push((owner, vec![test]));
+            }
         }
     }
+    // The columns some version leaves NULL.
+    let nullable: HashSet<&str> = family
+        .iter()
+        .filter(|f| !f.not_null)
+        .map(|f| f.name.as_str())
+        .collect();
     out.extend(absent.into_iter().map(|(owner, tests)| Constraint {
         name: format!("{owner}_absent"),
         check: tests.join(" AND "),
@@ -151,7 +167,7 @@ fn version_rules(survey: &ir::Survey, family: &[FamilyColumn], dialect: Dialect)
         let tests: Vec<String> = table::question_columns(q)
             .iter()
             .filter(|c| c.not_null(survey))
-            .filter(|c| family.iter().any(|f| f.name == c.name && !f.not_null))
+            .filter(|c| nullable.contains(c.name.as_str()))
             .map(|c| format!("{} IS NOT NULL", ident(&c.name)))
             .collect();
         if !tests.is_empty() {

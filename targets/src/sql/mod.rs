@@ -86,9 +86,9 @@ fn render(view: &view::FileView, dialect: Dialect) -> String {
 /// bytes (a table name from a long survey id, a column from a long id and a large code).
 pub fn validate(survey: &ir::Survey) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let longest_table = codebook::tables(survey)
-        .iter()
-        .map(|t| view::codebook_name(survey, t))
+    let longest_table = codebook::kinds(survey)
+        .into_iter()
+        .map(|kind| view::codebook_name(survey, kind))
         .chain([survey.table.clone()])
         .max_by_key(String::len)
         .unwrap_or_default();

@@ -322,3 +322,17 @@ mod rows {
         assert_eq!(eta, Some(ValueType::Integer { wide: true }));
     }
 }
+
+#[test]
+fn the_codebook_kinds_are_the_tables_built() {
+    let mut s = survey();
+    for _ in 0..2 {
+        let built: Vec<codebook::Kind> = codebook::tables(&s).iter().map(|t| t.kind).collect();
+        assert_eq!(codebook::kinds(&s), built);
+        s.sites.push(rileva_compiler::ir::Site {
+            id: "centro".into(),
+            label: text("Centro", "Centre"),
+        });
+    }
+    assert!(codebook::kinds(&s).contains(&codebook::Kind::Sites));
+}

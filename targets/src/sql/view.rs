@@ -166,8 +166,8 @@ fn codebook_table(survey: &ir::Survey, t: &codebook::Table, dialect: Dialect) ->
         })
         .collect();
     TableView {
-        name: ident(&codebook_name(survey, t)),
-        about: comment(&format!("Codebook: {}.", t.about)),
+        name: ident(&codebook_name(survey, t.kind)),
+        about: comment(&format!("Codebook: {}.", t.kind.about())),
         items,
         inserts: rows
             .chunks(ROWS_PER_INSERT)
@@ -180,8 +180,8 @@ fn codebook_table(survey: &ir::Survey, t: &codebook::Table, dialect: Dialect) ->
 }
 
 /// `inps_hub_prestazioni_v1_questions`
-pub fn codebook_name(survey: &ir::Survey, t: &codebook::Table) -> String {
-    format!("{}_{}", survey.table, t.suffix)
+pub fn codebook_name(survey: &ir::Survey, kind: codebook::Kind) -> String {
+    format!("{}_{}", survey.table, kind.suffix())
 }
 
 fn value(v: &Value, dialect: Dialect) -> String {
@@ -230,11 +230,11 @@ pub fn comments_of(survey: &ir::Survey) -> Vec<String> {
             literal(&text)
         ));
     }
-    for t in codebook::tables(survey) {
+    for kind in codebook::kinds(survey) {
         out.push(format!(
             "COMMENT ON TABLE {} IS {}",
-            ident(&codebook_name(survey, &t)),
-            literal(&format!("Codebook of {}: {}.", survey.id, t.about))
+            ident(&codebook_name(survey, kind)),
+            literal(&format!("Codebook of {}: {}.", survey.id, kind.about()))
         ));
     }
     out
