@@ -65,7 +65,12 @@ fn question_item(xml: &mut Xml, survey: &Survey, q: &Question, ids: &Ids) {
         .is_some_and(|h| !h.0.values().all(|v| v.trim().is_empty()))
     {
         let instruction = ids.id("Instruction", &q.id);
-        ids.reference(xml, "d:InterviewerInstructionReference", "Instruction", &instruction);
+        ids.reference(
+            xml,
+            "d:InterviewerInstructionReference",
+            "Instruction",
+            &instruction,
+        );
     }
     xml.close();
 }
@@ -170,7 +175,11 @@ pub fn control_construct_scheme(xml: &mut Xml, survey: &Survey, ids: &Ids) {
         .collect();
     xml.open("d:ControlConstructScheme", &[]);
     ids.identity(xml, &ids.id("ControlConstructScheme", ""));
-    name(xml, "d:ControlConstructSchemeName", &format!("{} routing", survey.id));
+    name(
+        xml,
+        "d:ControlConstructSchemeName",
+        &format!("{} routing", survey.id),
+    );
     main_sequence(xml, survey, ids, &entries);
     for q in &survey.questions {
         let qc = ids.id("QuestionConstruct", &q.id);
@@ -210,7 +219,13 @@ pub fn control_construct_scheme(xml: &mut Xml, survey: &Survey, ids: &Ids) {
     for (i, check) in survey.checks.iter().enumerate() {
         let n = (i + 1).to_string();
         let statement = ids.id("StatementItem", &format!("check-{n}"));
-        construct(xml, "d:StatementItem", ids, &statement, &format!("check {n} message"));
+        construct(
+            xml,
+            "d:StatementItem",
+            ids,
+            &statement,
+            &format!("check {n} message"),
+        );
         dynamic(xml, "d:DisplayText", &check.message, &survey.languages);
         xml.close();
         let ite = ids.id("IfThenElse", &format!("check-{n}"));
@@ -255,7 +270,11 @@ fn main_sequence(xml: &mut Xml, survey: &Survey, ids: &Ids, entries: &[Entry]) {
 pub fn instrument_scheme(xml: &mut Xml, survey: &Survey, ids: &Ids) {
     xml.open("d:InstrumentScheme", &[]);
     ids.identity(xml, &ids.id("InstrumentScheme", ""));
-    name(xml, "d:InstrumentSchemeName", &format!("{} instrument", survey.id));
+    name(
+        xml,
+        "d:InstrumentSchemeName",
+        &format!("{} instrument", survey.id),
+    );
     xml.open("d:Instrument", &[]);
     ids.identity(xml, &ids.id("Instrument", ""));
     let channels: Vec<&str> = survey.channels.iter().map(|c| c.as_str()).collect();

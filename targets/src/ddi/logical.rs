@@ -55,7 +55,11 @@ pub fn category_scheme(xml: &mut Xml, survey: &Survey, lists: &[CodeList], ids: 
     name(xml, "l:CategorySchemeName", &format!("{} categories", survey.id));
     for list in lists {
         for code in list.codes {
-            let missing: &[(&str, &str)] = if code.missing { &[("isMissing", "true")] } else { &[] };
+            let missing: &[(&str, &str)] = if code.missing {
+                &[("isMissing", "true")]
+            } else {
+                &[]
+            };
             xml.open("l:Category", missing);
             ids.identity(xml, &category_id(ids, list, code));
             label(xml, &code.label, &survey.languages);
@@ -77,7 +81,12 @@ pub fn code_list_scheme(xml: &mut Xml, survey: &Survey, lists: &[CodeList], ids:
         for code in list.codes {
             xml.open("l:Code", &[]);
             ids.identity(xml, &ids.id("Code", &format!("{}-{}", list.name, code.value)));
-            ids.reference(xml, "r:CategoryReference", "Category", &category_id(ids, list, code));
+            ids.reference(
+                xml,
+                "r:CategoryReference",
+                "Category",
+                &category_id(ids, list, code),
+            );
             xml.leaf("r:Value", &[], &code.value.to_string());
             xml.close();
         }
@@ -95,9 +104,20 @@ pub fn variable_scheme(xml: &mut Xml, survey: &Survey, ids: &Ids) {
             question_representation(xml, q, ids);
         });
         for code in q.specify_codes() {
-            variable(xml, q, &q.specify_key(code.value), &code.label, survey, ids, |xml| {
-                xml.empty("r:TextRepresentation", &[("maxLength", &SPECIFY_MAX_CHARS.to_string())]);
-            });
+            variable(
+                xml,
+                q,
+                &q.specify_key(code.value),
+                &code.label,
+                survey,
+                ids,
+                |xml| {
+                    xml.empty(
+                        "r:TextRepresentation",
+                        &[("maxLength", &SPECIFY_MAX_CHARS.to_string())],
+                    );
+                },
+            );
         }
     }
     xml.close();
@@ -118,7 +138,12 @@ fn variable(
     ids.identity(xml, &ids.id("Variable", var));
     name(xml, "l:VariableName", var);
     label(xml, text, &survey.languages);
-    ids.reference(xml, "r:QuestionReference", "QuestionItem", &ids.id("QuestionItem", &q.id));
+    ids.reference(
+        xml,
+        "r:QuestionReference",
+        "QuestionItem",
+        &ids.id("QuestionItem", &q.id),
+    );
     xml.open("l:VariableRepresentation", &[]);
     representation(xml);
     xml.close();

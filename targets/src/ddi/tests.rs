@@ -48,8 +48,10 @@ fn fragment_instance(survey: &Survey) -> Element {
             .attributes()
             .map(|a| {
                 let a = a.expect("a well-formed attribute");
-                let value = a.normalized_value(XmlVersion::Implicit1_0)
-                    .expect("an escaped value").into_owned();
+                let value = a
+                    .normalized_value(XmlVersion::Implicit1_0)
+                    .expect("an escaped value")
+                    .into_owned();
                 (String::from_utf8_lossy(a.key.as_ref()).into_owned(), value)
             })
             .collect(),
@@ -101,7 +103,10 @@ fn texts_and_attributes_read_back_unescaped() {
         .filter(|e| e.name == "r:Content")
         .map(Element::inner_text)
         .collect();
-    assert!(contents.iter().any(|c| c == "A & B <c> \"d\" 'e'"), "{contents:?}");
+    assert!(
+        contents.iter().any(|c| c == "A & B <c> \"d\" 'e'"),
+        "{contents:?}"
+    );
 }
 
 /// `(agency, id, version)` of every identifiable object, with its local element name.

@@ -120,7 +120,13 @@ impl Kind {
 /// The codebook tables a survey has, in the order they are created ([`tables`] without
 /// their rows: validating a survey needs only their names).
 pub fn kinds(survey: &ir::Survey) -> Vec<Kind> {
-    let mut out = vec![Kind::Questions, Kind::Codes, Kind::Columns, Kind::Texts, Kind::Checks];
+    let mut out = vec![
+        Kind::Questions,
+        Kind::Codes,
+        Kind::Columns,
+        Kind::Texts,
+        Kind::Checks,
+    ];
     if !survey.sites.is_empty() {
         out.push(Kind::Sites);
     }
