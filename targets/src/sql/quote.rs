@@ -64,16 +64,25 @@ pub fn ident(name: &str) -> String {
 /// written as U+FFFD; texts reach the literal otherwise unchanged.
 pub fn literal(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
+    push_literal(&mut out, text);
+    out
+}
+
+/// [`literal`] of `text`, appended to `out`.
+pub fn push_literal(out: &mut String, text: &str) {
     out.push('\'');
-    for c in text.chars() {
-        match c {
-            '\'' => out.push_str("''"),
-            '\0' => out.push('\u{FFFD}'),
-            c => out.push(c),
+    if text.contains(['\'', '\0']) {
+        for c in text.chars() {
+            match c {
+                '\'' => out.push_str("''"),
+                '\0' => out.push('\u{FFFD}'),
+                c => out.push(c),
+            }
         }
+    } else {
+        out.push_str(text);
     }
     out.push('\'');
-    out
 }
 
 /// Text for a `--` comment line: printable ASCII only, every other character (line breaks

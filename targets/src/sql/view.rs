@@ -3,11 +3,11 @@
 
 use super::codebook::{self, FieldType, Value};
 use super::family;
-use super::quote::{comment, ident, literal, Dialect};
+use super::quote::{comment, ident, literal, push_literal, Dialect};
 use super::table::{self, Role};
 use rileva_compiler::ir;
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// PostgreSQL's longest identifier, in bytes; longer names are cut by the server.
 pub const MAX_IDENTIFIER_BYTES: usize = 63;
@@ -85,19 +85,42 @@ pub fn file_versions(versions: &[&ir::Survey], dialect: Dialect) -> FileView {
 }
 
 /// Each codebook table once (as the first version that has it creates it), with the rows of
-/// every version that an earlier one did not already insert.
+/// every version that an earlier one did not already insert. A version's rows are cut into
+/// INSERTs of [`ROWS_PER_INSERT`] before the rows already inserted are left out.
 pub fn codebook_tables(versions: &[&ir::Survey], dialect: Dialect) -> Vec<TableView> {
     let mut out: Vec<TableView> = Vec::new();
-    let mut rows_seen: BTreeSet<(String, String)> = BTreeSet::new();
-    for survey in versions {
+    // Per table, the rows of the versions before this one (kept only for a later version).
+    let mut earlier: HashMap<String, HashSet<String>> = HashMap::new();
+    for (i, survey) in versions.iter().enumerate() {
         for t in codebook::tables(survey) {
             let mut view = codebook_table(survey, &t, dialect);
-            for insert in &mut view.inserts {
-                insert
-                    .rows
-                    .retain(|r| rows_seen.insert((view.name.clone(), r.clone())));
+            let rows = rows(&t, dialect);
+            let before = earlier.get(&view.name);
+            let mut here: HashSet<&str> = HashSet::new();
+            let keep: Vec<bool> = rows
+                .iter()
+                .map(|r| here.insert(r.as_str()) && !before.is_some_and(|b| b.contains(r)))
+                .collect();
+            if i + 1 < versions.len() {
+                let seen = earlier.entry(view.name.clone()).or_default();
+                seen.extend(rows.iter().cloned());
             }
-            view.inserts.retain(|i| !i.rows.is_empty());
+            let columns: Vec<String> = t.columns.iter().map(|(name, _, _)| ident(name)).collect();
+            let columns = columns.join(", ");
+            let mut rows = rows.into_iter().zip(keep);
+            loop {
+                let chunk: Vec<(String, bool)> = rows.by_ref().take(ROWS_PER_INSERT).collect();
+                if chunk.is_empty() {
+                    break;
+                }
+                let kept: Vec<String> = chunk.into_iter().filter(|(_, k)| *k).map(|(r, _)| r).collect();
+                if !kept.is_empty() {
+                    view.inserts.push(InsertView {
+                        columns: columns.clone(),
+                        rows: kept,
+                    });
+                }
+            }
             match out.iter_mut().find(|o| o.name == view.name) {
                 Some(o) => o.inserts.extend(view.inserts),
                 None => out.push(view),
@@ -156,27 +179,30 @@ fn codebook_table(survey: &ir::Survey, t: &codebook::Table, dialect: Dialect) ->
         .collect();
     let key: Vec<String> = t.key.iter().map(|k| ident(k)).collect();
     items.push(format!("PRIMARY KEY ({})", key.join(", ")));
-    let columns: Vec<String> = t.columns.iter().map(|(name, _, _)| ident(name)).collect();
-    let rows: Vec<String> = t
-        .rows
-        .iter()
-        .map(|row| {
-            let values: Vec<String> = row.iter().map(|v| value(v, dialect)).collect();
-            format!("({})", values.join(", "))
-        })
-        .collect();
     TableView {
         name: ident(&codebook_name(survey, t.kind)),
         about: comment(&format!("Codebook: {}.", t.kind.about())),
         items,
-        inserts: rows
-            .chunks(ROWS_PER_INSERT)
-            .map(|chunk| InsertView {
-                columns: columns.join(", "),
-                rows: chunk.to_vec(),
-            })
-            .collect(),
+        inserts: Vec::new(),
     }
+}
+
+/// Each row of `t` as `('x', 1, TRUE)`.
+fn rows(t: &codebook::Table, dialect: Dialect) -> Vec<String> {
+    t.rows
+        .iter()
+        .map(|row| {
+            let mut out = String::from("(");
+            for (i, v) in row.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                push_value(&mut out, v, dialect);
+            }
+            out.push(')');
+            out
+        })
+        .collect()
 }
 
 /// `inps_hub_prestazioni_v1_questions`
@@ -184,12 +210,12 @@ pub fn codebook_name(survey: &ir::Survey, kind: codebook::Kind) -> String {
     format!("{}_{}", survey.table, kind.suffix())
 }
 
-fn value(v: &Value, dialect: Dialect) -> String {
+fn push_value(out: &mut String, v: &Value, dialect: Dialect) {
     match v {
-        Value::Null => "NULL".to_owned(),
-        Value::Text(s) => literal(s),
-        Value::Integer(i) => i.to_string(),
-        Value::Boolean(b) => dialect.bool_literal(*b).to_owned(),
+        Value::Null => out.push_str("NULL"),
+        Value::Text(s) => push_literal(out, s),
+        Value::Integer(i) => out.push_str(&i.to_string()),
+        Value::Boolean(b) => out.push_str(dialect.bool_literal(*b)),
     }
 }
 
