@@ -8,6 +8,7 @@ use super::table::{self, Role};
 use rileva_compiler::ir;
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::fmt::Write as _;
 
 /// PostgreSQL's longest identifier, in bytes; longer names are cut by the server.
 pub const MAX_IDENTIFIER_BYTES: usize = 63;
@@ -15,12 +16,16 @@ pub const MAX_IDENTIFIER_BYTES: usize = 63;
 /// Rows per INSERT statement in the codebook.
 const ROWS_PER_INSERT: usize = 100;
 
+// The templates get each list of lines as one string (see [`indented`] and [`statements`]):
+// a loop of the template engine per row of a 10,000-question codebook was most of its time.
+
 #[derive(Debug, Serialize)]
 pub struct FileView {
     /// `--` comment lines, sanitised.
     pub header: Vec<String>,
     pub tables: Vec<TableView>,
-    /// `COMMENT ON` statements (PostgreSQL only).
+    /// `COMMENT ON` statements (PostgreSQL only), given to the template as one string.
+    #[serde(serialize_with = "statements")]
     pub comments: Vec<String>,
 }
 
@@ -30,7 +35,9 @@ pub struct TableView {
     pub name: String,
     /// A sanitised comment line.
     pub about: String,
-    /// Column definitions and table constraints, one item per line.
+    /// Column definitions and table constraints, one item per line, given to the template
+    /// as one string.
+    #[serde(serialize_with = "indented")]
     pub items: Vec<String>,
     pub inserts: Vec<InsertView>,
 }
@@ -39,8 +46,33 @@ pub struct TableView {
 pub struct InsertView {
     /// `"a", "b"`
     pub columns: String,
-    /// `('x', 1)`, one per row.
+    /// `('x', 1)`, one per row, given to the template as one string.
+    #[serde(serialize_with = "indented")]
     pub rows: Vec<String>,
+}
+
+/// The lines as the templates print them: each indented by two spaces, a comma at the end
+/// of every line but the last, no newline after the last.
+fn indented<S: serde::Serializer>(lines: &[String], serializer: S) -> Result<S::Ok, S::Error> {
+    let mut out = String::with_capacity(lines.iter().map(|l| l.len() + 4).sum());
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            out.push_str(",\n");
+        }
+        out.push_str("  ");
+        out.push_str(line);
+    }
+    serializer.serialize_str(&out)
+}
+
+/// Each statement followed by `;` and a newline.
+fn statements<S: serde::Serializer>(lines: &[String], serializer: S) -> Result<S::Ok, S::Error> {
+    let mut out = String::with_capacity(lines.iter().map(|l| l.len() + 2).sum());
+    for line in lines {
+        out.push_str(line);
+        out.push_str(";\n");
+    }
+    serializer.serialize_str(&out)
 }
 
 pub fn file(survey: &ir::Survey, dialect: Dialect) -> FileView {
@@ -214,7 +246,10 @@ fn push_value(out: &mut String, v: &Value, dialect: Dialect) {
     match v {
         Value::Null => out.push_str("NULL"),
         Value::Text(s) => push_literal(out, s),
-        Value::Integer(i) => out.push_str(&i.to_string()),
+        Value::Integer(i) => {
+            // Writing into a String cannot fail.
+            let _ = write!(out, "{i}");
+        }
         Value::Boolean(b) => out.push_str(dialect.bool_literal(*b)),
     }
 }
