@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # rileva at national scale, as a user runs it (release build, whole process): check and build
 # of generated 1k/10k/20k-question surveys (half routed, it + en) and of 300 conforming agency
-# surveys; validate and load of 100k and 1M responses (SQLite: load next to sqlite3 inserting
-# the same rows); rileva next to pyxform's xls2xform on the same questions. Wall time and
+# surveys; validate and load of 100k and 1M responses, each load next to a direct insert of
+# the same rows into the same database (SQLite: one prepared INSERT in one transaction, and
+# the sqlite3 shell; PostgreSQL, a throwaway one from scripts/postgres.sh: psql's \copy);
+# rileva next to pyxform's xls2xform on the same questions. Wall time and
 # CPU time (user + sys) are the median of RUNS runs; peak memory is the resident peak of the
 # process (GNU time). Inputs come from benches/generate.py (deterministic) into a temporary
 # folder that is removed at the end (1M responses are about 210 MB).
@@ -11,6 +13,7 @@
 #        RILEVA_BIN=target/release/rileva SIZES="1000 10000" RESPONSES="100000" RUNS=5 benches/scale.sh
 #        RILEVA_BASE=/path/to/an/older/rileva benches/scale.sh   (adds the examples, both binaries)
 #        NO_PEER=1 benches/scale.sh                              (without pyxform)
+#        NO_PG=1 benches/scale.sh                                (without PostgreSQL)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -25,7 +28,12 @@ command -v sqlite3 >/dev/null || { echo "scale.sh: needs sqlite3" >&2; exit 1; }
 .venv/bin/pip install --quiet -r benches/requirements.txt
 python=$root/.venv/bin/python
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+pg=
+if [ -z "${NO_PG:-}" ]; then
+  export RILEVA_PG_STATE=$work/pg.state
+  pg=$("$root/scripts/postgres.sh" start)
+fi
+trap '[ -z "$pg" ] || "$root/scripts/postgres.sh" stop >/dev/null 2>&1; rm -rf "$work"' EXIT
 cd "$work"
 
 # median WALL CPU PEAK_KIB of $runs runs of the command (its output thrown away)
@@ -72,12 +80,26 @@ for n in $responses; do
   "$python" "$root/benches/generate.py" responses "$n" "r$n.jsonl"
   echo "| validate, $n responses | $(measure "$bin" validate "$survey" "r$n.jsonl") |"
   echo "| load into SQLite, $n responses | $(measure sh -c "rm -f load.db && '$bin' load '$survey' r$n.jsonl --db sqlite:load.db") |"
-  # The same rows inserted directly: sqlite3 runs the loaded table's rows as INSERTs, in one
-  # transaction, into an empty copy of the same tables (up to DIRECT_MAX rows: sqlite3 takes
-  # about ten times as long as load).
-  if [ "$n" -gt "${DIRECT_MAX:-100000}" ]; then rm -f "r$n.jsonl" load.db; continue; fi
-  { sqlite3 load.db .schema; echo "BEGIN;"; sqlite3 load.db ".mode insert inps_hub_prestazioni_v1" \
-      "SELECT * FROM inps_hub_prestazioni_v1"; echo "COMMIT;"; } >direct.sql
+  table=inps_hub_prestazioni_v1
+  if [ -n "$pg" ]; then
+    printf '%s\n' "psql -q '$pg' -c 'DROP SCHEMA public CASCADE; CREATE SCHEMA public'" \
+      "'$bin' load '$survey' r$n.jsonl --db '$pg'" >pgload.sh
+    echo "| load into PostgreSQL, $n responses (a fresh schema each run) | $(measure sh -e pgload.sh) |"
+    # The same rows, copied directly by psql into an empty copy of the loaded table.
+    psql -q "$pg" -c "\\copy (SELECT * FROM $table) TO '$work/rows.csv' CSV" \
+      -c "CREATE TABLE direct (LIKE $table INCLUDING ALL)"
+    printf '%s\n' "psql -q '$pg' -c 'TRUNCATE direct' -c \"\\\\copy direct FROM '$work/rows.csv' CSV\"" >pgcopy.sh
+    echo "| psql \\copy of the same rows into PostgreSQL, $n | $(measure sh -e pgcopy.sh) |"
+    rm -f rows.csv pgload.sh pgcopy.sh
+  fi
+  # The same rows inserted directly: one prepared INSERT in one transaction (its own timing of
+  # the insert, median of the runs), and the sqlite3 shell running them as INSERT statements
+  # (up to DIRECT_MAX rows: it takes about ten times as long as load).
+  direct=$(for _ in $(seq "$runs"); do rm -f direct.db; "$python" "$root/benches/direct_sqlite.py" load.db direct.db $table; done | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
+  echo "| prepared INSERT of the same rows into SQLite, $n (insert and commit only) | $direct s | | |"
+  if [ "$n" -gt "${DIRECT_MAX:-100000}" ]; then rm -f "r$n.jsonl" load.db direct.db; continue; fi
+  { sqlite3 load.db .schema; echo "BEGIN;"; sqlite3 load.db ".mode insert $table" \
+      "SELECT * FROM $table"; echo "COMMIT;"; } >direct.sql
   echo "| sqlite3 inserting the same rows, $n | $(measure sh -c "rm -f direct.db && sqlite3 direct.db <direct.sql") |"
   rm -f "r$n.jsonl" load.db direct.db direct.sql
 done

@@ -510,15 +510,16 @@ fn unreachable_database_and_bad_urls() {
     }
 }
 
-/// 1,500 accepted lines, the database refusing the 1,499th (a trigger, which the table check
-/// lets pass), then a rejected line: rows are inserted as lines are read (PostgreSQL has
-/// sent five full chunks by then), yet nothing is stored, and the line after the refused one
-/// is still judged and reported in the same run.
+/// 3,000 accepted lines, the database refusing the 1,499th (a trigger, which the table check
+/// lets pass), then a rejected line: rows are sent as lines are read (on PostgreSQL the COPY
+/// has streamed several sends of rows past the refused one before the server's error comes
+/// back), yet nothing is stored, and the line after the refused one is still judged and
+/// reported in the same run.
 #[test]
 fn a_refused_line_near_the_end_stores_nothing() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (path, survey, accepted, _) = mixed(dir.path());
-    let mut lines: Vec<Value> = accepted.iter().cycle().take(1_500).cloned().collect();
+    let mut lines: Vec<Value> = accepted.iter().cycle().take(3_000).cloned().collect();
     lines[1_498]["submitted_at"] = Value::from("2031-01-01T00:00:00Z");
     let mut body: Vec<String> = lines.iter().map(Value::to_string).collect();
     body.push("{not json".to_owned());
@@ -527,9 +528,9 @@ fn a_refused_line_near_the_end_stores_nothing() {
     let expect_report = |output: &Output| {
         assert_eq!(output.status.code(), Some(1), "{}", text(output));
         let stdout = String::from_utf8_lossy(&output.stdout);
-        assert!(stdout.contains("line 1501: rejected"), "{}", text(output));
+        assert!(stdout.contains("line 3001: rejected"), "{}", text(output));
         assert!(
-            stdout.contains(": 1501 responses: 1500 accepted, 1 rejected"),
+            stdout.contains(": 3001 responses: 3000 accepted, 1 rejected"),
             "{}",
             text(output)
         );
@@ -573,7 +574,7 @@ fn a_refused_line_near_the_end_stores_nothing() {
     expect_report(&load(&path, &file, &pg.url()));
     assert!(pg_rows(&mut pg, &survey).is_empty());
 
-    // Without the trigger the same file stores its 1,500 accepted lines, in order.
+    // Without the trigger the same file stores its 3,000 accepted lines, in order.
     pg.client
         .batch_execute(&format!("DROP TRIGGER refuse ON \"{t}\""))
         .expect("drop");

@@ -1,6 +1,6 @@
 //! Shared by the SQL, load and agreement tests: the example surveys, a private PostgreSQL
 //! schema per test (RILEVA_TEST_POSTGRES, required), and row values bound the way
-//! `rileva load` binds them.
+//! `rileva serve` binds them.
 #![allow(dead_code)]
 
 use postgres::{Client, NoTls};

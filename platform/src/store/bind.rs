@@ -1,5 +1,6 @@
 //! The store, binding: a row's values as PostgreSQL and SQLite parameters. The SQL tests
-//! use it (`tests/sql_support`), so they bind rows exactly as `load` and `serve` do.
+//! use it (`tests/sql_support`), so they bind rows exactly as `serve` does, and as `load`
+//! does on SQLite (on PostgreSQL `load` copies them: `copy.rs`).
 
 use rileva_targets::sql::row::Param;
 use rileva_targets::sql::table::ValueType;
@@ -56,42 +57,4 @@ impl rusqlite::ToSql for SqliteParam<'_> {
             Param::Boolean(b) => ToSqlOutput::Owned(Value::Integer(i64::from(*b))),
         })
     }
-}
-
-/// A row value bound by reference on PostgreSQL, sent as [`pg_type`] of its column (a NULL
-/// too), as [`pg_values`] sends it.
-#[derive(Debug)]
-pub struct PgParam<'a>(pub &'a Param);
-
-impl ToSql for PgParam<'_> {
-    fn to_sql(
-        &self,
-        ty: &Type,
-        out: &mut bytes::BytesMut,
-    ) -> Result<tokio_postgres::types::IsNull, Box<dyn std::error::Error + Sync + Send>> {
-        match self.0 {
-            Param::Null => Ok(tokio_postgres::types::IsNull::Yes),
-            Param::Integer(i) => checked(i, ty, out),
-            Param::Text(s) => checked(&s.as_str(), ty, out),
-            Param::Boolean(b) => checked(b, ty, out),
-        }
-    }
-
-    fn accepts(ty: &Type) -> bool {
-        <i64 as ToSql>::accepts(ty) || <&str as ToSql>::accepts(ty) || <bool as ToSql>::accepts(ty)
-    }
-
-    tokio_postgres::types::to_sql_checked!();
-}
-
-/// `value` as `ty`, refused when that type does not take it (never reinterpreted bytes).
-fn checked<T: ToSql>(
-    value: &T,
-    ty: &Type,
-    out: &mut bytes::BytesMut,
-) -> Result<tokio_postgres::types::IsNull, Box<dyn std::error::Error + Sync + Send>> {
-    if !T::accepts(ty) {
-        return Err(format!("a value of another kind for a {ty} parameter").into());
-    }
-    value.to_sql(ty, out)
 }

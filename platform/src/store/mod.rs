@@ -14,6 +14,7 @@
 //! PostgreSQL store each key once.
 
 pub mod bind;
+mod copy;
 pub mod postgres;
 pub mod read;
 pub mod schema;
@@ -89,8 +90,8 @@ pub struct Tables {
     pub script: String,
     /// `INSERT INTO "t" (...) VALUES (...)`, parameters in [`row::insert_columns`] order.
     pub insert: String,
-    /// The same INSERT without `VALUES (...)`, for [`Tables::insert_rows`].
-    pub head: String,
+    /// `COPY "t" (...) FROM STDIN`, the same columns in the same order: `load`'s rows.
+    pub copy: String,
     /// The parameter type of each INSERT column, in order.
     pub types: Vec<ValueType>,
 }
@@ -101,7 +102,7 @@ impl Tables {
             table: survey.table.clone(),
             script: rileva_targets::sql::script(survey, dialect),
             insert: row::insert_sql(survey, dialect),
-            head: row::insert_head(survey),
+            copy: copy_statement(survey),
             types: row::insert_columns(survey).iter().map(|c| c.value).collect(),
         }
     }
@@ -120,16 +121,19 @@ impl Tables {
     pub fn insert_returning(&self) -> String {
         format!("{} RETURNING \"response_id\"", self.insert)
     }
+}
 
-    /// One PostgreSQL INSERT of `rows` rows: row `k` binds parameters
-    /// `k * types.len() + 1 ..= (k + 1) * types.len()`.
-    pub fn insert_rows(&self, rows: usize) -> String {
-        let width = self.types.len();
-        let tuples: Vec<String> = (0..rows)
-            .map(|k| row::values_tuple(Dialect::Postgres, &self.types, k * width))
-            .collect();
-        format!("{} VALUES {}", self.head, tuples.join(", "))
-    }
+/// `COPY "t" ("survey_version", ...) FROM STDIN`: the INSERT's columns, in its order.
+fn copy_statement(survey: &ir::Survey) -> String {
+    let names: Vec<String> = row::insert_columns(survey)
+        .iter()
+        .map(|c| rileva_targets::sql::quote::ident(&c.name))
+        .collect();
+    format!(
+        "COPY {} ({}) FROM STDIN",
+        rileva_targets::sql::quote::ident(&survey.table),
+        names.join(", ")
+    )
 }
 
 /// The tables of each survey (same order) when several versions are given together: the

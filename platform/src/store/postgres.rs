@@ -1,30 +1,28 @@
-//! The store on PostgreSQL: `load`'s one transaction (multi-row INSERTs as rows are read), and
+//! The store on PostgreSQL: `load`'s one transaction (COPY as rows are read: `copy.rs`), and
 //! `serve`'s [`Pool`] (tokio-postgres through deadpool), where each response is one short
 //! transaction: insert the row, insert its key; a key already there rolls the row back.
 
-use super::bind::{pg_type, pg_values, PgParam};
+use super::bind::{pg_type, pg_values};
+use super::copy::Copier;
 use super::schema::{self, Keys};
 use super::{LoadError, OpenError, Rows, StoreError, Stored, Submission, Tables};
 use deadpool_postgres::{Manager, ManagerConfig, RecyclingMethod, Runtime, Timeouts};
-use rileva_targets::sql::row::Param;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio_postgres::error::{DbError, SqlState};
 use tokio_postgres::types::{ToSql, Type};
 use tokio_postgres::NoTls;
 
-/// The most rows one multi-row INSERT of `load` carries (fewer when a row has so many
-/// columns that PostgreSQL's 65,535 parameters would not hold them).
-const CHUNK: usize = 256;
-
 /// `rileva load`: one transaction that checks existing tables as `serve` does (refusing
-/// tables of another shape), creates what is absent and inserts the rows `rows` gives,
-/// [`CHUNK`] at a time per table through one prepared multi-row INSERT (the last few through
-/// one INSERT of their own); any error rolls it back. Memory holds at most one chunk per
-/// table. tokio-postgres on a one-thread runtime, so `load` and `serve` share one table
-/// check. The number of rows committed.
+/// tables of another shape), creates what is absent and copies the rows `rows` gives with
+/// `COPY ... FROM STDIN` ([`Copier`]), streamed while the next are read; any error rolls it
+/// back. Memory holds at most a megabyte of rows per table. tokio-postgres, so `load` and
+/// `serve` share one table check; the connection runs on a worker thread of its own, so it
+/// writes to the server while this thread judges the next responses. The number of rows
+/// committed.
 pub fn load(url: &str, tables: &[Tables], rows: Rows<'_>) -> Result<usize, LoadError> {
-    tokio::runtime::Builder::new_current_thread()
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
         .enable_all()
         .build()
         .map_err(|e| LoadError::Database(format!("cannot start the runtime: {e}")))?
@@ -42,90 +40,18 @@ async fn load_async(url: &str, tables: &[Tables], rows: Rows<'_>) -> Result<usiz
     schema::postgres_check_and_create(&tx, &scripts, Keys::None)
         .await
         .map_err(|e| LoadError::Database(e.to_string()))?;
-    let mut pending: Vec<Pending> = tables.iter().map(Pending::new).collect();
+    let mut copier = Copier::new(tables);
     let mut count = 0;
     for row in rows {
         let (table, values) = row.map_err(LoadError::Rows)?;
-        let pending = pending
-            .get_mut(table)
-            .ok_or_else(|| LoadError::Rows(format!("no table {table}")))?;
-        pending.rows.push(values);
-        if pending.rows.len() == pending.chunk {
-            pending.flush(&tx).await?;
-        }
+        copier.push(&tx, table, &values).await?;
         count += 1;
     }
-    for pending in &mut pending {
-        pending.flush(&tx).await?;
-    }
+    copier.finish(&tx).await?;
     tx.commit().await.map_err(database)?;
     drop(client);
     let _ = connection.await;
     Ok(count)
-}
-
-/// One table's rows waiting for their INSERT, and the prepared INSERT of a full chunk.
-struct Pending<'t> {
-    tables: &'t Tables,
-    types: Vec<Type>,
-    chunk: usize,
-    full: Option<tokio_postgres::Statement>,
-    rows: Vec<Vec<Param>>,
-}
-
-impl<'t> Pending<'t> {
-    fn new(tables: &'t Tables) -> Pending<'t> {
-        let width = tables.types.len().max(1);
-        let chunk = CHUNK.min(u16::MAX as usize / width).max(1);
-        Pending {
-            tables,
-            types: tables.types.iter().map(|t| pg_type(*t)).collect(),
-            chunk,
-            full: None,
-            rows: Vec::with_capacity(chunk),
-        }
-    }
-
-    /// Insert the waiting rows with one statement (prepared once for full chunks).
-    async fn flush(&mut self, tx: &tokio_postgres::Transaction<'_>) -> Result<(), LoadError> {
-        let n = self.rows.len();
-        if n == 0 {
-            return Ok(());
-        }
-        let tables = self.tables;
-        let refused = |e: tokio_postgres::Error| {
-            LoadError::Database(format!(
-                "inserting {n} accepted response(s) into {}: {}",
-                tables.table,
-                message(&e)
-            ))
-        };
-        let statement = match (&self.full, n == self.chunk) {
-            (Some(full), true) => full.clone(),
-            _ => {
-                let types: Vec<Type> = self
-                    .types
-                    .iter()
-                    .cycle()
-                    .take(n * self.types.len())
-                    .cloned()
-                    .collect();
-                let statement = tx
-                    .prepare_typed(&tables.insert_rows(n), &types)
-                    .await
-                    .map_err(refused)?;
-                if n == self.chunk {
-                    self.full = Some(statement.clone());
-                }
-                statement
-            }
-        };
-        let params: Vec<PgParam<'_>> = self.rows.iter().flatten().map(PgParam).collect();
-        let refs: Vec<&(dyn ToSql + Sync)> = params.iter().map(|p| p as &(dyn ToSql + Sync)).collect();
-        tx.execute(&statement, &refs).await.map_err(refused)?;
-        self.rows.clear();
-        Ok(())
-    }
 }
 
 /// The server's own words (severity, message, detail) when there are some.
