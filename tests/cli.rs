@@ -1,5 +1,6 @@
 //! CLI tests: the contract files and every example check clean; exit statuses of docs/language.md §14;
-//! `explain` knows every code; `schema` prints JSON Schemas; `build` writes nothing on error.
+//! `explain` knows every code; `schema` prints JSON Schemas; `build` writes nothing on error, not even when
+//! its last file cannot be written.
 
 mod common;
 
@@ -181,6 +182,64 @@ fn build_writes_nothing_when_check_fails() {
     ]);
     assert_eq!(status, 1);
     assert!(!out.exists(), "nothing may be written");
+}
+
+/// Every file and folder under `dir`, relative to it.
+fn entries(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for entry in std::fs::read_dir(&d).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                todo.push(path.clone());
+            }
+            out.push(path.strip_prefix(dir).unwrap().to_path_buf());
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn build_leaves_nothing_when_a_later_file_cannot_be_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    // A file where the last target (ir) needs its folder: every other file of both surveys
+    // is written first, to temporaries, and must be gone again.
+    let blocker = out.join("inps.hub_prestazioni").join("ir");
+    std::fs::create_dir_all(blocker.parent().unwrap()).unwrap();
+    std::fs::write(&blocker, "not a folder").unwrap();
+    let args = [
+        "build",
+        "--out",
+        out.to_str().unwrap(),
+        "examples/roma_gebac.rileva",
+        "tests/contract/inps_hub_prestazioni.rileva",
+    ];
+    let (status, _, err) = rileva(&args);
+    assert_eq!(status, 2, "{err}");
+    assert!(err.contains("cannot create"), "{err}");
+    assert_eq!(
+        entries(&out),
+        [
+            PathBuf::from("inps.hub_prestazioni"),
+            PathBuf::from("inps.hub_prestazioni/ir")
+        ],
+        "only what was there before"
+    );
+    std::fs::remove_file(&blocker).unwrap();
+    let (status, _, err) = rileva(&args);
+    assert_eq!(status, 0, "{err}");
+    let written = entries(&out);
+    assert!(
+        written.contains(&PathBuf::from("inps.hub_prestazioni/ir/survey.json")),
+        "{written:?}"
+    );
+    assert!(
+        !written.iter().any(|p| p.to_string_lossy().contains(".tmp-")),
+        "{written:?}"
+    );
 }
 
 #[test]

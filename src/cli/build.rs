@@ -1,9 +1,12 @@
-//! `rileva build`: check, emit every target in memory, then write each file atomically.
-//! Nothing is written when any check or target validation fails.
+//! `rileva build`: check, emit every (survey, target) pair and write its files to temporary
+//! siblings as soon as it is done, then rename them all. Nothing is written when any check
+//! or target validation fails, and nothing is left (no file, no temporary, no folder made)
+//! when a file cannot be written.
 
 use super::{check, inputs, CliError, Format, LibArgs, Status};
 use rayon::prelude::*;
 use rileva_compiler::diff::version_key;
+use rileva_compiler::ir;
 use rileva_targets::{HtmlTheme, Options, OutputFile, Target};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -58,26 +61,48 @@ pub fn run(args: BuildArgs) -> Result<Status, CliError> {
             }
         })
         .collect();
-    // Every (survey, target) pair on every core, collected in the serial order: the same
-    // files, the same bytes, the same message as one thread gives (tests/parallel.rs).
-    let files: Vec<(PathBuf, OutputFile)> = compilation
+    // Every (survey, target) pair on every core, each file written to a temporary sibling
+    // as soon as its pair is emitted (its bytes are not kept), then every file renamed in
+    // the serial order once all are written: the same files, the same bytes, the same
+    // message as one thread gives (tests/parallel.rs), and nothing in place if any fails.
+    let pairs: Vec<(&ir::Survey, &PathBuf, Target)> = compilation
         .surveys
-        .par_iter()
-        .zip(dirs.par_iter())
-        .flat_map_iter(|(survey, dir)| targets.iter().map(move |target| (survey, dir, target)))
-        .flat_map_iter(|(survey, dir, target)| {
-            target
-                .emit(survey, &options)
-                .into_iter()
-                .map(move |f| (dir.join(&f.path), f))
-        })
+        .iter()
+        .zip(&dirs)
+        .flat_map(|(survey, dir)| targets.iter().map(move |target| (survey, dir, *target)))
         .collect();
-    for (path, file) in &files {
-        write_atomically(path, &file.contents)?;
+    let written: Vec<Result<Vec<Staged>, CliError>> = pairs
+        .par_iter()
+        .map(|(survey, dir, target)| stage(dir, target.emit(survey, &options)))
+        .collect();
+    let mut staged = Vec::new();
+    let mut failure = None;
+    for result in written {
+        match result {
+            Ok(files) => staged.extend(files),
+            Err(e) => {
+                failure.get_or_insert(e);
+            }
+        }
+    }
+    if let Some(e) = failure {
+        discard(&staged);
+        return Err(e);
+    }
+    // A directory where a file goes would refuse its rename: refuse before any is renamed.
+    if let Some(file) = staged.iter().find(|f| f.path.is_dir()) {
+        discard(&staged);
+        return Err(format!("cannot write {}: it is a directory", file.path.display()));
+    }
+    for (i, file) in staged.iter().enumerate() {
+        if let Err(e) = fs::rename(&file.tmp, &file.path) {
+            discard(&staged[i..]);
+            return Err(format!("cannot write {}: {e}", file.path.display()));
+        }
     }
     let wrote = format!(
         "wrote {} file(s) for {} survey(s) under {}",
-        files.len(),
+        staged.len(),
         compilation.surveys.len(),
         args.out.display()
     );
@@ -111,4 +136,71 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), CliError> {
     let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
     fs::write(&tmp, contents).map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
     fs::rename(&tmp, path).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// A file written to `tmp`, renamed over `path` once every file is written; `created` are
+/// the folders its writing made (deepest first), removed again if the build fails.
+struct Staged {
+    tmp: PathBuf,
+    path: PathBuf,
+    created: Vec<PathBuf>,
+}
+
+/// Write the files of one (survey, target) pair under `dir` to temporary siblings; on an
+/// error, remove what this pair wrote. Each file's bytes are dropped once written.
+fn stage(dir: &Path, files: Vec<OutputFile>) -> Result<Vec<Staged>, CliError> {
+    let mut staged = Vec::with_capacity(files.len());
+    for file in files {
+        match write_temporary(&dir.join(&file.path), &file.contents) {
+            Ok(file) => staged.push(file),
+            Err(e) => {
+                discard(&staged);
+                return Err(e);
+            }
+        }
+    }
+    Ok(staged)
+}
+
+fn write_temporary(path: &Path, contents: &[u8]) -> Result<Staged, CliError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let created: Vec<PathBuf> = dir
+        .ancestors()
+        .take_while(|d| !d.as_os_str().is_empty() && !d.exists())
+        .map(Path::to_path_buf)
+        .collect();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let written = fs::create_dir_all(dir)
+        .map_err(|e| format!("cannot create {}: {e}", dir.display()))
+        .and_then(|()| fs::write(&tmp, contents).map_err(|e| format!("cannot write {}: {e}", tmp.display())));
+    let staged = Staged {
+        tmp,
+        path: path.to_path_buf(),
+        created,
+    };
+    match written {
+        Ok(()) => Ok(staged),
+        Err(e) => {
+            discard(std::slice::from_ref(&staged));
+            Err(e)
+        }
+    }
+}
+
+/// Remove staged temporaries, then the folders their writing made (deepest first; a
+/// folder another file still holds stays).
+fn discard(staged: &[Staged]) {
+    for file in staged {
+        let _ = fs::remove_file(&file.tmp);
+    }
+    let mut created: Vec<&PathBuf> = staged.iter().flat_map(|f| &f.created).collect();
+    created.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
+    created.dedup();
+    for dir in created {
+        let _ = fs::remove_dir(dir);
+    }
 }
