@@ -1,82 +1,144 @@
 //! HTML target: the data the page's script reads (survey metadata, each question's rules and
-//! routing as the IR's own `Expr` JSON, checks, messages), built as a JSON value and made
-//! safe to sit inside `<script type="application/json">`.
+//! routing as the IR's own `Expr` JSON, checks, messages), serialised straight from
+//! borrowed view structs (keys in a fixed order) and made safe to sit inside
+//! `<script type="application/json">`.
 
 use super::i18n::Strings;
 use super::question::Control;
-use rileva_compiler::ir::{Question, QuestionKind, Survey};
+use rileva_compiler::ir::{Expr, Question, QuestionKind, Survey};
 use rileva_compiler::response::SPECIFY_MAX_CHARS;
-use serde_json::{json, Map, Value};
+use serde::Serialize;
 
 /// Everything the script needs to route, validate and send one response.
-pub fn form_data(survey: &Survey, questions: &[&Question], lang: &str, ui: &Strings, thanks: &str) -> Value {
-    let mut data = json!({
-        "survey": survey.id,
-        "version": survey.version,
-        "language": lang,
-        "channel": "web",
-        "specify_max_length": SPECIFY_MAX_CHARS,
-        "questions": questions.iter().map(|q| question_data(q)).collect::<Vec<_>>(),
-        "checks": survey.checks.iter().map(|c| json!({
-            "condition": c.condition,
-            "message": c.message.get(lang).trim(),
-            "questions": c.condition.questions(),
-        })).collect::<Vec<_>>(),
-        "messages": {
-            "required": ui.err_required,
-            "max_length": ui.err_max_length,
-            "number": ui.err_number,
-            "min_picks": ui.err_min_picks,
-            "min_one": ui.err_min_one,
-            "max_picks": ui.err_max_picks,
-            "max_one": ui.err_max_one,
-            "summary": ui.error_summary,
-            "sending": ui.sending,
-            "resend": ui.resend,
-            "send_failed": ui.send_failed,
-            "send_unavailable": ui.send_unavailable,
-            "send_rejected": ui.send_rejected,
-            "send_refused": ui.send_refused,
-            "send_conflict": ui.send_conflict,
-            "thanks": thanks,
-        },
-    });
-    // The survey's site ids, only when it lists sites: the script sends `?site=` of the
-    // page's address as the response's `site` when it is one of them.
-    if let (Value::Object(map), false) = (&mut data, survey.sites.is_empty()) {
-        let ids: Vec<&str> = survey.sites.iter().map(|s| s.id.as_str()).collect();
-        map.insert("sites".into(), json!(ids));
-    }
-    data
+#[derive(Serialize)]
+pub struct FormData<'a> {
+    survey: &'a str,
+    version: &'a str,
+    language: &'a str,
+    channel: &'static str,
+    specify_max_length: u32,
+    questions: Vec<QuestionData<'a>>,
+    checks: Vec<CheckData<'a>>,
+    messages: Messages<'a>,
+    /// The survey's site ids, only when it lists sites: the script sends `?site=` of the
+    /// page's address as the response's `site` when it is one of them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    sites: Vec<&'a str>,
 }
 
-fn question_data(question: &Question) -> Value {
-    let mut q = Map::new();
-    q.insert("id".into(), json!(question.id));
-    q.insert("control".into(), json!(answer_control(question.kind)));
-    q.insert("required".into(), json!(question.required));
-    q.insert("show_if".into(), json!(question.show_if));
-    let missing: Vec<i64> = question
-        .codes
-        .iter()
-        .filter(|c| c.missing)
-        .map(|c| c.value)
-        .collect();
-    q.insert("missing".into(), json!(missing));
-    let specify: Vec<i64> = question.specify_codes().map(|c| c.value).collect();
-    q.insert("specify".into(), json!(specify));
-    if let Some(range) = question.range {
-        q.insert("min".into(), json!(range.min));
-        q.insert("max".into(), json!(range.max));
+#[derive(Serialize)]
+struct CheckData<'a> {
+    condition: &'a Expr,
+    message: &'a str,
+    questions: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Messages<'a> {
+    required: &'a str,
+    max_length: &'a str,
+    number: &'a str,
+    min_picks: &'a str,
+    min_one: &'a str,
+    max_picks: &'a str,
+    max_one: &'a str,
+    summary: &'a str,
+    sending: &'a str,
+    resend: &'a str,
+    send_failed: &'a str,
+    send_unavailable: &'a str,
+    send_rejected: &'a str,
+    send_refused: &'a str,
+    send_conflict: &'a str,
+    thanks: &'a str,
+}
+
+#[derive(Serialize)]
+struct QuestionData<'a> {
+    id: &'a str,
+    control: Control,
+    required: bool,
+    show_if: Option<&'a Expr>,
+    missing: Vec<i64>,
+    specify: Vec<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    min: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max_length: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    min_picks: Option<u32>,
+    /// Only for `multi` questions, where `null` says "no most".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max_picks: Option<Option<u32>>,
+}
+
+pub fn form_data<'a>(
+    survey: &'a Survey,
+    questions: &[&'a Question],
+    lang: &'a str,
+    ui: &'a Strings,
+    thanks: &'a str,
+) -> FormData<'a> {
+    FormData {
+        survey: &survey.id,
+        version: &survey.version,
+        language: lang,
+        channel: "web",
+        specify_max_length: SPECIFY_MAX_CHARS,
+        questions: questions.iter().map(|q| question_data(q)).collect(),
+        checks: survey
+            .checks
+            .iter()
+            .map(|c| CheckData {
+                condition: &c.condition,
+                message: c.message.get(lang).trim(),
+                questions: c.condition.questions(),
+            })
+            .collect(),
+        messages: Messages {
+            required: ui.err_required,
+            max_length: ui.err_max_length,
+            number: ui.err_number,
+            min_picks: ui.err_min_picks,
+            min_one: ui.err_min_one,
+            max_picks: ui.err_max_picks,
+            max_one: ui.err_max_one,
+            summary: ui.error_summary,
+            sending: ui.sending,
+            resend: ui.resend,
+            send_failed: ui.send_failed,
+            send_unavailable: ui.send_unavailable,
+            send_rejected: ui.send_rejected,
+            send_refused: ui.send_refused,
+            send_conflict: ui.send_conflict,
+            thanks,
+        },
+        sites: survey.sites.iter().map(|s| s.id.as_str()).collect(),
     }
-    if let Some(max) = question.max_length {
-        q.insert("max_length".into(), json!(max));
+}
+
+fn question_data(question: &Question) -> QuestionData<'_> {
+    let multi = question.kind == QuestionKind::Multi;
+    QuestionData {
+        id: &question.id,
+        control: answer_control(question.kind),
+        required: question.required,
+        show_if: question.show_if.as_ref(),
+        missing: question
+            .codes
+            .iter()
+            .filter(|c| c.missing)
+            .map(|c| c.value)
+            .collect(),
+        specify: question.specify_codes().map(|c| c.value).collect(),
+        min: question.range.map(|r| r.min),
+        max: question.range.map(|r| r.max),
+        max_length: question.max_length,
+        min_picks: multi.then(|| question.min_picks.unwrap_or(1)),
+        max_picks: multi.then_some(question.max_picks),
     }
-    if question.kind == QuestionKind::Multi {
-        q.insert("min_picks".into(), json!(question.min_picks.unwrap_or(1)));
-        q.insert("max_picks".into(), json!(question.max_picks));
-    }
-    Value::Object(q)
 }
 
 /// How the script reads an answer: the theme's look does not matter here.
@@ -91,26 +153,47 @@ fn answer_control(kind: QuestionKind) -> Control {
 
 /// Serialise `value` for an inline `<script type="application/json">`: `<`, `>` and `&`
 /// (and the JavaScript line separators) become `\u` escapes, which JSON reads back
-/// unchanged, so no text of the survey can close the script element.
-pub fn script_json(value: &Value) -> String {
-    let text = value.to_string();
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            _ => out.push(ch),
+/// unchanged, so no text of the survey can close the script element. They can only stand
+/// inside JSON strings, where the escape means the same character.
+pub fn script_json(value: &impl Serialize) -> String {
+    // Plain data with string keys: serialising cannot fail.
+    let text = serde_json::to_string(value).unwrap_or_default();
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let escape = match bytes[i] {
+            b'<' => Some(("\\u003c", 1)),
+            b'>' => Some(("\\u003e", 1)),
+            b'&' => Some(("\\u0026", 1)),
+            // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8.
+            0xE2 if bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0xA8) => {
+                Some(("\\u2028", 3))
+            }
+            0xE2 if bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0xA9) => {
+                Some(("\\u2029", 3))
+            }
+            _ => None,
+        };
+        match escape {
+            Some((replacement, len)) => {
+                out.push_str(&text[start..i]);
+                out.push_str(replacement);
+                i += len;
+                start = i;
+            }
+            None => i += 1,
         }
     }
+    out.push_str(&text[start..]);
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::{json, Value};
 
     #[test]
     fn script_json_cannot_close_the_script_element() {
