@@ -14,8 +14,6 @@ pub struct Xml {
     out: String,
     /// The names of the elements open, outermost first.
     open: Vec<&'static str>,
-    /// The next tag starts a new line (false right after a text).
-    line_break: bool,
     /// The last start tag still lacks its `>`: it becomes `/>` if the element is closed
     /// before it has any child.
     unfinished: bool,
@@ -33,7 +31,6 @@ impl Xml {
         Xml {
             out: String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"),
             open: Vec::new(),
-            line_break: true,
             unfinished: false,
         }
     }
@@ -52,16 +49,12 @@ impl Xml {
         };
         if std::mem::take(&mut self.unfinished) {
             self.out.push_str("/>");
-            self.line_break = true;
             return;
         }
-        if self.line_break {
-            self.indent();
-        }
+        self.indent();
         self.out.push_str("</");
         self.out.push_str(name);
         self.out.push('>');
-        self.line_break = true;
     }
 
     /// `<name a="v">text</name>` (`<name></name>` for an empty text).
@@ -72,7 +65,6 @@ impl Xml {
         self.out.push_str("</");
         self.out.push_str(name);
         self.out.push('>');
-        self.line_break = true;
     }
 
     /// `<name a="v"/>`: an element without children.
@@ -90,14 +82,12 @@ impl Xml {
         self.out
     }
 
-    /// `<name a="v"`, on a new line unless right after a text.
+    /// `<name a="v"` on a new line (a text never precedes a tag: texts are leaves).
     fn start(&mut self, name: &str, attributes: Attributes) {
         if std::mem::take(&mut self.unfinished) {
             self.out.push('>');
         }
-        if self.line_break {
-            self.indent();
-        }
+        self.indent();
         self.out.push('<');
         self.out.push_str(name);
         for (key, value) in attributes {
@@ -107,7 +97,6 @@ impl Xml {
             self.out.push_str(&escape(*value));
             self.out.push('"');
         }
-        self.line_break = true;
     }
 
     fn indent(&mut self) {
