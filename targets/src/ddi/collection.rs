@@ -28,9 +28,12 @@ fn user_attribute(xml: &mut Xml, key: &str, value: &str) {
 }
 
 pub fn question_scheme(xml: &mut Xml, survey: &Survey, ids: &Ids) {
-    xml.open("d:QuestionScheme", &[]);
-    ids.identity(xml, &ids.id("QuestionScheme", ""));
-    name(xml, "d:QuestionSchemeName", &format!("{} questions", survey.id));
+    ids.open_scheme(
+        xml,
+        "d:QuestionScheme",
+        "d:QuestionSchemeName",
+        &format!("{} questions", survey.id),
+    );
     for q in &survey.questions {
         question_item(xml, survey, q, ids);
     }
@@ -110,10 +113,9 @@ pub fn has_instructions(survey: &Survey) -> bool {
 /// The help texts, one instruction per question that has one; call only when
 /// [`has_instructions`].
 pub fn instruction_scheme(xml: &mut Xml, survey: &Survey, ids: &Ids) {
-    xml.open("d:InterviewerInstructionScheme", &[]);
-    ids.identity(xml, &ids.id("InterviewerInstructionScheme", ""));
-    name(
+    ids.open_scheme(
         xml,
+        "d:InterviewerInstructionScheme",
         "d:InterviewerInstructionSchemeName",
         &format!("{} help texts", survey.id),
     );
@@ -173,10 +175,9 @@ pub fn control_construct_scheme(xml: &mut Xml, survey: &Survey, ids: &Ids) {
             },
         })
         .collect();
-    xml.open("d:ControlConstructScheme", &[]);
-    ids.identity(xml, &ids.id("ControlConstructScheme", ""));
-    name(
+    ids.open_scheme(
         xml,
+        "d:ControlConstructScheme",
         "d:ControlConstructSchemeName",
         &format!("{} routing", survey.id),
     );
@@ -268,10 +269,9 @@ fn main_sequence(xml: &mut Xml, survey: &Survey, ids: &Ids, entries: &[Entry]) {
 }
 
 pub fn instrument_scheme(xml: &mut Xml, survey: &Survey, ids: &Ids) {
-    xml.open("d:InstrumentScheme", &[]);
-    ids.identity(xml, &ids.id("InstrumentScheme", ""));
-    name(
+    ids.open_scheme(
         xml,
+        "d:InstrumentScheme",
         "d:InstrumentSchemeName",
         &format!("{} instrument", survey.id),
     );

@@ -60,6 +60,16 @@ impl Ids {
         xml.leaf("r:Version", &[], &self.version);
     }
 
+    /// Open the maintainable scheme `element` (`d:QuestionScheme`): its identity (id
+    /// `<survey>-QuestionScheme`), then `name_element` holding `name`. Its items follow; the
+    /// caller closes it.
+    pub fn open_scheme(&self, xml: &mut Xml, element: &'static str, name_element: &'static str, name: &str) {
+        xml.open(element, &[]);
+        let kind = element.split_once(':').map_or(element, |(_, kind)| kind);
+        self.identity(xml, &self.id(kind, ""));
+        super::text::name(xml, name_element, name);
+    }
+
     /// An element `name` that points at object `id` of type `of`
     /// (`r:QuestionReference` -> `QuestionItem`).
     pub fn reference(&self, xml: &mut Xml, name: &'static str, of: &str, id: &str) {

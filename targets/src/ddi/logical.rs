@@ -50,9 +50,12 @@ fn category_id(ids: &Ids, list: &CodeList, code: &Code) -> String {
 }
 
 pub fn category_scheme(xml: &mut Xml, survey: &Survey, lists: &[CodeList], ids: &Ids) {
-    xml.open("l:CategoryScheme", &[]);
-    ids.identity(xml, &ids.id("CategoryScheme", ""));
-    name(xml, "l:CategorySchemeName", &format!("{} categories", survey.id));
+    ids.open_scheme(
+        xml,
+        "l:CategoryScheme",
+        "l:CategorySchemeName",
+        &format!("{} categories", survey.id),
+    );
     for list in lists {
         for code in list.codes {
             let missing: &[(&str, &str)] = if code.missing {
@@ -70,9 +73,12 @@ pub fn category_scheme(xml: &mut Xml, survey: &Survey, lists: &[CodeList], ids: 
 }
 
 pub fn code_list_scheme(xml: &mut Xml, survey: &Survey, lists: &[CodeList], ids: &Ids) {
-    xml.open("l:CodeListScheme", &[]);
-    ids.identity(xml, &ids.id("CodeListScheme", ""));
-    name(xml, "l:CodeListSchemeName", &format!("{} code lists", survey.id));
+    ids.open_scheme(
+        xml,
+        "l:CodeListScheme",
+        "l:CodeListSchemeName",
+        &format!("{} code lists", survey.id),
+    );
     for list in lists {
         xml.open("l:CodeList", &[]);
         ids.identity(xml, &list.id);
@@ -96,9 +102,12 @@ pub fn code_list_scheme(xml: &mut Xml, survey: &Survey, lists: &[CodeList], ids:
 }
 
 pub fn variable_scheme(xml: &mut Xml, survey: &Survey, ids: &Ids) {
-    xml.open("l:VariableScheme", &[]);
-    ids.identity(xml, &ids.id("VariableScheme", ""));
-    name(xml, "l:VariableSchemeName", &format!("{} variables", survey.id));
+    ids.open_scheme(
+        xml,
+        "l:VariableScheme",
+        "l:VariableSchemeName",
+        &format!("{} variables", survey.id),
+    );
     for q in &survey.questions {
         variable(xml, q, &q.id, &q.wording, survey, ids, |xml| {
             question_representation(xml, q, ids);
