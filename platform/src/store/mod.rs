@@ -102,7 +102,7 @@ impl Tables {
             table: survey.table.clone(),
             script: rileva_targets::sql::script(survey, dialect),
             insert: row::insert_sql(survey, dialect),
-            copy: copy_statement(survey),
+            copy: row::copy_sql(survey),
             types: row::insert_columns(survey).iter().map(|c| c.value).collect(),
         }
     }
@@ -121,19 +121,6 @@ impl Tables {
     pub fn insert_returning(&self) -> String {
         format!("{} RETURNING \"response_id\"", self.insert)
     }
-}
-
-/// `COPY "t" ("survey_version", ...) FROM STDIN`: the INSERT's columns, in its order.
-fn copy_statement(survey: &ir::Survey) -> String {
-    let names: Vec<String> = row::insert_columns(survey)
-        .iter()
-        .map(|c| rileva_targets::sql::quote::ident(&c.name))
-        .collect();
-    format!(
-        "COPY {} ({}) FROM STDIN",
-        rileva_targets::sql::quote::ident(&survey.table),
-        names.join(", ")
-    )
 }
 
 /// The tables of each survey (same order) when several versions are given together: the

@@ -48,8 +48,19 @@ pub fn insert_sql(survey: &ir::Survey, dialect: Dialect) -> String {
 
 /// `INSERT INTO "t" ("survey_version", ...)`: the INSERT without its VALUES.
 pub fn insert_head(survey: &ir::Survey) -> String {
+    format!("INSERT INTO {}", table_and_columns(survey))
+}
+
+/// `COPY "t" ("survey_version", ...) FROM STDIN`: the INSERT's columns, in its order, for
+/// PostgreSQL's bulk load (`rileva load`), which sends [`row`]'s values in COPY's text format.
+pub fn copy_sql(survey: &ir::Survey) -> String {
+    format!("COPY {} FROM STDIN", table_and_columns(survey))
+}
+
+/// `"t" ("survey_version", ...)`: the response table and the columns a row fills.
+fn table_and_columns(survey: &ir::Survey) -> String {
     let names: Vec<String> = insert_columns(survey).iter().map(|c| ident(&c.name)).collect();
-    format!("INSERT INTO {} ({})", ident(&survey.table), names.join(", "))
+    format!("{} ({})", ident(&survey.table), names.join(", "))
 }
 
 /// One row's `($1, $2, ...)` for columns of these types, its parameters numbered from
