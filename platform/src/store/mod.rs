@@ -98,22 +98,24 @@ pub struct Tables {
 
 impl Tables {
     pub fn new(survey: &ir::Survey, dialect: Dialect) -> Tables {
-        Tables {
-            table: survey.table.clone(),
-            script: rileva_targets::sql::script(survey, dialect),
-            insert: row::insert_sql(survey, dialect),
-            copy: row::copy_sql(survey),
-            types: row::insert_columns(survey).iter().map(|c| c.value).collect(),
-        }
+        Tables::with_script(survey, dialect, rileva_targets::sql::script(survey, dialect))
     }
 
     /// One version's tables when `versions` (this one among them) share its table: the
     /// script of the table of every minor version (docs/versions.md), this version's INSERT.
     pub fn of_version(survey: &ir::Survey, versions: &[&ir::Survey], dialect: Dialect) -> Tables {
         let family = rileva_targets::sql::family::sorted(versions);
+        let script = rileva_targets::sql::script_versions(&family, dialect);
+        Tables::with_script(survey, dialect, script)
+    }
+
+    fn with_script(survey: &ir::Survey, dialect: Dialect, script: String) -> Tables {
         Tables {
-            script: rileva_targets::sql::script_versions(&family, dialect),
-            ..Tables::new(survey, dialect)
+            table: survey.table.clone(),
+            script,
+            insert: row::insert_sql(survey, dialect),
+            copy: row::copy_sql(survey),
+            types: row::insert_columns(survey).iter().map(|c| c.value).collect(),
         }
     }
 
