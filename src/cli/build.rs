@@ -127,15 +127,22 @@ fn selected(args: &[Target]) -> Vec<Target> {
 
 /// Write to a temporary file beside the target, then rename over it.
 pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), CliError> {
-    let dir = path.parent().unwrap_or(Path::new("."));
+    let (dir, tmp) = temporary(path);
     fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    fs::write(&tmp, contents).map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
+    fs::rename(&tmp, path).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// The folder of `path`, and the temporary sibling its bytes are written to before the
+/// rename: `.name.tmp-<pid>`.
+fn temporary(path: &Path) -> (&Path, PathBuf) {
+    let dir = path.parent().unwrap_or(Path::new("."));
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    fs::write(&tmp, contents).map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
-    fs::rename(&tmp, path).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    (dir, tmp)
 }
 
 /// A file written to `tmp`, renamed over `path` once every file is written; `created` are
@@ -163,17 +170,12 @@ fn stage(dir: &Path, files: Vec<OutputFile>) -> Result<Vec<Staged>, CliError> {
 }
 
 fn write_temporary(path: &Path, contents: &[u8]) -> Result<Staged, CliError> {
-    let dir = path.parent().unwrap_or(Path::new("."));
+    let (dir, tmp) = temporary(path);
     let created: Vec<PathBuf> = dir
         .ancestors()
         .take_while(|d| !d.as_os_str().is_empty() && !d.exists())
         .map(Path::to_path_buf)
         .collect();
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
     let written = fs::create_dir_all(dir)
         .map_err(|e| format!("cannot create {}: {e}", dir.display()))
         .and_then(|()| fs::write(&tmp, contents).map_err(|e| format!("cannot write {}: {e}", tmp.display())));
