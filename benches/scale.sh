@@ -51,16 +51,14 @@ measure() {
   rm -f all t
 }
 
+if [ -n "${RILEVA_BASE:-}" ]; then
+  # The surveys people write every day: every example, the older binary next to this one,
+  # interleaved run by run (benches/examples.py prints its own table).
+  "$python" "$root/benches/examples.py" "$RILEVA_BASE" "$bin" $((runs * 10))
+  echo
+fi
 echo "| work | wall (median) | CPU user+sys (median) | peak memory |"
 echo "| --- | --- | --- | --- |"
-if [ -n "${RILEVA_BASE:-}" ]; then
-  # The surveys people write every day: every example, this binary next to the older one.
-  for b in "$RILEVA_BASE" "$bin"; do
-    echo "| check examples/ ($(basename "$b")) | $(runs=$((runs * 5)) measure "$b" check "$root/examples") |"
-    echo "| build examples/ ($(basename "$b")) | $(runs=$((runs * 5)) measure "$b" build --out out "$root/examples") |"
-    rm -rf out
-  done
-fi
 for n in $sizes; do
   "$python" "$root/benches/generate.py" survey "$n" "s$n.rileva"
   "$python" "$root/benches/generate.py" xlsform "$n" "s$n.xlsx"
