@@ -6,6 +6,7 @@
 mod check;
 pub mod ddi;
 pub mod doc;
+mod fragment;
 pub mod html;
 pub mod ir_json;
 pub mod json_schema;

@@ -5,13 +5,15 @@
 use super::i18n::{fill, Strings};
 use super::view::{channel_names, lang_texts, locking_standard, LangText};
 use super::words;
+use crate::fragment::{Fragment, Slots};
 use rileva_compiler::ir::{Question, QuestionKind, Survey};
 use rileva_compiler::response::DEFAULT_TEXT_MAX_CHARS;
 use serde::Serialize;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct QuestionView {
-    pub number: usize,
+    /// The question's place in the survey, from 1 (a text, so that it fills a slot).
+    pub number: String,
     pub id: String,
     pub anchor: String,
     pub kind: &'static str,
@@ -25,11 +27,48 @@ pub struct QuestionView {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct CodeView {
     pub value: i64,
     pub labels: Vec<LangText>,
     pub flags: String,
+}
+
+/// `question.html` is rendered once per shape of question (`crate::fragment`).
+impl Fragment for QuestionView {
+    fn shape<'a>(&'a self, slots: &mut Slots<'a>) -> Self {
+        QuestionView {
+            number: slots.text(&self.number),
+            id: slots.text(&self.id),
+            anchor: slots.text(&self.anchor),
+            kind: self.kind,
+            required: self.required,
+            locked: self.locked,
+            wording: lang_text_shapes(&self.wording, slots),
+            help: self.help.as_ref().map(|h| lang_text_shapes(h, slots)),
+            codes: self
+                .codes
+                .iter()
+                .map(|c| CodeView {
+                    value: c.value,
+                    labels: lang_text_shapes(&c.labels, slots),
+                    flags: slots.text(&c.flags),
+                })
+                .collect(),
+            facts: self.facts.iter().map(|f| slots.text(f)).collect(),
+            note: slots.option(&self.note),
+        }
+    }
+}
+
+fn lang_text_shapes<'a>(texts: &'a [LangText], slots: &mut Slots<'a>) -> Vec<LangText> {
+    texts
+        .iter()
+        .map(|t| LangText {
+            lang: slots.text(&t.lang),
+            text: slots.text(&t.text),
+        })
+        .collect()
 }
 
 pub fn question_view(survey: &Survey, q: &Question, number: usize, lang: &str, ui: &Strings) -> QuestionView {
@@ -39,7 +78,7 @@ pub fn question_view(survey: &Survey, q: &Question, number: usize, lang: &str, u
         .map(|h| lang_texts(survey, h))
         .filter(|texts| texts.iter().any(|t| !t.text.is_empty()));
     QuestionView {
-        number,
+        number: number.to_string(),
         id: q.id.clone(),
         anchor: format!("q-{}", q.id),
         kind: ui.kinds[kind_index(q.kind)],

@@ -1,17 +1,76 @@
 //! Doc target, layout: the minijinja templates of `targets/templates/doc/`, in the
 //! environment of [`crate::templates`], that turn a [`Page`] into HTML text.
+//! `question.html` lays out each question through [`crate::fragment`] (rendered once per
+//! shape of question, then filled), and `document.html` places the questions so written.
 
 use super::view::Page;
+use crate::fragment::Fragments;
+use minijinja::{context, Value};
+use serde::Serialize;
 
 const TEMPLATES: [(&str, &str); 2] = [
     ("document.html", include_str!("../../templates/doc/document.html")),
     ("question.html", include_str!("../../templates/doc/question.html")),
 ];
 
+/// A block as `document.html` reads it: its questions already laid out.
+#[derive(Serialize)]
+struct BlockLayout<'a> {
+    heading: &'a str,
+    id: &'a str,
+    questions: Vec<String>,
+}
+
 /// Render one document. The templates are fixed and tested, so an error here is a bug in
 /// rileva, reported as a message rather than a panic.
 pub fn render(page: &Page) -> Result<String, minijinja::Error> {
-    crate::templates::environment(&TEMPLATES)?
-        .get_template("document.html")?
-        .render(page)
+    let env = crate::templates::environment(&TEMPLATES)?;
+    let globals = context! { ui => page.ui, languages => &page.languages };
+    let mut questions = Fragments::new(env.get_template("question.html")?, "q", globals);
+    let mut blocks = Vec::with_capacity(page.blocks.len());
+    for block in &page.blocks {
+        let mut html = Vec::with_capacity(block.questions.len());
+        for question in &block.questions {
+            let mut one = String::with_capacity(2048);
+            questions.render_into(question, &mut one)?;
+            html.push(one);
+        }
+        blocks.push(BlockLayout {
+            heading: &block.heading,
+            id: &block.id,
+            questions: html,
+        });
+    }
+    env.get_template("document.html")?
+        .render(context! { blocks => blocks, ..Value::from_serialize(page) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::view;
+    use crate::html::fixture;
+
+    /// Each question laid out through its shape's skeleton is the bytes of rendering
+    /// `question.html` with the question itself, in every language.
+    #[test]
+    fn filled_questions_are_the_bytes_of_the_template() {
+        let env = crate::templates::environment(&TEMPLATES).expect("templates");
+        let template = env.get_template("question.html").expect("question.html");
+        for survey in [fixture::inps(), fixture::valutazione(), fixture::hostile()] {
+            for lang in &survey.languages {
+                let page = view::page(&survey, lang);
+                let globals = context! { ui => page.ui, languages => &page.languages };
+                let mut fragments = Fragments::new(template.clone(), "q", globals.clone());
+                for q in page.blocks.iter().flat_map(|b| &b.questions) {
+                    let mut filled = String::new();
+                    fragments.render_into(q, &mut filled).expect("filled");
+                    let direct = template
+                        .render(context! { q => q, ..globals.clone() })
+                        .expect("rendered");
+                    assert_eq!(filled, direct, "{} {lang}", q.id);
+                }
+            }
+        }
+    }
 }

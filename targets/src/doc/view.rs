@@ -22,6 +22,8 @@ pub struct Page {
     pub css: &'static str,
     pub facts: Vec<Fact>,
     pub notes: Option<String>,
+    /// Laid out by [`super::render`], one question at a time.
+    #[serde(skip)]
     pub blocks: Vec<Block>,
     pub checks: Vec<CheckView>,
     pub locked: Vec<LockedView>,
@@ -30,7 +32,7 @@ pub struct Page {
 }
 
 /// A text in one language, with its `lang` attribute.
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct LangText {
     pub lang: String,
     pub text: String,
@@ -49,7 +51,7 @@ pub struct Fact {
 }
 
 /// A section (or the questions outside any section).
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Block {
     pub heading: String,
     pub id: String,

@@ -6,12 +6,13 @@ use super::i18n::{fill, Strings};
 use super::theme::Theme;
 use super::view::is_feedback_question;
 use super::words::{answer_label, condition_sentence};
+use crate::fragment::{Fragment, Slots};
 use rileva_compiler::ir::{Question, QuestionKind, Survey};
 use rileva_compiler::response::SPECIFY_MAX_CHARS;
 use serde::Serialize;
 
 /// How a question is answered on the page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Control {
     /// One code: a radio group.
@@ -28,7 +29,7 @@ pub enum Control {
 }
 
 /// The part a question plays in the Designers Italia rating component.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FeedbackRole {
     Rating,
@@ -37,7 +38,7 @@ pub enum FeedbackRole {
     Text,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct QuestionView {
     pub id: String,
     pub control: Control,
@@ -65,7 +66,7 @@ pub struct QuestionView {
     pub field_label: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct OptionView {
     pub value: i64,
     pub label: String,
@@ -73,12 +74,49 @@ pub struct OptionView {
 }
 
 /// The free-text field of an option marked `specify`: `<q>_<code>_text`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct SpecifyView {
     pub name: String,
     pub label: String,
     /// The most characters `rileva validate` accepts in a specify text.
     pub max_length: u32,
+}
+
+/// `question.html` is rendered once per shape of question (`crate::fragment`).
+impl Fragment for QuestionView {
+    fn shape<'a>(&'a self, slots: &mut Slots<'a>) -> Self {
+        QuestionView {
+            id: slots.text(&self.id),
+            control: self.control,
+            wording: slots.text(&self.wording),
+            help: slots.option(&self.help),
+            required: self.required,
+            native_required: self.native_required,
+            condition: slots.option(&self.condition),
+            hint: slots.option(&self.hint),
+            describedby: slots.text(&self.describedby),
+            options: self
+                .options
+                .iter()
+                .map(|o| OptionView {
+                    value: o.value,
+                    label: slots.text(&o.label),
+                    specify: o.specify.as_ref().map(|s| SpecifyView {
+                        name: slots.text(&s.name),
+                        label: slots.text(&s.label),
+                        max_length: s.max_length,
+                    }),
+                })
+                .collect(),
+            inline: self.inline,
+            min: self.min,
+            max: self.max,
+            max_length: self.max_length,
+            feedback: self.feedback,
+            stars_label: slots.text(&self.stars_label),
+            field_label: slots.option(&self.field_label),
+        }
+    }
 }
 
 pub fn question_view(

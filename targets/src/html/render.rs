@@ -1,7 +1,12 @@
 //! HTML target, layout: the minijinja templates, in the environment of [`crate::templates`],
-//! that turn a [`Page`] view model into HTML text.
+//! that turn a [`Page`] view model into HTML text. `question.html` lays out each question
+//! through [`crate::fragment`] (rendered once per shape of question, then filled), and
+//! `page.html` places the blocks of questions so written.
 
 use super::view::Page;
+use crate::fragment::Fragments;
+use minijinja::{context, Value};
+use serde::Serialize;
 
 const TEMPLATES: [(&str, &str); 3] = [
     ("page.html", include_str!("../../templates/html/page.html")),
@@ -12,10 +17,70 @@ const TEMPLATES: [(&str, &str); 3] = [
     ("notes.html", include_str!("../../templates/html/notes.html")),
 ];
 
+/// A block as `page.html` reads it: its questions already laid out.
+#[derive(Serialize)]
+struct BlockLayout<'a> {
+    heading: &'a Option<String>,
+    section_id: &'a Option<String>,
+    feedback: bool,
+    questions: String,
+}
+
 /// Render one page. The templates are fixed and tested, so an error here is a bug in
 /// rileva, reported as a message rather than a panic.
 pub fn render(page: &Page) -> Result<String, minijinja::Error> {
-    crate::templates::environment(&TEMPLATES)?
-        .get_template("page.html")?
-        .render(page)
+    let env = crate::templates::environment(&TEMPLATES)?;
+    let globals = context! { ui => page.ui, ui_lang_differs => page.ui_lang_differs };
+    let mut questions = Fragments::new(env.get_template("question.html")?, "q", globals);
+    let mut blocks = Vec::with_capacity(page.blocks.len());
+    for block in &page.blocks {
+        let mut html = String::with_capacity(block.questions.len() * 1024);
+        for question in &block.questions {
+            questions.render_into(question, &mut html)?;
+        }
+        blocks.push(BlockLayout {
+            heading: &block.heading,
+            section_id: &block.section_id,
+            feedback: block.feedback,
+            questions: html,
+        });
+    }
+    env.get_template("page.html")?
+        .render(context! { blocks => blocks, ..Value::from_serialize(page) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::html::{fixture, view};
+    use crate::{HtmlTheme, Options};
+
+    /// Each question laid out through its shape's skeleton is the bytes of rendering
+    /// `question.html` with the question itself, in every theme and language.
+    #[test]
+    fn filled_questions_are_the_bytes_of_the_template() {
+        let env = crate::templates::environment(&TEMPLATES).expect("templates");
+        let template = env.get_template("question.html").expect("question.html");
+        for survey in [fixture::inps(), fixture::valutazione(), fixture::hostile()] {
+            for html_theme in [HtmlTheme::Plain, HtmlTheme::BootstrapItalia] {
+                let options = Options {
+                    html_theme,
+                    endpoint: None,
+                };
+                for lang in &survey.languages {
+                    let page = view::page(&survey, lang, &options);
+                    let globals = context! { ui => page.ui, ui_lang_differs => page.ui_lang_differs };
+                    let mut fragments = Fragments::new(template.clone(), "q", globals.clone());
+                    for q in page.blocks.iter().flat_map(|b| &b.questions) {
+                        let mut filled = String::new();
+                        fragments.render_into(q, &mut filled).expect("filled");
+                        let direct = template
+                            .render(context! { q => q, ..globals.clone() })
+                            .expect("rendered");
+                        assert_eq!(filled, direct, "{} {lang} {html_theme:?}", q.id);
+                    }
+                }
+            }
+        }
+    }
 }

@@ -30,12 +30,14 @@ pub struct Page {
     pub ui_lang_differs: bool,
     pub has_required: bool,
     pub thanks: String,
+    /// Laid out by [`super::render`], one question at a time.
+    #[serde(skip)]
     pub blocks: Vec<Block>,
 }
 
 /// A run of questions in the same section and, in the Bootstrap Italia theme, the same
 /// rating component.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Block {
     /// The section heading, when this block opens a section.
     pub heading: Option<String>,

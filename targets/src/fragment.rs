@@ -1,0 +1,268 @@
+//! Emit, templates of repeated fragments (one question's markup): a minijinja template
+//! rendered once per *shape* of its view, then filled with each view's texts.
+//!
+//! A survey of 10,000 questions has a few dozen shapes (the control, which texts are
+//! present, the number of options...). For each new shape the template is rendered with a
+//! copy of the view whose texts are placeholders; the output is cut at the placeholders
+//! into a [`Skeleton`] of literal markup and text slots, cached by shape. Each view is then
+//! written by copying the skeleton's markup and its own texts, escaped by minijinja's own
+//! [`HtmlEscape`] where the template escaped the placeholder. The bytes are those of
+//! rendering the template with the view itself, provided a fragment template only prints
+//! its texts and tests whether they are empty (no filters, no comparisons on them): the
+//! shape keeps every other value (booleans, options, numbers, enums), and a placeholder is
+//! empty exactly when its text is.
+
+use minijinja::{context, Error, ErrorKind, HtmlEscape, Template, Value};
+use serde::Serialize;
+use std::collections::hash_map::{Entry, HashMap};
+use std::fmt::Write as _;
+use std::hash::Hash;
+
+/// Opens a placeholder: `OPEN <slot> QUOTE CLOSE`, private-use characters no template or
+/// interface string holds. The quote tells whether the template escaped it (`&quot;`).
+const OPEN: char = '\u{E000}';
+const CLOSE: char = '\u{E001}';
+const RAW: &str = "\"";
+const ESCAPED: &str = "&quot;";
+
+/// A view a fragment template lays out.
+pub trait Fragment: Serialize + Hash + Eq {
+    /// This view with each printed text replaced by `slots.text(..)`; every other value kept.
+    fn shape<'a>(&'a self, slots: &mut Slots<'a>) -> Self;
+}
+
+/// The texts of one view, in the order [`Fragment::shape`] met them.
+#[derive(Default)]
+pub struct Slots<'a> {
+    texts: Vec<&'a str>,
+}
+
+impl<'a> Slots<'a> {
+    /// The placeholder of `text` (empty for an empty text, so that tests on it agree).
+    pub fn text(&mut self, text: &'a str) -> String {
+        if text.is_empty() {
+            return String::new();
+        }
+        let slot = self.texts.len();
+        self.texts.push(text);
+        format!("{OPEN}{slot}{RAW}{CLOSE}")
+    }
+
+    pub fn option(&mut self, text: &'a Option<String>) -> Option<String> {
+        text.as_deref().map(|t| self.text(t))
+    }
+}
+
+/// A shape's output: markup, and the slots where a view's texts go.
+#[derive(Debug)]
+enum Piece {
+    Markup(String),
+    Text { slot: usize, escaped: bool },
+}
+
+#[derive(Debug)]
+struct Skeleton {
+    pieces: Vec<Piece>,
+}
+
+/// One fragment template, with the values every fragment shares (`globals`) and the
+/// skeletons of the shapes met so far.
+pub struct Fragments<'t, F> {
+    template: Template<'t, 't>,
+    /// The name under which the template reads each view (`q`).
+    name: &'static str,
+    globals: Value,
+    skeletons: HashMap<F, Skeleton>,
+}
+
+impl<'t, F: Fragment> Fragments<'t, F> {
+    pub fn new(template: Template<'t, 't>, name: &'static str, globals: Value) -> Self {
+        Fragments {
+            template,
+            name,
+            globals,
+            skeletons: HashMap::new(),
+        }
+    }
+
+    /// Append `view`'s markup to `out`: the bytes of rendering the template with it.
+    pub fn render_into(&mut self, view: &F, out: &mut String) -> Result<(), Error> {
+        let mut slots = Slots::default();
+        let shape = view.shape(&mut slots);
+        let skeleton = match self.skeletons.entry(shape) {
+            Entry::Occupied(known) => known.into_mut(),
+            Entry::Vacant(new) => {
+                let view = Value::from_serialize(new.key());
+                let view = Value::from_iter([(self.name, view)]);
+                let ctx = context! { ..view, ..self.globals.clone() };
+                let skeleton = parse(&self.template.render(ctx)?, slots.texts.len())?;
+                new.insert(skeleton)
+            }
+        };
+        for piece in &skeleton.pieces {
+            match piece {
+                Piece::Markup(markup) => out.push_str(markup),
+                Piece::Text { slot, escaped } => {
+                    let text = slots.texts.get(*slot).copied().unwrap_or_default();
+                    if *escaped {
+                        write!(out, "{}", HtmlEscape(text)).map_err(|_| bug("write failed"))?;
+                    } else {
+                        out.push_str(text);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Cut a shape's output at its placeholders.
+fn parse(output: &str, slots: usize) -> Result<Skeleton, Error> {
+    let mut pieces = Vec::new();
+    let mut rest = output;
+    while let Some(start) = rest.find(OPEN) {
+        if start > 0 {
+            pieces.push(Piece::Markup(rest[..start].to_owned()));
+        }
+        let after = &rest[start + OPEN.len_utf8()..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        let slot: usize = after[..digits]
+            .parse()
+            .map_err(|_| bug("a placeholder without its slot"))?;
+        let tail = &after[digits..];
+        let (escaped, tail) = if let Some(t) = tail.strip_prefix(ESCAPED) {
+            (true, t)
+        } else if let Some(t) = tail.strip_prefix(RAW) {
+            (false, t)
+        } else {
+            return Err(bug("a placeholder changed by a filter"));
+        };
+        let Some(tail) = tail.strip_prefix(CLOSE) else {
+            return Err(bug("a placeholder changed by a filter"));
+        };
+        if slot >= slots {
+            return Err(bug("a placeholder of no slot"));
+        }
+        pieces.push(Piece::Text { slot, escaped });
+        rest = tail;
+    }
+    if !rest.is_empty() {
+        pieces.push(Piece::Markup(rest.to_owned()));
+    }
+    Ok(Skeleton { pieces })
+}
+
+fn bug(what: &str) -> Error {
+    Error::new(ErrorKind::InvalidOperation, format!("fragment template: {what}"))
+}
+
+/// Unit tests of fragment templates: filling a shape's skeleton gives the bytes of
+/// rendering the template with the view itself, for escaped, raw, empty and absent texts.
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::templates::environment;
+    use serde::Serialize;
+
+    #[derive(Debug, PartialEq, Eq, Hash, Serialize)]
+    struct Item {
+        id: String,
+        label: String,
+        note: Option<String>,
+        raw: String,
+        count: u32,
+        tags: Vec<String>,
+    }
+
+    impl Fragment for Item {
+        fn shape<'a>(&'a self, slots: &mut Slots<'a>) -> Self {
+            Item {
+                id: slots.text(&self.id),
+                label: slots.text(&self.label),
+                note: slots.option(&self.note),
+                raw: slots.text(&self.raw),
+                count: self.count,
+                tags: self.tags.iter().map(|t| slots.text(t)).collect(),
+            }
+        }
+    }
+
+    const TEMPLATE: &str = "<p id=\"{{ i.id }}-{{ i.count }}\" title=\"{{ i.label }}\">{{ i.label }}\
+    {% if i.label %} [labelled]{% endif %}{% if i.note %}<small>{{ i.note }}</small>{% endif %}\
+    {{ i.raw|safe }}{% for t in i.tags %}<b>{{ t }}</b>{% if loop.last %}.{% endif %}{% endfor %}\
+    {{ sep }}</p>\n";
+
+    fn item(id: &str, label: &str, note: Option<&str>, raw: &str, count: u32, tags: &[&str]) -> Item {
+        Item {
+            id: id.to_owned(),
+            label: label.to_owned(),
+            note: note.map(str::to_owned),
+            raw: raw.to_owned(),
+            count,
+            tags: tags.iter().map(|t| (*t).to_owned()).collect(),
+        }
+    }
+
+    #[test]
+    fn filled_skeletons_are_the_bytes_of_rendering_each_view() {
+        let env = environment(&[("item.html", TEMPLATE)]).expect("template");
+        let template = env.get_template("item.html").expect("template");
+        let globals = context! { sep => "<hr>" };
+        let mut fragments = Fragments::new(template.clone(), "i", globals.clone());
+        let items = [
+            item(
+                "a",
+                "Tom & \"Jerry\" </script>",
+                None,
+                "<em>x</em>",
+                1,
+                &["x", "y"],
+            ),
+            item("b", "", Some("l'orario / 'sì'"), "", 2, &[]),
+            item("c", "plain", Some(""), "<br>", 1, &["<z>"]),
+            item(
+                "d",
+                "\u{E000}0\"\u{E001} looks like a placeholder",
+                None,
+                "\u{E000}",
+                1,
+                &["x", "y"],
+            ),
+            item(
+                "a",
+                "Tom & \"Jerry\" </script>",
+                None,
+                "<em>x</em>",
+                1,
+                &["x", "y"],
+            ),
+        ];
+        let mut filled = String::new();
+        let mut direct = String::new();
+        for i in &items {
+            fragments.render_into(i, &mut filled).expect("fill");
+            let ctx = context! { i => i, ..globals.clone() };
+            direct.push_str(&template.render(ctx).expect("render"));
+        }
+        assert_eq!(filled, direct);
+        assert!(
+            filled.contains("Tom &amp; &quot;Jerry&quot; &lt;&#x2f;script&gt;"),
+            "{filled}"
+        );
+        assert!(filled.contains("<em>x</em>"), "raw text left raw: {filled}");
+        // a and d share a shape; b and c have their own.
+        assert_eq!(fragments.skeletons.len(), 3, "{:?}", fragments.skeletons.keys());
+    }
+
+    #[test]
+    fn a_placeholder_a_filter_broke_is_an_error_not_wrong_markup() {
+        let env = environment(&[("item.html", "{{ i.label|reverse }}")]).expect("template");
+        let template = env.get_template("item.html").expect("template");
+        let mut fragments = Fragments::new(template, "i", context! {});
+        let mut out = String::new();
+        let error = fragments
+            .render_into(&item("a", "label", None, "", 1, &[]), &mut out)
+            .expect_err("a changed placeholder");
+        assert!(error.to_string().contains("fragment template"), "{error}");
+    }
+}
