@@ -5,17 +5,18 @@
 //! present, the number of options...). For each new shape the template is rendered with a
 //! copy of the view whose texts are placeholders; the output is cut at the placeholders
 //! into a [`Skeleton`] of literal markup and text slots, cached by shape. Each view is then
-//! written by copying the skeleton's markup and its own texts, escaped by minijinja's own
-//! [`HtmlEscape`] where the template escaped the placeholder. The bytes are those of
+//! written by copying the skeleton's markup and its own texts, escaped as minijinja's
+//! `HtmlEscape` escapes where the template escaped the placeholder. The bytes are those of
 //! rendering the template with the view itself, provided a fragment template only prints
 //! its texts and tests whether they are empty (no filters, no comparisons on them): the
 //! shape keeps every other value (booleans, options, numbers, enums), and a placeholder is
 //! empty exactly when its text is.
 
-use minijinja::{context, Error, ErrorKind, HtmlEscape, Template, Value};
+#[cfg(doc)]
+use minijinja::HtmlEscape;
+use minijinja::{context, Error, ErrorKind, Template, Value};
 use serde::Serialize;
 use std::collections::hash_map::{Entry, HashMap};
-use std::fmt::Write as _;
 use std::hash::Hash;
 
 /// Opens a placeholder: `OPEN <slot> QUOTE CLOSE`, private-use characters no template or
@@ -31,25 +32,40 @@ pub trait Fragment: Serialize + Hash + Eq {
     fn shape<'a>(&'a self, slots: &mut Slots<'a>) -> Self;
 }
 
-/// The texts of one view, in the order [`Fragment::shape`] met them.
-#[derive(Default)]
+/// The texts of one view, in the order [`Fragment::shape`] met them. To find the shape of
+/// a view the texts are only collected (the shape's texts are all empty, which costs no
+/// allocation, and which of them are empty is kept beside it); to render a new shape they
+/// become placeholders.
 pub struct Slots<'a> {
     texts: Vec<&'a str>,
+    placeholders: bool,
 }
 
 impl<'a> Slots<'a> {
-    /// The placeholder of `text` (empty for an empty text, so that tests on it agree).
+    /// The text's placeholder, or nothing while only collecting (an empty text has an
+    /// empty placeholder, so that tests on it agree).
     pub fn text(&mut self, text: &'a str) -> String {
-        if text.is_empty() {
-            return String::new();
-        }
         let slot = self.texts.len();
         self.texts.push(text);
+        if !self.placeholders || text.is_empty() {
+            return String::new();
+        }
         format!("{OPEN}{slot}{RAW}{CLOSE}")
     }
 
     pub fn option(&mut self, text: &'a Option<String>) -> Option<String> {
         text.as_deref().map(|t| self.text(t))
+    }
+
+    /// Which texts are empty, one bit each.
+    fn empty(&self) -> Vec<u64> {
+        let mut bits = vec![0u64; self.texts.len().div_ceil(64)];
+        for (i, text) in self.texts.iter().enumerate() {
+            if text.is_empty() {
+                bits[i / 64] |= 1 << (i % 64);
+            }
+        }
+        bits
     }
 }
 
@@ -66,13 +82,13 @@ struct Skeleton {
 }
 
 /// One fragment template, with the values every fragment shares (`globals`) and the
-/// skeletons of the shapes met so far.
+/// skeletons of the shapes met so far, by shape (texts emptied) and empty texts.
 pub struct Fragments<'t, F> {
     template: Template<'t, 't>,
     /// The name under which the template reads each view (`q`).
     name: &'static str,
     globals: Value,
-    skeletons: HashMap<F, Skeleton>,
+    skeletons: HashMap<(F, Vec<u64>), Skeleton>,
 }
 
 impl<'t, F: Fragment> Fragments<'t, F> {
@@ -87,13 +103,21 @@ impl<'t, F: Fragment> Fragments<'t, F> {
 
     /// Append `view`'s markup to `out`: the bytes of rendering the template with it.
     pub fn render_into(&mut self, view: &F, out: &mut String) -> Result<(), Error> {
-        let mut slots = Slots::default();
+        let mut slots = Slots {
+            texts: Vec::with_capacity(32),
+            placeholders: false,
+        };
         let shape = view.shape(&mut slots);
-        let skeleton = match self.skeletons.entry(shape) {
+        let key = (shape, slots.empty());
+        let skeleton = match self.skeletons.entry(key) {
             Entry::Occupied(known) => known.into_mut(),
             Entry::Vacant(new) => {
-                let view = Value::from_serialize(new.key());
-                let view = Value::from_iter([(self.name, view)]);
+                let mut placeholders = Slots {
+                    texts: Vec::with_capacity(slots.texts.len()),
+                    placeholders: true,
+                };
+                let shape = Value::from_serialize(view.shape(&mut placeholders));
+                let view = Value::from_iter([(self.name, shape)]);
                 let ctx = context! { ..view, ..self.globals.clone() };
                 let skeleton = parse(&self.template.render(ctx)?, slots.texts.len())?;
                 new.insert(skeleton)
@@ -105,7 +129,7 @@ impl<'t, F: Fragment> Fragments<'t, F> {
                 Piece::Text { slot, escaped } => {
                     let text = slots.texts.get(*slot).copied().unwrap_or_default();
                     if *escaped {
-                        write!(out, "{}", HtmlEscape(text)).map_err(|_| bug("write failed"))?;
+                        escape_into(out, text);
                     } else {
                         out.push_str(text);
                     }
@@ -114,6 +138,29 @@ impl<'t, F: Fragment> Fragments<'t, F> {
         }
         Ok(())
     }
+}
+
+/// `text` escaped as minijinja's [`HtmlEscape`] escapes it (the test below compares them),
+/// without going through `fmt` for each text.
+fn escape_into(out: &mut String, text: &str) {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    for (i, b) in bytes.iter().enumerate() {
+        let entity = match b {
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'&' => "&amp;",
+            b'"' => "&quot;",
+            b'\'' => "&#x27;",
+            b'/' => "&#x2f;",
+            _ => continue,
+        };
+        // Only ASCII bytes are cut at, so each piece is whole characters.
+        out.push_str(&text[start..i]);
+        out.push_str(entity);
+        start = i + 1;
+    }
+    out.push_str(&text[start..]);
 }
 
 /// Cut a shape's output at its placeholders.
@@ -252,6 +299,17 @@ mod tests {
         assert!(filled.contains("<em>x</em>"), "raw text left raw: {filled}");
         // a and d share a shape; b and c have their own.
         assert_eq!(fragments.skeletons.len(), 3, "{:?}", fragments.skeletons.keys());
+    }
+
+    #[test]
+    fn texts_are_escaped_as_minijinja_escapes_them() {
+        let mut every_ascii: String = (0u8..128).map(char::from).collect();
+        every_ascii.push_str("é l'«orario» / \u{E000} &amp; ");
+        for text in [every_ascii.as_str(), "", "plain", "<>", "&", "a/b\"c'd"] {
+            let mut out = String::new();
+            escape_into(&mut out, text);
+            assert_eq!(out, minijinja::HtmlEscape(text).to_string(), "{text:?}");
+        }
     }
 
     #[test]
