@@ -88,7 +88,7 @@ pub struct Fragments<'t, F> {
     /// The name under which the template reads each view (`q`).
     name: &'static str,
     globals: Value,
-    skeletons: HashMap<(F, Vec<u64>), Skeleton>,
+    skeletons: HashMap<(F, Vec<u64>), Skeleton, foldhash::fast::RandomState>,
 }
 
 impl<'t, F: Fragment> Fragments<'t, F> {
@@ -97,7 +97,7 @@ impl<'t, F: Fragment> Fragments<'t, F> {
             template,
             name,
             globals,
-            skeletons: HashMap::new(),
+            skeletons: HashMap::default(),
         }
     }
 

@@ -20,6 +20,7 @@ mod words;
 mod tests;
 
 use crate::OutputFile;
+use rayon::prelude::*;
 use rileva_compiler::ir;
 
 /// The path of the document in `lang`, relative to `OUT/<survey id>/`.
@@ -28,9 +29,10 @@ pub fn path(lang: &str) -> String {
 }
 
 pub fn emit(survey: &ir::Survey) -> Vec<OutputFile> {
+    // One page per language, on both cores; in the survey's language order.
     survey
         .languages
-        .iter()
+        .par_iter()
         .map(|lang| {
             let page = view::page(survey, lang);
             let html = render::render(&page).unwrap_or_else(|e| internal_error_page(&e));

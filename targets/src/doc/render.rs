@@ -13,12 +13,12 @@ const TEMPLATES: [(&str, &str); 2] = [
     ("question.html", include_str!("../../templates/doc/question.html")),
 ];
 
-/// A block as `document.html` reads it: its questions already laid out.
+/// A block as `document.html` reads it: its questions already laid out, each on a line.
 #[derive(Serialize)]
 struct BlockLayout<'a> {
     heading: &'a str,
     id: &'a str,
-    questions: Vec<String>,
+    questions: String,
 }
 
 /// Render one document. The templates are fixed and tested, so an error here is a bug in
@@ -29,11 +29,11 @@ pub fn render(page: &Page) -> Result<String, minijinja::Error> {
     let mut questions = Fragments::new(env.get_template("question.html")?, "q", globals);
     let mut blocks = Vec::with_capacity(page.blocks.len());
     for block in &page.blocks {
-        let mut html = Vec::with_capacity(block.questions.len());
+        let mut html = String::with_capacity(block.questions.len() * 2048);
         for question in &block.questions {
-            let mut one = String::with_capacity(2048);
-            questions.render_into(question, &mut one)?;
-            html.push(one);
+            // Each question on its own line, after the block's heading.
+            html.push('\n');
+            questions.render_into(question, &mut html)?;
         }
         blocks.push(BlockLayout {
             heading: &block.heading,

@@ -27,6 +27,7 @@ pub(crate) mod fixture;
 mod tests;
 
 use crate::{Options, OutputFile};
+use rayon::prelude::*;
 use rileva_compiler::ir;
 
 pub use theme::BOOTSTRAP_ITALIA_VERSION;
@@ -35,9 +36,10 @@ pub fn emit(survey: &ir::Survey, options: &Options) -> Vec<OutputFile> {
     if !survey.channels.contains(&ir::Channel::Web) {
         return Vec::new();
     }
+    // One page per language, on both cores; in the survey's language order.
     survey
         .languages
-        .iter()
+        .par_iter()
         .map(|lang| {
             let page = view::page(survey, lang, options);
             let html = render::render(&page).unwrap_or_else(|e| internal_error_page(&e));
