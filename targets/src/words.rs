@@ -53,17 +53,28 @@ fn walk(leaves: &impl Leaves, expr: &Expr, negated: bool) -> (String, Option<Joi
 }
 
 fn joined(leaves: &impl Leaves, operands: &[Expr], negated: bool, joint: Joint) -> (String, Option<Joint>) {
-    let parts: Vec<String> = operands
-        .iter()
-        .map(|e| match walk(leaves, e, negated) {
-            (text, Some(inner)) if inner != joint => format!("({text})"),
-            (text, _) => text,
-        })
-        .collect();
-    if parts.len() == 1 {
-        return (parts.into_iter().next().unwrap_or_default(), None);
+    let word = leaves.joint(joint);
+    let mut out = String::new();
+    for (i, operand) in operands.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+            out.push_str(word);
+            out.push(' ');
+        }
+        match walk(leaves, operand, negated) {
+            (text, Some(inner)) if inner != joint => {
+                out.push('(');
+                out.push_str(&text);
+                out.push(')');
+            }
+            (text, _) if operands.len() == 1 => return (text, None),
+            (text, _) => out.push_str(&text),
+        }
     }
-    (parts.join(&format!(" {} ", leaves.joint(joint))), Some(joint))
+    if operands.len() == 1 {
+        return (out, None);
+    }
+    (out, Some(joint))
 }
 
 /// The codes of a coded question for which `answer cmp value` holds; an ordering
@@ -102,11 +113,37 @@ pub fn number_index(cmp: CmpOp) -> usize {
 
 /// "A, B or C" with the language's `or`; a dash for none.
 pub fn or_list(items: &[String], or: &str) -> String {
+    or_list_of(items, or, |out, item| out.push_str(item))
+}
+
+/// [`or_list`] of `items`, each written by `say`, into one string.
+pub fn or_list_of<T>(items: &[T], or: &str, mut say: impl FnMut(&mut String, &T)) -> String {
+    let mut out = String::with_capacity(16 * items.len() + or.len());
     match items {
-        [] => "—".to_owned(),
-        [only] => only.clone(),
-        [init @ .., last] => format!("{} {} {}", init.join(", "), or, last),
+        [] => out.push('—'),
+        [only] => say(&mut out, only),
+        [init @ .., last] => {
+            for (i, item) in init.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                say(&mut out, item);
+            }
+            out.push(' ');
+            out.push_str(or);
+            out.push(' ');
+            say(&mut out, last);
+        }
     }
+    out
+}
+
+/// `text` between the language's quotes, appended to `out`.
+pub fn quote_into(out: &mut String, open: &str, text: &str, close: &str) {
+    out.reserve(open.len() + text.len() + close.len());
+    out.push_str(open);
+    out.push_str(text);
+    out.push_str(close);
 }
 
 /// Replace each `{name}` of `template` by its value, in one pass: a value that itself holds
@@ -141,6 +178,17 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn or_lists_join_with_commas_and_the_last_or() {
+        let items = |n: usize| (1..=n).map(|i| i.to_string()).collect::<Vec<_>>();
+        assert_eq!(or_list(&items(0), "o"), "—");
+        assert_eq!(or_list(&items(1), "o"), "1");
+        assert_eq!(or_list(&items(2), "o"), "1 o 2");
+        assert_eq!(or_list(&items(4), "o"), "1, 2, 3 o 4");
+        let quoted = or_list_of(&items(3), "or", |out, i| quote_into(out, "«", i, "»"));
+        assert_eq!(quoted, "«1», «2» or «3»");
+    }
 
     #[test]
     fn fill_replaces_once_and_keeps_unknown_braces() {

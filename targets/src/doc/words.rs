@@ -54,7 +54,11 @@ impl Leaves for Ctx<'_> {
         match self.survey.question(id) {
             Some(q) if q.kind.is_coded() => {
                 let codes = words::satisfying(q, cmp, value);
-                self.is(id, &self.code_list(&codes), negated)
+                self.is(
+                    id,
+                    &words::or_list_of(&codes, self.words.or, |out, c| self.code_into(out, c)),
+                    negated,
+                )
             }
             _ => self.is(
                 id,
@@ -68,14 +72,14 @@ impl Leaves for Ctx<'_> {
     }
 
     fn one_of(&self, id: &str, values: &[i64], negated: bool) -> String {
-        let phrases: Vec<String> = match self.survey.question(id) {
-            Some(q) if q.kind.is_coded() => words::among(q, values)
-                .into_iter()
-                .map(|c| self.code(c))
-                .collect(),
-            _ => values.iter().map(i64::to_string).collect(),
+        let phrases = match self.survey.question(id) {
+            Some(q) if q.kind.is_coded() => {
+                let codes = words::among(q, values);
+                words::or_list_of(&codes, self.words.or, |out, c| self.code_into(out, c))
+            }
+            _ => self.or_list(&values.iter().map(i64::to_string).collect::<Vec<_>>()),
         };
-        self.is(id, &self.or_list(&phrases), negated)
+        self.is(id, &phrases, negated)
     }
 
     fn has(&self, id: &str, code: i64, negated: bool) -> String {
@@ -104,24 +108,25 @@ impl Ctx<'_> {
         fill(template, &[("q", &self.quote(id)), ("a", answers)])
     }
 
-    fn code_list(&self, codes: &[&Code]) -> String {
-        let phrases: Vec<String> = codes.iter().map(|c| self.code(c)).collect();
-        self.or_list(&phrases)
-    }
-
     /// `2 “Poco soddisfatto”`, or the bare number of an unlabelled code.
-    fn code(&self, code: &Code) -> String {
+    fn code_into(&self, out: &mut String, code: &Code) {
+        use std::fmt::Write as _;
         let label = code.label.get(self.lang).trim();
-        if label.is_empty() {
-            code.value.to_string()
-        } else {
-            format!("{} {}", code.value, self.quote(label))
+        // Writing to a String cannot fail.
+        let _ = write!(out, "{}", code.value);
+        if !label.is_empty() {
+            out.push(' ');
+            words::quote_into(out, self.words.open_quote, label, self.words.close_quote);
         }
     }
 
     fn code_phrase(&self, id: &str, value: i64) -> String {
         match self.survey.question(id).and_then(|q| q.code(value)) {
-            Some(code) => self.code(code),
+            Some(code) => {
+                let mut out = String::new();
+                self.code_into(&mut out, code);
+                out
+            }
             None => value.to_string(),
         }
     }
@@ -131,6 +136,8 @@ impl Ctx<'_> {
     }
 
     fn quote(&self, text: &str) -> String {
-        format!("{}{}{}", self.words.open_quote, text, self.words.close_quote)
+        let mut out = String::new();
+        words::quote_into(&mut out, self.words.open_quote, text, self.words.close_quote);
+        out
     }
 }

@@ -198,7 +198,7 @@ fn options(question: &Question, lang: &str, ui: &Strings, control: Control) -> V
         .codes
         .iter()
         .map(|code| {
-            let label = answer_label(question, code, lang, ui);
+            let label = answer_label(question, code, lang, ui).into_owned();
             let specify = code.specify.then(|| SpecifyView {
                 name: question.specify_key(code.value),
                 label: fill(ui.specify, &[("label", &label)]),

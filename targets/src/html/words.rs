@@ -8,6 +8,7 @@
 use super::i18n::{Strings, Words};
 use crate::words::{self, fill, Joint, Leaves};
 use rileva_compiler::ir::{CmpOp, Code, Expr, Question, QuestionKind, Survey};
+use std::borrow::Cow;
 
 /// "Rispondere solo se ...": the whole sentence for one condition.
 pub fn condition_sentence(survey: &Survey, expr: &Expr, lang: &str, strings: &Strings) -> String {
@@ -21,27 +22,27 @@ pub fn condition_sentence(survey: &Survey, expr: &Expr, lang: &str, strings: &St
 
 /// The label of one code in `lang`; built-in answers get the interface words when the IR
 /// has no label (yes/no), other unlabelled codes their number.
-fn code_label(question: &Question, code: &Code, lang: &str, strings: &Strings) -> String {
+fn code_label<'q>(question: &Question, code: &'q Code, lang: &str, strings: &Strings) -> Cow<'q, str> {
     let label = code.label.get(lang).trim();
     if !label.is_empty() {
-        return label.to_owned();
+        return Cow::Borrowed(label);
     }
-    match (question.kind, code.value) {
+    Cow::Owned(match (question.kind, code.value) {
         (QuestionKind::Yesno, 1) => strings.yes.to_owned(),
         (QuestionKind::Yesno, 2) => strings.no.to_owned(),
         _ => code.value.to_string(),
-    }
+    })
 }
 
 /// The label of one code as respondents read it: a star of a rating whose label is only
 /// its number reads "2 su 5".
-pub fn answer_label(question: &Question, code: &Code, lang: &str, strings: &Strings) -> String {
+pub fn answer_label<'q>(question: &Question, code: &'q Code, lang: &str, strings: &Strings) -> Cow<'q, str> {
     let label = code_label(question, code, lang, strings);
-    if question.kind != QuestionKind::Rating || label != code.value.to_string() {
+    if question.kind != QuestionKind::Rating || *label != code.value.to_string() {
         return label;
     }
     let top = question.codes.iter().map(|c| c.value).max().unwrap_or(code.value);
-    fill(strings.out_of, &[("n", &label), ("max", &top.to_string())])
+    Cow::Owned(fill(strings.out_of, &[("n", &label), ("max", &top.to_string())]))
 }
 
 struct Ctx<'a> {
@@ -64,7 +65,7 @@ impl Leaves for Ctx<'_> {
         };
         if question.kind.is_coded() {
             let codes = words::satisfying(question, cmp, value);
-            return self.answered_with(id, &self.labels(question, &codes), negated);
+            return self.answered_with_codes(id, question, &codes, negated);
         }
         let phrase = fill(
             self.words().number[words::number_index(cmp)],
@@ -77,7 +78,7 @@ impl Leaves for Ctx<'_> {
         match self.survey.question(id) {
             Some(question) if question.kind.is_coded() => {
                 let codes = words::among(question, values);
-                self.answered_with(id, &self.labels(question, &codes), negated)
+                self.answered_with_codes(id, question, &codes, negated)
             }
             _ => {
                 let numbers: Vec<String> = values
@@ -94,7 +95,10 @@ impl Leaves for Ctx<'_> {
             Some(q) => q.code(code).map(|c| answer_label(q, c, self.lang, self.strings)),
             None => None,
         };
-        let answer = self.quote(&label.unwrap_or_else(|| code.to_string()));
+        let answer = match label {
+            Some(label) => self.quote(&label),
+            None => self.quote(&code.to_string()),
+        };
         let template = if negated {
             self.words().not_selected
         } else {
@@ -118,17 +122,23 @@ impl Ctx<'_> {
         self.strings.words
     }
 
-    fn labels(&self, question: &Question, codes: &[&Code]) -> Vec<String> {
-        codes
-            .iter()
-            .map(|c| answer_label(question, c, self.lang, self.strings))
-            .collect()
+    /// "alla domanda «Q» ha risposto «A» o «B»" with the quoted labels of `codes`.
+    fn answered_with_codes(&self, id: &str, question: &Question, codes: &[&Code], negated: bool) -> String {
+        let w = self.words();
+        let answers = words::or_list_of(codes, w.or, |out, code| {
+            let label = answer_label(question, code, self.lang, self.strings);
+            words::quote_into(out, w.open_quote, &label, w.close_quote);
+        });
+        self.answered_with_raw(id, &answers, negated)
     }
 
     /// "alla domanda «Q» ha risposto «A» o «B»" with quoted labels.
     fn answered_with(&self, id: &str, labels: &[String], negated: bool) -> String {
-        let quoted: Vec<String> = labels.iter().map(|l| self.quote(l)).collect();
-        self.answered_with_raw(id, &self.or_list(&quoted), negated)
+        let w = self.words();
+        let answers = words::or_list_of(labels, w.or, |out, label| {
+            words::quote_into(out, w.open_quote, label, w.close_quote);
+        });
+        self.answered_with_raw(id, &answers, negated)
     }
 
     fn answered_with_raw(&self, id: &str, answers: &str, negated: bool) -> String {
@@ -145,14 +155,15 @@ impl Ctx<'_> {
     }
 
     fn wording(&self, id: &str) -> String {
-        let text = match self.survey.question(id) {
-            Some(q) => q.wording.get(self.lang).trim().to_owned(),
-            None => id.to_owned(),
-        };
-        self.quote(&text)
+        match self.survey.question(id) {
+            Some(q) => self.quote(q.wording.get(self.lang).trim()),
+            None => self.quote(id),
+        }
     }
 
     fn quote(&self, text: &str) -> String {
-        format!("{}{}{}", self.words().open_quote, text, self.words().close_quote)
+        let mut out = String::new();
+        words::quote_into(&mut out, self.words().open_quote, text, self.words().close_quote);
+        out
     }
 }
