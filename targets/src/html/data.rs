@@ -8,6 +8,7 @@ use super::question::Control;
 use rileva_compiler::ir::{Expr, Question, QuestionKind, Survey};
 use rileva_compiler::response::SPECIFY_MAX_CHARS;
 use serde::Serialize;
+use serde_json::value::RawValue;
 
 /// Everything the script needs to route, validate and send one response.
 #[derive(Serialize)]
@@ -17,7 +18,8 @@ pub struct FormData<'a> {
     language: &'a str,
     channel: &'static str,
     specify_max_length: u32,
-    questions: Vec<QuestionData<'a>>,
+    /// [`questions_json`], the same in every language.
+    questions: &'a RawValue,
     checks: Vec<CheckData<'a>>,
     messages: Messages<'a>,
     /// The survey's site ids, only when it lists sites: the script sends `?site=` of the
@@ -74,9 +76,16 @@ struct QuestionData<'a> {
     max_picks: Option<Option<u32>>,
 }
 
+/// The questions' data as JSON: made once for every language's page.
+pub fn questions_json(questions: &[&Question]) -> Box<RawValue> {
+    let data: Vec<QuestionData> = questions.iter().map(|q| question_data(q)).collect();
+    // Plain data with string keys: serialising cannot fail.
+    serde_json::value::to_raw_value(&data).unwrap_or_else(|_| RawValue::NULL.to_owned())
+}
+
 pub fn form_data<'a>(
     survey: &'a Survey,
-    questions: &[&'a Question],
+    questions: &'a RawValue,
     lang: &'a str,
     ui: &'a Strings,
     thanks: &'a str,
@@ -87,7 +96,7 @@ pub fn form_data<'a>(
         language: lang,
         channel: "web",
         specify_max_length: SPECIFY_MAX_CHARS,
-        questions: questions.iter().map(|q| question_data(q)).collect(),
+        questions,
         checks: survey
             .checks
             .iter()

@@ -37,11 +37,12 @@ pub fn emit(survey: &ir::Survey, options: &Options) -> Vec<OutputFile> {
         return Vec::new();
     }
     // One page per language, on both cores; in the survey's language order.
+    let questions_json = data::questions_json(&view::web_questions(survey));
     survey
         .languages
         .par_iter()
         .map(|lang| {
-            let page = view::page(survey, lang, options);
+            let page = view::page(survey, lang, options, &questions_json);
             let html = render::render(&page).unwrap_or_else(|e| internal_error_page(&e));
             OutputFile::text(format!("form.{lang}.html"), html)
         })

@@ -67,8 +67,9 @@ mod tests {
                     html_theme,
                     endpoint: None,
                 };
+                let questions_json = crate::html::data::questions_json(&view::web_questions(&survey));
                 for lang in &survey.languages {
-                    let page = view::page(&survey, lang, &options);
+                    let page = view::page(&survey, lang, &options, &questions_json);
                     let globals = context! { ui => page.ui, ui_lang_differs => page.ui_lang_differs };
                     let mut fragments = Fragments::new(template.clone(), "q", globals.clone());
                     for q in page.blocks.iter().flat_map(|b| &b.questions) {

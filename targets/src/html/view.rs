@@ -9,6 +9,7 @@ use super::{assets, data};
 use crate::Options;
 use rileva_compiler::ir::{Channel, Question, Survey};
 use serde::Serialize;
+use serde_json::value::RawValue;
 
 /// The module prefix of the Designers Italia rating component (`stdlib/designers_italia/valutazione.rileva`).
 pub const FEEDBACK_MODULE_PREFIX: &str = "designers_italia.valutazione.";
@@ -64,8 +65,9 @@ pub fn web_questions(survey: &Survey) -> Vec<&Question> {
         .collect()
 }
 
-/// Build the page of `survey` in `lang`.
-pub fn page(survey: &Survey, lang: &str, options: &Options) -> Page {
+/// Build the page of `survey` in `lang`; `questions_json` is [`data::questions_json`] of
+/// its [`web_questions`].
+pub fn page(survey: &Survey, lang: &str, options: &Options, questions_json: &RawValue) -> Page {
     let ui = strings(lang);
     let theme = Theme::from(options.html_theme);
     let questions = web_questions(survey);
@@ -82,7 +84,7 @@ pub fn page(survey: &Survey, lang: &str, options: &Options) -> Page {
         bootstrap: theme == Theme::BootstrapItalia,
         css: assets::style(theme),
         script: assets::script(),
-        data_json: data::script_json(&data::form_data(survey, &questions, lang, ui, thanks)),
+        data_json: data::script_json(&data::form_data(survey, questions_json, lang, ui, thanks)),
         endpoint: options.endpoint().to_owned(),
         ui,
         ui_lang_differs: ui.lang != lang,
