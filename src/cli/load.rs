@@ -41,7 +41,7 @@ pub fn run(
     let tables = store::tables_of_versions(&surveys, database.dialect())?;
     let mut tally = Tally::new(format);
     let mut rows = AcceptedRows {
-        surveys: &surveys,
+        makers: surveys.iter().map(row::RowMaker::new).collect(),
         verdicts,
         tally: &mut tally,
         failure: None,
@@ -72,7 +72,8 @@ pub fn run(
 /// error, or an accepted response without a row (the table and `response::validate`
 /// agree, so that is a bug in rileva), ends the rows with an `Err`: nothing is loaded.
 struct AcceptedRows<'a> {
-    surveys: &'a [ir::Survey],
+    /// Each survey's rows, in the surveys' order.
+    makers: Vec<row::RowMaker<'a>>,
     verdicts: responses::Verdicts<'a>,
     tally: &'a mut Tally,
     /// Why the rows ended early (the command fails with it).
@@ -95,7 +96,7 @@ impl Iterator for AcceptedRows<'_> {
             let Some(response) = verdict.response.as_ref().filter(|_| verdict.accepted()) else {
                 continue;
             };
-            return Some(match row::row(&self.surveys[index], response) {
+            return Some(match self.makers[index].row(response) {
                 Ok(values) => Ok((index, values)),
                 Err(why) => Err(self.fail(format!(
                     "line {}: accepted, but it has no row ({why}); this is a bug in rileva, nothing was loaded",

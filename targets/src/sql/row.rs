@@ -81,76 +81,136 @@ pub fn values_tuple(dialect: Dialect, types: &[ValueType], offset: usize) -> Str
 }
 
 /// The values of the response's row, in [`insert_columns`] order; `Err` says why the
-/// response has no row.
+/// response has no row. For many responses of one survey, [`RowMaker`] does the same work
+/// once.
 pub fn row(survey: &ir::Survey, response: &Value) -> Result<Vec<Param>, String> {
-    let Value::Object(object) = response else {
-        return Err("the response is not a JSON object".to_owned());
-    };
-    let has_column = |k: &str| METADATA_KEYS.contains(&k) || (k == SITE_KEY && !survey.sites.is_empty());
-    if let Some(key) = object.keys().find(|k| !has_column(k)) {
-        return Err(format!("`{key}` has no column"));
-    }
-    if object.get("survey").and_then(Value::as_str) != Some(survey.id.as_str()) {
-        return Err(format!(
-            "the response is not one of {}: the table has no survey column",
-            survey.id
-        ));
-    }
-    let Some(Value::Object(answers)) = object.get("answers") else {
-        return Err("`answers` is missing or not an object".to_owned());
-    };
-    check_answer_keys(survey, answers)?;
-    let mut out = Vec::new();
-    for (column, key) in table::METADATA
-        .iter()
-        .zip(["version", "language", "channel", "submitted_at"])
-    {
-        out.push(match object.get(key) {
-            None => Param::Null,
-            Some(Value::String(s)) => Param::Text(s.clone()),
-            Some(other) => return Err(format!("`{key}` is {other}, not text for column {column}")),
-        });
-    }
-    if !survey.sites.is_empty() {
-        out.push(text(SITE_KEY, object.get(SITE_KEY))?);
-    }
-    for q in &survey.questions {
-        question_params(q, answers, &mut out)?;
-    }
-    Ok(out)
+    RowMaker::new(survey).row(response)
 }
 
-fn check_answer_keys(survey: &ir::Survey, answers: &Map<String, Value>) -> Result<(), String> {
-    let mut known: BTreeSet<String> = BTreeSet::new();
-    for q in &survey.questions {
-        known.insert(q.id.clone());
-        known.extend(q.specify_codes().map(|c| q.specify_key(c.value)));
+/// The rows of one survey's responses, prepared once (`rileva load` makes a row per
+/// accepted line): each specify text's key, and the keys that have a column.
+pub struct RowMaker<'s> {
+    survey: &'s ir::Survey,
+    /// Per question, the keys of its specify texts (`motivi_99_text`), in code order.
+    specify: Vec<Vec<String>>,
+    /// Every answer key with a column: question ids and specify keys.
+    known: BTreeSet<String>,
+    /// No specify key is also a question id, so a response whose answer keys are all
+    /// found among the questions and specify keys has no other key.
+    distinct: bool,
+}
+
+impl<'s> RowMaker<'s> {
+    pub fn new(survey: &'s ir::Survey) -> RowMaker<'s> {
+        let specify: Vec<Vec<String>> = survey
+            .questions
+            .iter()
+            .map(|q| q.specify_codes().map(|c| q.specify_key(c.value)).collect())
+            .collect();
+        let mut known: BTreeSet<String> = survey.questions.iter().map(|q| q.id.clone()).collect();
+        let keys = known.len() + specify.iter().map(Vec::len).sum::<usize>();
+        known.extend(specify.iter().flatten().cloned());
+        RowMaker {
+            survey,
+            specify,
+            distinct: known.len() == keys,
+            known,
+        }
     }
-    match answers.keys().find(|k| !known.contains(k.as_str())) {
-        Some(key) => Err(format!("answer `{key}` has no column")),
-        None => Ok(()),
+
+    /// [`row`] of one response.
+    pub fn row(&self, response: &Value) -> Result<Vec<Param>, String> {
+        let survey = self.survey;
+        let Value::Object(object) = response else {
+            return Err("the response is not a JSON object".to_owned());
+        };
+        let has_column = |k: &str| METADATA_KEYS.contains(&k) || (k == SITE_KEY && !survey.sites.is_empty());
+        if let Some(key) = object.keys().find(|k| !has_column(k)) {
+            return Err(format!("`{key}` has no column"));
+        }
+        if object.get("survey").and_then(Value::as_str) != Some(survey.id.as_str()) {
+            return Err(format!(
+                "the response is not one of {}: the table has no survey column",
+                survey.id
+            ));
+        }
+        let Some(Value::Object(answers)) = object.get("answers") else {
+            return Err("`answers` is missing or not an object".to_owned());
+        };
+        // An unknown answer key is reported before any value's fault, as if checked first.
+        let values = self
+            .values(object, answers)
+            .map_err(|why| match self.unknown_key(answers) {
+                Some(key) => key,
+                None => why,
+            })?;
+        if values.1 != answers.len() || !self.distinct {
+            if let Some(key) = self.unknown_key(answers) {
+                return Err(key);
+            }
+        }
+        Ok(values.0)
+    }
+
+    /// The row's values, and how many answer keys were found among the columns.
+    fn values(
+        &self,
+        object: &Map<String, Value>,
+        answers: &Map<String, Value>,
+    ) -> Result<(Vec<Param>, usize), String> {
+        let survey = self.survey;
+        let mut out = Vec::new();
+        for (column, key) in table::METADATA
+            .iter()
+            .zip(["version", "language", "channel", "submitted_at"])
+        {
+            out.push(match object.get(key) {
+                None => Param::Null,
+                Some(Value::String(s)) => Param::Text(s.clone()),
+                Some(other) => return Err(format!("`{key}` is {other}, not text for column {column}")),
+            });
+        }
+        if !survey.sites.is_empty() {
+            out.push(text(SITE_KEY, object.get(SITE_KEY))?);
+        }
+        let mut found = 0;
+        for (q, specify) in survey.questions.iter().zip(&self.specify) {
+            found += question_params(q, specify, answers, &mut out)?;
+        }
+        Ok((out, found))
+    }
+
+    fn unknown_key(&self, answers: &Map<String, Value>) -> Option<String> {
+        answers
+            .keys()
+            .find(|k| !self.known.contains(k.as_str()))
+            .map(|key| format!("answer `{key}` has no column"))
     }
 }
 
+/// Push the question's values; the number of its keys the response has.
 fn question_params(
     q: &ir::Question,
+    specify: &[String],
     answers: &Map<String, Value>,
     out: &mut Vec<Param>,
-) -> Result<(), String> {
+) -> Result<usize, String> {
     let answer = answers.get(&q.id);
+    let mut found = usize::from(answer.is_some());
     match q.kind {
-        QuestionKind::Multi => out.extend(options(q, answer)?),
+        QuestionKind::Multi => options(q, answer, out)?,
         QuestionKind::Text => out.push(text(&q.id, answer)?),
         _ => out.push(match answer {
             None => Param::Null,
             Some(v) => Param::Integer(whole_number(&q.id, v)?),
         }),
     }
-    for code in q.specify_codes() {
-        let key = q.specify_key(code.value);
-        out.push(text(&key, answers.get(&key))?);
+    for key in specify {
+        let value = answers.get(key);
+        found += usize::from(value.is_some());
+        out.push(text(key, value)?);
     }
-    Ok(())
+    Ok(found)
 }
 
 fn whole_number(key: &str, value: &Value) -> Result<i64, String> {
@@ -168,25 +228,95 @@ fn text(key: &str, value: Option<&Value>) -> Result<Param, String> {
 }
 
 /// One boolean per option: all NULL when unanswered, else picked or not.
-fn options(q: &ir::Question, answer: Option<&Value>) -> Result<Vec<Param>, String> {
+fn options(q: &ir::Question, answer: Option<&Value>, out: &mut Vec<Param>) -> Result<(), String> {
     let Some(value) = answer else {
-        return Ok(vec![Param::Null; q.codes.len()]);
+        out.extend(q.codes.iter().map(|_| Param::Null));
+        return Ok(());
     };
     let Value::Array(items) = value else {
         return Err(format!("`{}` is {value}, not an array of codes", q.id));
     };
-    let mut picked = BTreeSet::new();
+    let mut picked = Vec::with_capacity(items.len());
     for item in items {
         let code = whole_number(&q.id, item)?;
         if q.code(code).is_none() {
             return Err(format!("`{}` picks {code}, which has no column", q.id));
         }
-        if !picked.insert(code) {
+        if picked.contains(&code) {
             return Err(format!("`{}` picks {code} twice: a column holds it once", q.id));
         }
+        picked.push(code);
     }
-    Ok(q.codes
-        .iter()
-        .map(|c| Param::Boolean(picked.contains(&c.value)))
-        .collect())
+    picked.sort_unstable();
+    out.extend(
+        q.codes
+            .iter()
+            .map(|c| Param::Boolean(picked.binary_search(&c.value).is_ok())),
+    );
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn response(answers: Value) -> Value {
+        json!({"survey": "inps.hub_prestazioni", "version": "1.0.0", "language": "it",
+               "channel": "web", "submitted_at": "2026-11-22T10:15:00Z", "answers": answers})
+    }
+
+    #[test]
+    fn a_row_holds_every_column_in_order() {
+        let survey = super::super::tests::survey();
+        let maker = RowMaker::new(&survey);
+        let values = maker
+            .row(&response(json!({"soddisfazione": 2, "motivi": [99, 1],
+                "motivi_99_text": "tab\there", "documenti": 3, "commento": "sì"})))
+            .expect("a row");
+        let text = |s: &str| Param::Text(s.to_owned());
+        let want = [
+            text("1.0.0"),
+            text("it"),
+            text("web"),
+            text("2026-11-22T10:15:00Z"),
+            Param::Integer(2),
+            Param::Boolean(true),
+            Param::Boolean(false),
+            Param::Boolean(true),
+            text("tab\there"),
+            Param::Integer(3),
+            Param::Null,
+            text("sì"),
+        ];
+        assert_eq!(values, want);
+        assert_eq!(
+            row(&survey, &response(json!({"soddisfazione": 2}))).map(|r| r.len()),
+            Ok(12)
+        );
+    }
+
+    #[test]
+    fn a_key_without_a_column_is_named_before_any_value_fault() {
+        let survey = super::super::tests::survey();
+        let maker = RowMaker::new(&survey);
+        let unknown = Err("answer `altro` has no column".to_owned());
+        assert_eq!(maker.row(&response(json!({"altro": 1}))), unknown);
+        assert_eq!(
+            maker.row(&response(json!({"soddisfazione": "due", "altro": 1}))),
+            unknown
+        );
+        assert_eq!(
+            maker.row(&response(json!({"soddisfazione": "due"}))),
+            Err("`soddisfazione` is \"due\", not a whole number of 64 bits".to_owned())
+        );
+        assert_eq!(
+            maker.row(&response(json!({"motivi": [1, 1]}))),
+            Err("`motivi` picks 1 twice: a column holds it once".to_owned())
+        );
+        assert_eq!(
+            maker.row(&response(json!({"motivi": [3]}))),
+            Err("`motivi` picks 3, which has no column".to_owned())
+        );
+    }
 }
