@@ -9,9 +9,10 @@ use crate::fragment::{Fragment, Slots};
 use rileva_compiler::ir::{Question, QuestionKind, Survey};
 use rileva_compiler::response::DEFAULT_TEXT_MAX_CHARS;
 use serde::Serialize;
+use std::borrow::Cow;
 
 #[derive(Debug, PartialEq, Eq, Hash, Serialize)]
-pub struct QuestionView {
+pub struct QuestionView<'s> {
     /// The question's place in the survey, from 1 (a text, so that it fills a slot).
     pub number: String,
     pub id: String,
@@ -19,23 +20,23 @@ pub struct QuestionView {
     pub kind: &'static str,
     pub required: bool,
     pub locked: bool,
-    pub wording: Vec<LangText>,
-    pub help: Option<Vec<LangText>>,
-    pub codes: Vec<CodeView>,
+    pub wording: Vec<LangText<'s>>,
+    pub help: Option<Vec<LangText<'s>>>,
+    pub codes: Vec<CodeView<'s>>,
     /// Sentences about the question: routing, channels, bounds, module, lock.
     pub facts: Vec<String>,
     pub note: Option<String>,
 }
 
 #[derive(Debug, PartialEq, Eq, Hash, Serialize)]
-pub struct CodeView {
+pub struct CodeView<'s> {
     pub value: i64,
-    pub labels: Vec<LangText>,
+    pub labels: Vec<LangText<'s>>,
     pub flags: String,
 }
 
 /// `question.html` is rendered once per shape of question (`crate::fragment`).
-impl Fragment for QuestionView {
+impl<'s> Fragment for QuestionView<'s> {
     fn shape<'a>(&'a self, slots: &mut Slots<'a>) -> Self {
         QuestionView {
             number: slots.text(&self.number),
@@ -61,17 +62,23 @@ impl Fragment for QuestionView {
     }
 }
 
-fn lang_text_shapes<'a>(texts: &'a [LangText], slots: &mut Slots<'a>) -> Vec<LangText> {
+fn lang_text_shapes<'a, 's>(texts: &'a [LangText<'s>], slots: &mut Slots<'a>) -> Vec<LangText<'s>> {
     texts
         .iter()
         .map(|t| LangText {
-            lang: slots.text(&t.lang),
-            text: slots.text(&t.text),
+            lang: Cow::Owned(slots.text(&t.lang)),
+            text: Cow::Owned(slots.text(&t.text)),
         })
         .collect()
 }
 
-pub fn question_view(survey: &Survey, q: &Question, number: usize, lang: &str, ui: &Strings) -> QuestionView {
+pub fn question_view<'s>(
+    survey: &'s Survey,
+    q: &'s Question,
+    number: usize,
+    lang: &str,
+    ui: &Strings,
+) -> QuestionView<'s> {
     let help = q
         .help
         .as_ref()

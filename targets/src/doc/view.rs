@@ -8,34 +8,36 @@ use super::words;
 use rileva_compiler::estimate::{estimate, format_duration};
 use rileva_compiler::ir::{Channel, Survey, Text};
 use serde::Serialize;
+use std::borrow::Cow;
 
 #[derive(Debug, Serialize)]
-pub struct Page {
+pub struct Page<'s> {
     /// The language of the document's own words (`en` for a language without them).
     pub lang: String,
     /// The survey language this document is for.
     pub survey_lang: String,
     pub title: String,
     /// The title in the other survey languages.
-    pub other_titles: Vec<LangText>,
+    pub other_titles: Vec<LangText<'s>>,
     pub ui: &'static Strings,
     pub css: &'static str,
     pub facts: Vec<Fact>,
     pub notes: Option<String>,
     /// Laid out by [`super::render`], one question at a time.
     #[serde(skip)]
-    pub blocks: Vec<Block>,
-    pub checks: Vec<CheckView>,
+    pub blocks: Vec<Block<'s>>,
+    pub checks: Vec<CheckView<'s>>,
     pub locked: Vec<LockedView>,
     pub languages: Vec<LangName>,
     pub generated: String,
 }
 
-/// A text in one language, with its `lang` attribute.
+/// A text in one language, with its `lang` attribute, borrowed from the IR (owned only
+/// when it is a fragment's placeholder).
 #[derive(Debug, PartialEq, Eq, Hash, Serialize)]
-pub struct LangText {
-    pub lang: String,
-    pub text: String,
+pub struct LangText<'s> {
+    pub lang: Cow<'s, str>,
+    pub text: Cow<'s, str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -52,16 +54,16 @@ pub struct Fact {
 
 /// A section (or the questions outside any section).
 #[derive(Debug)]
-pub struct Block {
+pub struct Block<'s> {
     pub heading: String,
     pub id: String,
-    pub questions: Vec<QuestionView>,
+    pub questions: Vec<QuestionView<'s>>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct CheckView {
+pub struct CheckView<'s> {
     pub sentence: String,
-    pub messages: Vec<LangText>,
+    pub messages: Vec<LangText<'s>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -72,13 +74,13 @@ pub struct LockedView {
 }
 
 /// Every survey language's text of `text`, in the survey's order.
-pub fn lang_texts(survey: &Survey, text: &Text) -> Vec<LangText> {
+pub fn lang_texts<'s>(survey: &'s Survey, text: &'s Text) -> Vec<LangText<'s>> {
     survey
         .languages
         .iter()
         .map(|l| LangText {
-            lang: l.clone(),
-            text: text.get(l).trim().to_owned(),
+            lang: Cow::Borrowed(l.as_str()),
+            text: Cow::Borrowed(text.get(l).trim()),
         })
         .collect()
 }
@@ -103,7 +105,7 @@ pub fn locking_standard(survey: &Survey, module: &str) -> String {
     }
 }
 
-pub fn page(survey: &Survey, lang: &str) -> Page {
+pub fn page<'s>(survey: &'s Survey, lang: &str) -> Page<'s> {
     let ui = strings(lang);
     let title = survey.title.get(lang).trim().to_owned();
     let other_titles = lang_texts(survey, &survey.title)
@@ -232,8 +234,8 @@ fn facts(survey: &Survey, ui: &'static Strings) -> Vec<Fact> {
     out
 }
 
-fn blocks(survey: &Survey, lang: &str, ui: &'static Strings) -> Vec<Block> {
-    let mut out: Vec<Block> = Vec::new();
+fn blocks<'s>(survey: &'s Survey, lang: &str, ui: &'static Strings) -> Vec<Block<'s>> {
+    let mut out: Vec<Block<'s>> = Vec::new();
     let mut current: Option<&Option<String>> = None;
     for (number, q) in survey.questions.iter().enumerate() {
         let view = question_view(survey, q, number + 1, lang, ui);
