@@ -11,6 +11,7 @@ mod blocks;
 mod build;
 mod errors;
 mod expr;
+mod fast;
 mod hints;
 pub mod keywords;
 mod lexical;
@@ -33,7 +34,17 @@ pub(crate) use grammar::{RilevaGrammar, Rule};
 /// Parse one source file. Never panics: every problem is an R0001 diagnostic, and the tree
 /// holds an `Error` node where an item or statement could not be read.
 pub fn parse(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
-    let mut driver = parse::Driver::new(file, text);
+    let (tree, diags, _) = parse_with(file, text, true);
+    (tree, diags)
+}
+
+pub use parse::EntryCounts;
+
+/// [`parse`] with the fast path on or off, and how many entries each reader took. Only for
+/// the tests that prove both give the same tree and diagnostics.
+#[doc(hidden)]
+pub fn parse_with(file: FileId, text: &str, fast: bool) -> (ast::File, Vec<Diagnostic>, EntryCounts) {
+    let mut driver = parse::Driver::new(file, text, fast);
     let tree = driver.file();
-    (tree, driver.diags)
+    (tree, driver.diags, driver.counts)
 }

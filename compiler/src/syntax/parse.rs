@@ -6,6 +6,7 @@
 use super::ast::*;
 use super::build::{doc_before, Builder, Entry, Opening};
 use super::errors::{end_of_file, found_at, syntax_error, Failure};
+use super::fast;
 use super::keywords;
 use super::lexical::{scan, Lexed, TokKind, MAX_EXPR_DEPTH};
 use super::lists::ListEntries;
@@ -29,6 +30,19 @@ pub(crate) struct Driver<'t> {
     /// next entry instead of the next item or statement.
     pub(super) list: Option<ListEntries>,
     pub diags: Vec<Diagnostic>,
+    /// Whether well-formed entries are read by the fast path (`fast/`) before pest.
+    fast: bool,
+    pub counts: EntryCounts,
+}
+
+/// How many entries each reader took: for the tests that prove the fast path equal to pest.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct EntryCounts {
+    /// Entries read by the fast path.
+    pub fast: usize,
+    /// Entries (or attempts at one) left to pest.
+    pub pest: usize,
 }
 
 /// One step through a block. Lives only until the block matches on it, so its size is moot.
@@ -41,8 +55,10 @@ pub(crate) enum Step {
 }
 
 impl<'t> Driver<'t> {
-    pub fn new(file: FileId, text: &'t str) -> Self {
+    pub fn new(file: FileId, text: &'t str, fast: bool) -> Self {
         Driver {
+            fast,
+            counts: EntryCounts::default(),
             file,
             text,
             lexed: scan(text),
@@ -143,6 +159,14 @@ impl<'t> Driver<'t> {
         };
         let start = first.start;
         let limit = self.lexed.too_deep_after(start).unwrap_or(self.text.len());
+        if self.fast {
+            if let Some((entry, end)) = fast::entry(rule, self.file, self.text, start, limit) {
+                self.counts.fast += 1;
+                self.cursor = self.lexed.token_at(end).max(self.cursor + 1);
+                return Ok((entry, start));
+            }
+        }
+        self.counts.pest += 1;
         let input = self.text.get(start..limit).unwrap_or("");
         match RilevaGrammar::parse(rule, input) {
             Ok(mut pairs) => {
