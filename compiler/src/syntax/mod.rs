@@ -1,6 +1,8 @@
 //! Syntax stage: source text -> [`ast::File`], with R0001 diagnostics in words.
 //!
-//! The grammar (`grammar.pest`) is run one entry at a time by `parse.rs`, which recovers
+//! `parse.rs` reads one entry at a time: well-formed entries through the fast path
+//! (`fast/`, equal to pest by construction and by `tests/syntax_fast.rs`), the others through
+//! the grammar (`grammar.pest`), run on that entry alone; the driver recovers
 //! after an error at the next item or statement (`lists.rs`: at the next line of a code
 //! list, `kinds`, `kiosk` or `translations` block); `build.rs`, `statements.rs` and `expr.rs`
 //! turn pairs into the tree; `errors.rs` and `words.rs` write the messages; `lexical.rs`

@@ -359,8 +359,7 @@ impl<'t> Cursor<'t> {
         let mut names = Vec::new();
         let mut at = self.pos;
         let mut end = at;
-        loop {
-            let Some(next) = self.raw_name(at) else { break };
+        while let Some(next) = self.raw_name(at) {
             if STOP.contains(&self.slice(at, next)) {
                 break;
             }
