@@ -11,6 +11,7 @@ pub mod html;
 pub mod ir_json;
 pub mod json_schema;
 pub mod kiosk;
+mod pretty;
 pub mod sql;
 pub mod templates;
 pub mod words;

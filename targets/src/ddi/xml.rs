@@ -28,8 +28,16 @@ impl Default for Xml {
 impl Xml {
     /// A document with its XML declaration.
     pub fn new() -> Self {
+        Self::with_capacity(0)
+    }
+
+    /// A document expected to take about `bytes` (reserved once, so a large document is not
+    /// copied as it grows).
+    pub fn with_capacity(bytes: usize) -> Self {
+        let mut out = String::with_capacity(bytes);
+        out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
         Xml {
-            out: String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"),
+            out,
             open: Vec::new(),
             unfinished: false,
         }

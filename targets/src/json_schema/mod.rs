@@ -32,8 +32,9 @@ use serde_json::{json, Map, Value};
 pub const FILE: &str = "response.schema.json";
 
 pub fn emit(survey: &ir::Survey) -> Vec<OutputFile> {
-    let mut text = serde_json::to_string_pretty(&schema(survey)).unwrap_or_default();
-    text.push('\n');
+    // About 850 bytes per question (8.4 MB at 10,000).
+    let bytes = 1024 * (survey.questions.len() + 4);
+    let text = crate::pretty::to_string(&schema(survey), bytes).unwrap_or_else(|_| "\n".to_owned());
     vec![OutputFile::text(FILE, text)]
 }
 

@@ -55,7 +55,20 @@ impl Dialect {
 
 /// `"name"`, with any `"` doubled: safe for every name, whatever it contains.
 pub fn ident(name: &str) -> String {
-    format!("\"{}\"", name.replace('"', "\"\""))
+    let mut out = String::with_capacity(name.len() + 2);
+    push_ident(&mut out, name);
+    out
+}
+
+/// [`ident`] of `name`, appended to `out`.
+pub fn push_ident(out: &mut String, name: &str) {
+    out.push('"');
+    if name.contains('"') {
+        out.push_str(&name.replace('"', "\"\""));
+    } else {
+        out.push_str(name);
+    }
+    out.push('"');
 }
 
 /// `'text'`, with any `'` doubled. Neither database treats `\` specially in a standard

@@ -195,8 +195,14 @@ impl Column<'_> {
         matches!(self.role, Role::Answer | Role::Option)
             && self
                 .question
-                .is_some_and(|q| q.required && asked(survey, q, Dialect::Postgres).is_none())
+                .is_some_and(|q| q.required && always_asked(survey, q))
     }
+}
+
+/// [`asked`] is `None`: no `show if`, and every channel of the survey asks `q` (without
+/// writing the condition).
+fn always_asked(survey: &ir::Survey, q: &ir::Question) -> bool {
+    q.show_if.is_none() && survey.channels.iter().all(|c| q.channels.contains(c))
 }
 
 /// A named CHECK constraint of the response table.
@@ -208,6 +214,9 @@ pub struct Constraint {
 
 /// When `q` is asked: its `show if` and its channels, as SQL; `None` when always.
 pub fn asked(survey: &ir::Survey, q: &ir::Question, dialect: Dialect) -> Option<String> {
+    if always_asked(survey, q) {
+        return None;
+    }
     let mut parts = Vec::new();
     if survey.channels.iter().any(|c| !q.channels.contains(c)) {
         let names: Vec<String> = q.channels.iter().map(|c| literal(c.as_str())).collect();

@@ -7,7 +7,7 @@ use super::quote::{comment, ident, literal, push_literal, Dialect};
 use super::table::{self, Role};
 use rileva_compiler::ir;
 use serde::Serialize;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 
 /// PostgreSQL's longest identifier, in bytes; longer names are cut by the server.
@@ -83,6 +83,17 @@ pub fn file(survey: &ir::Survey, dialect: Dialect) -> FileView {
 /// (docs/versions.md): one response table for all, each codebook table once, the rows every
 /// version adds to it.
 pub fn file_versions(versions: &[&ir::Survey], dialect: Dialect) -> FileView {
+    file_with(versions, &codebooks(versions), dialect)
+}
+
+/// Each version's codebook tables, with their rows: the same for both dialects, so
+/// [`super::emit`] builds them once for its two files.
+pub fn codebooks(versions: &[&ir::Survey]) -> Vec<Vec<codebook::Table>> {
+    versions.iter().map(|v| codebook::tables(v)).collect()
+}
+
+/// [`file_versions`] with the versions' [`codebooks`] already built.
+pub fn file_with(versions: &[&ir::Survey], codebooks: &[Vec<codebook::Table>], dialect: Dialect) -> FileView {
     let Some(latest) = versions.last() else {
         return FileView {
             header: Vec::new(),
@@ -104,7 +115,7 @@ pub fn file_versions(versions: &[&ir::Survey], dialect: Dialect) -> FileView {
         "Generated from the survey's source: do not edit. Safe to run more than once.".to_owned(),
     ];
     let mut tables = vec![response_table(versions, dialect)];
-    tables.extend(codebook_tables(versions, dialect));
+    tables.extend(codebook_tables_with(versions, codebooks, dialect));
     let comments = match dialect {
         Dialect::Postgres => comments_of(latest),
         Dialect::Sqlite => Vec::new(),
@@ -120,32 +131,45 @@ pub fn file_versions(versions: &[&ir::Survey], dialect: Dialect) -> FileView {
 /// every version that an earlier one did not already insert. A version's rows are cut into
 /// INSERTs of [`ROWS_PER_INSERT`] before the rows already inserted are left out.
 pub fn codebook_tables(versions: &[&ir::Survey], dialect: Dialect) -> Vec<TableView> {
+    codebook_tables_with(versions, &codebooks(versions), dialect)
+}
+
+/// [`codebook_tables`] with the versions' [`codebooks`] already built.
+fn codebook_tables_with(
+    versions: &[&ir::Survey],
+    codebooks: &[Vec<codebook::Table>],
+    dialect: Dialect,
+) -> Vec<TableView> {
     let mut out: Vec<TableView> = Vec::new();
     // Per table, the rows of the versions before this one (kept only for a later version).
-    let mut earlier: HashMap<String, HashSet<String>> = HashMap::new();
-    for (i, survey) in versions.iter().enumerate() {
-        for t in codebook::tables(survey) {
-            let mut view = codebook_table(survey, &t, dialect);
-            let rows = rows(&t, dialect);
+    // Only membership is asked of these sets, so their order never reaches the file.
+    let mut earlier: HashMap<String, foldhash::HashSet<String>> = HashMap::new();
+    for (i, (survey, tables)) in versions.iter().zip(codebooks).enumerate() {
+        for t in tables {
+            let mut view = codebook_table(survey, t, dialect);
+            let rows = rows(t, dialect);
             let before = earlier.get(&view.name);
-            let mut here: HashSet<&str> = HashSet::new();
+            let mut here: foldhash::HashSet<&str> = foldhash::HashSet::default();
+            here.reserve(rows.len());
             let keep: Vec<bool> = rows
                 .iter()
                 .map(|r| here.insert(r.as_str()) && !before.is_some_and(|b| b.contains(r)))
                 .collect();
+            drop(here);
             if i + 1 < versions.len() {
                 let seen = earlier.entry(view.name.clone()).or_default();
                 seen.extend(rows.iter().cloned());
             }
             let columns: Vec<String> = t.columns.iter().map(|(name, _, _)| ident(name)).collect();
             let columns = columns.join(", ");
-            let mut rows = rows.into_iter().zip(keep);
-            loop {
-                let chunk: Vec<(String, bool)> = rows.by_ref().take(ROWS_PER_INSERT).collect();
-                if chunk.is_empty() {
-                    break;
-                }
-                let kept: Vec<String> = chunk.into_iter().filter(|(_, k)| *k).map(|(r, _)| r).collect();
+            let mut rows = rows.into_iter().zip(keep).peekable();
+            while rows.peek().is_some() {
+                let kept: Vec<String> = rows
+                    .by_ref()
+                    .take(ROWS_PER_INSERT)
+                    .filter(|(_, k)| *k)
+                    .map(|(r, _)| r)
+                    .collect();
                 if !kept.is_empty() {
                     view.inserts.push(InsertView {
                         columns: columns.clone(),
@@ -224,7 +248,8 @@ fn rows(t: &codebook::Table, dialect: Dialect) -> Vec<String> {
     t.rows
         .iter()
         .map(|row| {
-            let mut out = String::from("(");
+            let mut out = String::with_capacity(16 * row.len() + 2);
+            out.push('(');
             for (i, v) in row.iter().enumerate() {
                 if i > 0 {
                     out.push_str(", ");
