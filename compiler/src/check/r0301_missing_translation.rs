@@ -13,13 +13,67 @@ use std::collections::BTreeSet;
 
 /// One text to judge.
 struct Slot<'a> {
-    /// `the wording of question `facilita``
-    what: String,
-    /// The `translations` key that names it, when there is one.
-    key: Option<String>,
+    /// What the text is; its description and key are written only when it lacks a language.
+    name: Name<'a>,
     text: &'a TextDef,
     /// The survey's `use` when the text comes from a module.
     module_use: Option<Span>,
+}
+
+/// Which text a slot holds.
+enum Name<'a> {
+    Title,
+    Thanks,
+    Site(&'a str),
+    Section(&'a str),
+    Wording(&'a str),
+    Help(&'a str),
+    /// A code of a named list (`list` is true) or of a question's inline options.
+    Code {
+        owner: &'a str,
+        value: i64,
+        list: bool,
+    },
+    Check,
+}
+
+impl Name<'_> {
+    /// `the wording of question `facilita``
+    fn what(&self) -> String {
+        match self {
+            Name::Title => "the survey's title".to_owned(),
+            Name::Thanks => "the kiosk's thank-you".to_owned(),
+            Name::Site(id) => format!("the label of site `{id}`"),
+            Name::Section(id) => format!("the title of section `{id}`"),
+            Name::Wording(id) => format!("the wording of question `{id}`"),
+            Name::Help(id) => format!("the help of question `{id}`"),
+            Name::Code {
+                owner,
+                value,
+                list: true,
+            } => format!("the label of code {value} of `{owner}`"),
+            Name::Code {
+                owner,
+                value,
+                list: false,
+            } => {
+                format!("the label of code {value} of question `{owner}`")
+            }
+            Name::Check => "the message of a `check`".to_owned(),
+        }
+    }
+
+    /// The `translations` key that names it, when there is one.
+    fn key(&self) -> Option<String> {
+        match self {
+            Name::Title => Some("title".to_owned()),
+            Name::Thanks | Name::Check => None,
+            Name::Site(id) => Some(format!("sites.{id}")),
+            Name::Section(id) | Name::Wording(id) => Some((*id).to_owned()),
+            Name::Help(id) => Some(format!("{id}.help")),
+            Name::Code { owner, value, .. } => Some(format!("{owner}.{value}")),
+        }
+    }
 }
 
 pub fn check(cx: &SurveyCx<'_>, sink: &mut Diagnostics) {
@@ -36,80 +90,51 @@ fn slots<'a>(cx: &SurveyCx<'a>) -> Vec<Slot<'a>> {
     let survey = cx.survey;
     let mut out = Vec::new();
     if let Some(title) = &survey.header.title {
-        out.push(slot(
-            "the survey's title".to_owned(),
-            Some("title".to_owned()),
-            title,
-            None,
-        ));
+        out.push(slot(Name::Title, title, None));
     }
     if survey.kind == UnitKind::Survey && survey.header.has_channel(Channel::Kiosk) {
-        out.push(slot(
-            "the kiosk's thank-you".to_owned(),
-            None,
-            &survey.header.thanks,
-            None,
-        ));
+        out.push(slot(Name::Thanks, &survey.header.thanks, None));
     }
     for site in &survey.header.sites {
-        out.push(slot(
-            format!("the label of site `{}`", site.id),
-            Some(format!("sites.{}", site.id)),
-            &site.label,
-            None,
-        ));
+        out.push(slot(Name::Site(&site.id), &site.label, None));
     }
     for s in &survey.sections {
         let module_use = s.module.as_ref().map(|m| m.use_span);
-        out.push(slot(
-            format!("the title of section `{}`", s.id),
-            Some(s.id.clone()),
-            &s.title,
-            module_use,
-        ));
+        out.push(slot(Name::Section(&s.id), &s.title, module_use));
     }
     let mut lists_seen = BTreeSet::new();
     for q in &survey.questions {
         let module_use = q.module.as_ref().map(|m| m.use_span);
         if let Some(w) = &q.wording {
-            out.push(slot(
-                format!("the wording of question `{}`", q.id),
-                Some(q.id.clone()),
-                w,
-                module_use,
-            ));
+            out.push(slot(Name::Wording(&q.id), w, module_use));
         }
         if let Some(h) = &q.help {
-            out.push(slot(
-                format!("the help of question `{}`", q.id),
-                Some(format!("{}.help", q.id)),
-                h,
-                module_use,
-            ));
+            out.push(slot(Name::Help(&q.id), h, module_use));
         }
         for c in &q.codes {
-            let (what, key) = match c.list.and_then(|l| cx.db.lists.get(l).map(|d| (l, d))) {
+            let name = match c.list.and_then(|l| cx.db.lists.get(l).map(|d| (l, d))) {
                 Some((l, list)) => {
                     if !lists_seen.insert((l, c.value)) {
                         continue;
                     }
-                    (
-                        format!("the label of code {} of `{}`", c.value, list.name),
-                        format!("{}.{}", list.name, c.value),
-                    )
+                    Name::Code {
+                        owner: &list.name,
+                        value: c.value,
+                        list: true,
+                    }
                 }
-                None => (
-                    format!("the label of code {} of question `{}`", c.value, q.id),
-                    format!("{}.{}", q.id, c.value),
-                ),
+                None => Name::Code {
+                    owner: &q.id,
+                    value: c.value,
+                    list: false,
+                },
             };
-            out.push(slot(what, Some(key), &c.label, module_use));
+            out.push(slot(name, &c.label, module_use));
         }
     }
     for c in &survey.checks {
         out.push(slot(
-            "the message of a `check`".to_owned(),
-            None,
+            Name::Check,
             &c.message,
             c.module.as_ref().map(|m| m.use_span),
         ));
@@ -117,10 +142,9 @@ fn slots<'a>(cx: &SurveyCx<'a>) -> Vec<Slot<'a>> {
     out
 }
 
-fn slot<'a>(what: String, key: Option<String>, text: &'a TextDef, module_use: Option<Span>) -> Slot<'a> {
+fn slot<'a>(name: Name<'a>, text: &'a TextDef, module_use: Option<Span>) -> Slot<'a> {
     Slot {
-        what,
-        key,
+        name,
         text,
         module_use,
     }
@@ -130,9 +154,9 @@ fn diagnostic(cx: &SurveyCx<'_>, slot: &Slot<'_>, missing: &[&str]) -> Diagnosti
     let quoted: Vec<String> = missing.iter().map(|l| format!("`{l}`")).collect();
     let list = quoted.join(", ");
     let message = if missing.len() == 1 {
-        format!("{} has no {list} translation", slot.what)
+        format!("{} has no {list} translation", slot.name.what())
     } else {
-        format!("{} has no translation in {list}", slot.what)
+        format!("{} has no translation in {list}", slot.name.what())
     };
     let (span, secondary) = cx.text_site(slot.module_use, slot.text);
     let written_here = secondary.is_none();
@@ -147,14 +171,14 @@ fn help(slot: &Slot<'_>, missing: &[&str], written_here: bool) -> String {
     let first = missing.first().copied().unwrap_or("en");
     let inline: Vec<String> = missing.iter().map(|l| format!("{l} \"...\"")).collect();
     let blocks: Vec<String> = missing.iter().map(|l| format!("`translations {l}`")).collect();
-    match (&slot.key, written_here) {
+    match (&slot.name.key(), written_here) {
         (Some(key), true) => format!(
             "write `{}` after the text, or `{key} \"...\"` in {}",
             inline.join(" "),
             blocks.join(" and ")
         ),
         (Some(key), false) => format!("add `{key} \"...\"` to {} in the survey", blocks.join(" and ")),
-        (None, _) if slot.what.contains("thank-you") && !written_here => format!(
+        (None, _) if matches!(slot.name, Name::Thanks) && !written_here => format!(
             "write `thanks \"...\" {}` in the survey's `kiosk {{ }}` block",
             inline.join(" ")
         ),

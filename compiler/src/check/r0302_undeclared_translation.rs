@@ -84,6 +84,10 @@ fn undeclared(cx: &SurveyCx<'_>, language: &ast::Ident, what: &str, sink: &mut D
 }
 
 fn unresolved_keys(cx: &SurveyCx<'_>, sink: &mut Diagnostics) {
+    // The candidates for "did you mean" are only needed when a key names nothing.
+    if cx.survey.unresolved_keys.is_empty() {
+        return;
+    }
     let candidates = known_keys(cx);
     let sites = if cx.survey.header.sites.is_empty() {
         ""
