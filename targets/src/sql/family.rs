@@ -38,7 +38,7 @@ pub fn columns(versions: &[&ir::Survey], dialect: Dialect) -> Vec<FamilyColumn> 
     // Per column: every version fills it so far, how many versions have it, the latest.
     let mut found: Vec<(bool, usize, table::Column<'_>)> = Vec::new();
     // Column name -> its position in `found`.
-    let mut position: HashMap<String, usize> = HashMap::new();
+    let mut position: foldhash::HashMap<String, usize> = foldhash::HashMap::default();
     for survey in versions {
         for c in table::columns(survey) {
             let not_null = c.not_null(survey);

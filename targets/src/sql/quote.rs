@@ -108,11 +108,16 @@ pub fn comment(text: &str) -> String {
 
 /// A comma-separated list of integers: `1, 2, 9`.
 pub fn integers(values: impl IntoIterator<Item = i64>) -> String {
-    values
-        .into_iter()
-        .map(|v| v.to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    for (i, v) in values.into_iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        // Writing into a String cannot fail.
+        let _ = write!(out, "{v}");
+    }
+    out
 }
 
 #[cfg(test)]

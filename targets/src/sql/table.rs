@@ -3,7 +3,7 @@
 //! reference). Every CHECK expression here is two-valued: it is TRUE or FALSE, never UNKNOWN.
 
 use super::expr::{answered, condition, picked_option};
-use super::quote::{ident, integers, literal, Dialect};
+use super::quote::{ident, integers, literal, push_ident, Dialect};
 use super::timestamp;
 use rileva_compiler::ir::{self, QuestionKind};
 use rileva_compiler::response::{DEFAULT_TEXT_MAX_CHARS, SPECIFY_MAX_CHARS};
@@ -175,7 +175,10 @@ impl Column<'_> {
             (ValueType::Timestamp, Dialect::Postgres) => "timestamptz",
             (ValueType::Timestamp, Dialect::Sqlite) => "TEXT",
         };
-        let mut out = format!("{name} {sql_type}");
+        let mut out = String::with_capacity(name.len() + 48);
+        out.push_str(&name);
+        out.push(' ');
+        out.push_str(sql_type);
         if self.role == Role::Id {
             out.push_str(match dialect {
                 Dialect::Postgres => " GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
@@ -289,21 +292,26 @@ fn metadata_constraints(survey: &ir::Survey, dialect: Dialect) -> Vec<Constraint
 
 fn question_constraints(survey: &ir::Survey, q: &ir::Question, dialect: Dialect, out: &mut Vec<Constraint>) {
     let mut add = |rule: &str, check: String| {
-        out.push(Constraint {
-            name: format!("{}_{rule}", q.id),
-            check,
-        })
+        let mut name = String::with_capacity(q.id.len() + 1 + rule.len());
+        name.push_str(&q.id);
+        name.push('_');
+        name.push_str(rule);
+        out.push(Constraint { name, check })
     };
-    let own = question_columns(q);
     if let Some(asked) = asked(survey, q, dialect) {
-        let unanswered: Vec<String> = own
-            .iter()
-            .map(|c| format!("{} IS NULL", ident(&c.name)))
-            .collect();
-        add(
-            "not_asked",
-            format!("({asked}) OR ({})", unanswered.join(" AND ")),
-        );
+        let mut check = String::with_capacity(asked.len() + 32);
+        check.push('(');
+        check.push_str(&asked);
+        check.push_str(") OR (");
+        for (i, c) in question_columns(q).iter().enumerate() {
+            if i > 0 {
+                check.push_str(" AND ");
+            }
+            push_ident(&mut check, &c.name);
+            check.push_str(" IS NULL");
+        }
+        check.push(')');
+        add("not_asked", check);
         if q.required {
             add("required", format!("NOT ({asked}) OR {}", answered(q)));
         }
@@ -323,7 +331,14 @@ fn question_constraints(survey: &ir::Survey, q: &ir::Question, dialect: Dialect,
         }
         _ => {
             let codes = integers(q.codes.iter().map(|c| c.value));
-            add("codes", format!("{column} IS NULL OR {column} IN ({codes})"));
+            let mut check = String::with_capacity(2 * column.len() + codes.len() + 20);
+            check.push_str(&column);
+            check.push_str(" IS NULL OR ");
+            check.push_str(&column);
+            check.push_str(" IN (");
+            check.push_str(&codes);
+            check.push(')');
+            add("codes", check);
         }
     }
     for code in q.specify_codes() {

@@ -3,11 +3,11 @@
 
 use super::codebook::{self, FieldType, Value};
 use super::family;
-use super::quote::{comment, ident, literal, push_literal, Dialect};
+use super::quote::{comment, ident, literal, push_ident, push_literal, Dialect};
 use super::table::{self, Role};
 use rileva_compiler::ir;
 use serde::Serialize;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 /// PostgreSQL's longest identifier, in bytes; longer names are cut by the server.
@@ -195,12 +195,15 @@ pub fn response_table(versions: &[&ir::Survey], dialect: Dialect) -> TableView {
         .collect();
     let constraints = family::constraints(versions, dialect);
     let names = fit_names(constraints.iter().map(|c| c.name.clone()));
-    items.extend(
-        constraints
-            .iter()
-            .zip(names)
-            .map(|(c, name)| format!("CONSTRAINT {} CHECK ({})", ident(&name), c.check)),
-    );
+    items.extend(constraints.iter().zip(names).map(|(c, name)| {
+        let mut item = String::with_capacity(name.len() + c.check.len() + 22);
+        item.push_str("CONSTRAINT ");
+        push_ident(&mut item, &name);
+        item.push_str(" CHECK (");
+        item.push_str(&c.check);
+        item.push(')');
+        item
+    }));
     TableView {
         name: ident(latest.map(|s| s.table.as_str()).unwrap_or_default()),
         about: comment(&format!(
@@ -338,9 +341,15 @@ fn metadata_about(column: &str) -> &'static str {
 /// Constraint names that are unique and fit PostgreSQL's identifier limit: a name too long
 /// or already taken is cut and given its position as a suffix.
 pub fn fit_names(names: impl IntoIterator<Item = String>) -> Vec<String> {
-    let mut taken = BTreeSet::new();
+    // Only membership is asked of `taken`: its order never reaches the file.
+    let mut taken = foldhash::HashSet::default();
     let mut out = Vec::new();
     for (i, name) in names.into_iter().enumerate() {
+        if name.len() <= MAX_IDENTIFIER_BYTES && !taken.contains(&name) {
+            taken.insert(name.clone());
+            out.push(name);
+            continue;
+        }
         let mut candidate = name.clone();
         let mut attempt = 0;
         while candidate.len() > MAX_IDENTIFIER_BYTES || taken.contains(&candidate) {
