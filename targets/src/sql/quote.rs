@@ -108,16 +108,36 @@ pub fn comment(text: &str) -> String {
 
 /// A comma-separated list of integers: `1, 2, 9`.
 pub fn integers(values: impl IntoIterator<Item = i64>) -> String {
-    use std::fmt::Write as _;
     let mut out = String::new();
     for (i, v) in values.into_iter().enumerate() {
         if i > 0 {
             out.push_str(", ");
         }
-        // Writing into a String cannot fail.
-        let _ = write!(out, "{v}");
+        push_integer(&mut out, v);
     }
     out
+}
+
+/// `value` in decimal (`-12`), as `{value}` prints it, appended to `out` without going
+/// through `fmt` (a codebook has several integers per row).
+pub fn push_integer(out: &mut String, value: i64) {
+    if value < 0 {
+        out.push('-');
+    }
+    let mut magnitude = value.unsigned_abs();
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (magnitude % 10) as u8;
+        magnitude /= 10;
+        if magnitude == 0 {
+            break;
+        }
+    }
+    for &d in &digits[start..] {
+        out.push(char::from(d));
+    }
 }
 
 #[cfg(test)]
@@ -135,6 +155,16 @@ mod tests {
         assert_eq!(literal("dell'INPS"), "'dell''INPS'");
         assert_eq!(literal("a\\b\n*/ --"), "'a\\b\n*/ --'");
         assert_eq!(literal("x\0y"), "'x\u{FFFD}y'");
+    }
+
+    #[test]
+    fn integers_print_as_display_does() {
+        for v in [0, 7, -7, 10, 1_000_000, i64::MAX, i64::MIN, i64::MIN + 1] {
+            let mut out = String::new();
+            push_integer(&mut out, v);
+            assert_eq!(out, v.to_string());
+        }
+        assert_eq!(integers([1, -2, 99]), "1, -2, 99");
     }
 
     #[test]

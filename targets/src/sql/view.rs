@@ -3,12 +3,11 @@
 
 use super::codebook::{self, FieldType, Value};
 use super::family;
-use super::quote::{comment, ident, literal, push_ident, push_literal, Dialect};
+use super::quote::{comment, ident, literal, push_ident, push_integer, push_literal, Dialect};
 use super::table::{self, Role};
 use rileva_compiler::ir;
 use serde::Serialize;
 use std::collections::HashMap;
-use std::fmt::Write as _;
 
 /// PostgreSQL's longest identifier, in bytes; longer names are cut by the server.
 pub const MAX_IDENTIFIER_BYTES: usize = 63;
@@ -274,10 +273,7 @@ fn push_value(out: &mut String, v: &Value, dialect: Dialect) {
     match v {
         Value::Null => out.push_str("NULL"),
         Value::Text(s) => push_literal(out, s),
-        Value::Integer(i) => {
-            // Writing into a String cannot fail.
-            let _ = write!(out, "{i}");
-        }
+        Value::Integer(i) => push_integer(out, *i),
         Value::Boolean(b) => out.push_str(dialect.bool_literal(*b)),
     }
 }
