@@ -64,14 +64,38 @@ fn is_name_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_' || c == '-'
 }
 
-/// Split `text` into tokens; never fails.
+/// The character at byte `pos` of `text` and its length; ASCII without decoding.
+fn char_at(text: &str, pos: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(pos)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    let c = text.get(pos..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+/// End of the run of characters from `pos` for which `keep` holds.
+fn run_end(text: &str, mut pos: usize, keep: impl Fn(char) -> bool) -> usize {
+    while let Some((c, len)) = char_at(text, pos) {
+        if !keep(c) {
+            break;
+        }
+        pos += len;
+    }
+    pos
+}
+
+/// Split `text` into tokens; never fails. Reads bytes, decoding only non-ASCII characters.
 pub(crate) fn scan(text: &str) -> Lexed {
-    let mut tokens = Vec::new();
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity(text.len() / 6);
     let mut docs = Vec::new();
-    let mut chars = text.char_indices().peekable();
     let mut first_on_line = true;
     let mut column = 0;
-    while let Some((start, c)) = chars.next() {
+    let mut pos = 0;
+    while let Some((c, len)) = char_at(text, pos) {
+        let start = pos;
+        pos += len;
         if c == '\n' {
             first_on_line = true;
             column = 0;
@@ -82,44 +106,58 @@ pub(crate) fn scan(text: &str) -> Lexed {
             continue;
         }
         let kind = match c {
-            '/' if text[start..].starts_with("//") => {
-                while chars.next_if(|&(_, c)| c != '\n').is_some() {}
-                let end = chars.peek().map_or(text.len(), |&(i, _)| i);
-                if text[start..].starts_with("///") && !text[start..].starts_with("////") {
+            '/' if bytes.get(pos) == Some(&b'/') => {
+                let end = bytes[pos..]
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map_or(text.len(), |i| pos + i);
+                if bytes[start..].starts_with(b"///") && !bytes[start..].starts_with(b"////") {
                     docs.push((start, end));
                 }
+                pos = end;
                 continue;
             }
-            '"' => scan_string(&mut chars),
+            '"' => {
+                let (kind, end) = scan_string(bytes, pos);
+                pos = end;
+                kind
+            }
             '{' => TokKind::LBrace,
             '}' => TokKind::RBrace,
             '(' => TokKind::LParen,
             ')' => TokKind::RParen,
-            c if c.is_ascii_digit()
-                || (c == '-' && chars.peek().is_some_and(|&(_, d)| d.is_ascii_digit())) =>
-            {
-                scan_number(&mut chars);
+            c if c.is_ascii_digit() || (c == '-' && bytes.get(pos).is_some_and(u8::is_ascii_digit)) => {
+                pos = scan_number(text, pos);
                 TokKind::Number
             }
             c if is_name_char(c) => {
-                while chars.next_if(|&(_, c)| is_name_char(c)).is_some() {}
+                pos = run_end(text, pos, is_name_char);
                 TokKind::Word
             }
             '.' | '<' | '>' | '!' => {
-                chars.next_if(|&(_, d)| d == '=' || (c == '.' && d == '.'));
+                if bytes
+                    .get(pos)
+                    .is_some_and(|&d| d == b'=' || (c == '.' && d == b'.'))
+                {
+                    pos += 1;
+                }
                 TokKind::Punct
             }
             _ => TokKind::Punct,
         };
-        let end = chars.peek().map_or(text.len(), |&(i, _)| i);
         tokens.push(Token {
             kind,
             start,
-            end,
+            end: pos,
             first_on_line,
             column,
         });
-        column += text.get(start..end).map_or(1, |s| s.chars().count());
+        let token = &bytes[start..pos];
+        column += if token.is_ascii() {
+            token.len()
+        } else {
+            text.get(start..pos).map_or(1, |s| s.chars().count())
+        };
         first_on_line = false;
     }
     let too_deep = find_too_deep(text, &tokens);
@@ -130,33 +168,35 @@ pub(crate) fn scan(text: &str) -> Lexed {
     }
 }
 
-type Chars<'a> = std::iter::Peekable<std::str::CharIndices<'a>>;
-
-fn scan_string(chars: &mut Chars) -> TokKind {
-    while let Some((_, c)) = chars.next_if(|&(_, c)| c != '\n') {
-        match c {
-            '"' => return TokKind::Str { terminated: true },
-            '\\' => {
-                chars.next_if(|&(_, c)| c != '\n');
-            }
-            _ => {}
+/// The rest of a string after its opening quote, up to its closing quote or the end of its
+/// line; returns its kind and end. Bytes suffice: no byte of a multi-byte character is a
+/// quote, a backslash or a newline.
+fn scan_string(bytes: &[u8], mut pos: usize) -> (TokKind, usize) {
+    while let Some(&b) = bytes.get(pos) {
+        match b {
+            b'\n' => break,
+            b'"' => return (TokKind::Str { terminated: true }, pos + 1),
+            b'\\' if bytes.get(pos + 1).is_some_and(|&n| n != b'\n') => pos += 2,
+            _ => pos += 1,
         }
     }
-    TokKind::Str { terminated: false }
+    (TokKind::Str { terminated: false }, pos)
 }
 
-fn scan_number(chars: &mut Chars) {
+/// The rest of a number from `pos`: digits, `.digits` parts, then letters and digits (`20s`).
+fn scan_number(text: &str, mut pos: usize) -> usize {
+    let bytes = text.as_bytes();
     loop {
-        while chars.next_if(|&(_, c)| c.is_ascii_digit()).is_some() {}
-        let mut ahead = chars.clone();
-        let dot_digit = ahead.next().is_some_and(|(_, c)| c == '.')
-            && ahead.next().is_some_and(|(_, c)| c.is_ascii_digit());
+        while bytes.get(pos).is_some_and(u8::is_ascii_digit) {
+            pos += 1;
+        }
+        let dot_digit = bytes.get(pos) == Some(&b'.') && bytes.get(pos + 1).is_some_and(u8::is_ascii_digit);
         if !dot_digit {
             break;
         }
-        chars.next();
+        pos += 1;
     }
-    while chars.next_if(|&(_, c)| is_name_char(c) && c != '-').is_some() {}
+    run_end(text, pos, |c| is_name_char(c) && c != '-')
 }
 
 /// Track how deeply `(` and `not` nest; a `{`, `}` or string ends any expression.
