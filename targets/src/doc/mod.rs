@@ -20,7 +20,6 @@ mod words;
 mod tests;
 
 use crate::OutputFile;
-use rayon::prelude::*;
 use rileva_compiler::ir;
 
 /// The path of the document in `lang`, relative to `OUT/<survey id>/`.
@@ -29,10 +28,11 @@ pub fn path(lang: &str) -> String {
 }
 
 pub fn emit(survey: &ir::Survey) -> Vec<OutputFile> {
-    // One page per language, on both cores; in the survey's language order.
+    // One page per language, one after the other: the build already runs the targets on
+    // both cores, and two pages at once would hold both in memory.
     survey
         .languages
-        .par_iter()
+        .iter()
         .map(|lang| {
             let page = view::page(survey, lang);
             let html = render::render(&page).unwrap_or_else(|e| internal_error_page(&e));

@@ -27,7 +27,6 @@ pub(crate) mod fixture;
 mod tests;
 
 use crate::{Options, OutputFile};
-use rayon::prelude::*;
 use rileva_compiler::ir;
 
 pub use theme::BOOTSTRAP_ITALIA_VERSION;
@@ -36,11 +35,12 @@ pub fn emit(survey: &ir::Survey, options: &Options) -> Vec<OutputFile> {
     if !survey.channels.contains(&ir::Channel::Web) {
         return Vec::new();
     }
-    // One page per language, on both cores; in the survey's language order.
+    // One page per language, one after the other: the build already runs the targets on
+    // both cores, and two pages at once would hold both in memory.
     let questions_json = data::questions_json(&view::web_questions(survey));
     survey
         .languages
-        .par_iter()
+        .iter()
         .map(|lang| {
             let page = view::page(survey, lang, options, &questions_json);
             let html = render::render(&page).unwrap_or_else(|e| internal_error_page(&e));
