@@ -1,10 +1,8 @@
 //! `rileva load SURVEY RESPONSES.jsonl --db URL`: judge every line like `rileva validate`,
 //! and, in ONE transaction, create the tables `build --target sql` generates (if absent) and
-//! store every accepted response soon after it is judged (SQLite: a prepared INSERT per row;
-//! PostgreSQL: `COPY ... FROM STDIN`, platform/src/store/copy.rs). A thread of its own judges
-//! the lines and hands the accepted ones on in batches of [`BATCH`], at most [`WAITING`]
-//! batches ahead, while this thread makes their rows and stores them: memory does not grow
-//! with the file (docs/language.md §14).
+//! store every accepted response as soon as it is judged (SQLite: a prepared INSERT per row;
+//! PostgreSQL: `COPY ... FROM STDIN`, platform/src/store/copy.rs). Memory does not grow with
+//! the file (docs/language.md §14).
 //!
 //! Outcomes (docs/language.md §14), all-or-nothing per run:
 //! - every line accepted and stored: exit 0;
@@ -24,9 +22,7 @@ use rileva_compiler::ir;
 use rileva_platform::store::{self, Database, LoadError, Tables};
 use rileva_targets::sql::row::{self, Param};
 use serde::Serialize;
-use serde_json::Value;
 use std::path::Path;
-use std::sync::mpsc::{self, Receiver, SyncSender};
 
 pub fn run(
     survey: &Path,
@@ -43,30 +39,20 @@ pub fn run(
     // Several versions: each response goes to its major version's table, which holds
     // every minor version given (docs/versions.md).
     let tables = store::tables_of_versions(&surveys, database.dialect())?;
-    // One thread judges the lines while this one makes their rows and stores them.
-    let (outcome, failure, tally) = std::thread::scope(|scope| {
-        let (to, from) = mpsc::sync_channel(WAITING);
-        let judging = scope.spawn(move || judge(verdicts, Tally::new(format), to));
-        let mut rows = AcceptedRows {
-            makers: surveys.iter().map(row::RowMaker::new).collect(),
-            from,
-            batch: Vec::new().into_iter(),
-            failure: None,
-        };
-        let outcome = match &database {
-            Database::Sqlite(path) => store::sqlite::load(path, &tables, &mut rows),
-            Database::Postgres(url) => store::postgres::load(url, &tables, &mut rows),
-        };
-        // After a database error the rest of the file is still judged and reported.
-        rows.by_ref().for_each(drop);
-        let failure = rows.failure.take();
-        drop(rows);
-        let tally = judging
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (outcome, failure, tally)
-    });
-    if let Some(failure) = failure {
+    let mut tally = Tally::new(format);
+    let mut rows = AcceptedRows {
+        makers: surveys.iter().map(row::RowMaker::new).collect(),
+        verdicts,
+        tally: &mut tally,
+        failure: None,
+    };
+    let outcome = match &database {
+        Database::Sqlite(path) => store::sqlite::load(path, &tables, &mut rows),
+        Database::Postgres(url) => store::postgres::load(url, &tables, &mut rows),
+    };
+    // After a database error the rest of the file is still judged and reported.
+    rows.by_ref().for_each(drop);
+    if let Some(failure) = rows.failure {
         return Err(failure);
     }
     let outcome = match outcome {
@@ -82,55 +68,14 @@ pub fn run(
     })
 }
 
-/// Accepted responses handed from the judging thread at a time.
-const BATCH: usize = 256;
-/// Batches that may wait for the store: memory holds at most this many.
-const WAITING: usize = 4;
-
-/// What the judging thread hands on: accepted responses (their survey's index, their line),
-/// or why the file could not be read further (the last message).
-enum Judged {
-    Accepted(Vec<(usize, usize, Value)>),
-    Failed(CliError),
-}
-
-/// Judge and tally every line, handing the accepted responses on; stops early only when
-/// the file cannot be read further or nobody takes them any more. The tally.
-fn judge(verdicts: responses::Verdicts<'_>, mut tally: Tally, to: SyncSender<Judged>) -> Tally {
-    let mut batch = Vec::with_capacity(BATCH);
-    for verdict in verdicts {
-        let (index, verdict) = match verdict {
-            Ok(verdict) => verdict,
-            Err(e) => {
-                let _ = to.send(Judged::Accepted(std::mem::take(&mut batch)));
-                let _ = to.send(Judged::Failed(e));
-                return tally;
-            }
-        };
-        tally.record(&verdict);
-        let accepted = verdict.accepted();
-        if let Some(response) = verdict.response.filter(|_| accepted) {
-            batch.push((index, verdict.line, response));
-        }
-        if batch.len() == BATCH {
-            let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-            if to.send(Judged::Accepted(full)).is_err() {
-                return tally;
-            }
-        }
-    }
-    let _ = to.send(Judged::Accepted(batch));
-    tally
-}
-
-/// The rows of the accepted lines, as the store pulls them. A read error, or an accepted
-/// response without a row (the table and `response::validate` agree, so that is a bug in
-/// rileva), ends the rows with an `Err`: nothing is loaded.
+/// The rows of the accepted lines, judged and tallied as the store pulls them. A read
+/// error, or an accepted response without a row (the table and `response::validate`
+/// agree, so that is a bug in rileva), ends the rows with an `Err`: nothing is loaded.
 struct AcceptedRows<'a> {
     /// Each survey's rows, in the surveys' order.
     makers: Vec<row::RowMaker<'a>>,
-    from: Receiver<Judged>,
-    batch: std::vec::IntoIter<(usize, usize, Value)>,
+    verdicts: responses::Verdicts<'a>,
+    tally: &'a mut Tally,
     /// Why the rows ended early (the command fails with it).
     failure: Option<CliError>,
 }
@@ -139,20 +84,25 @@ impl Iterator for AcceptedRows<'_> {
     type Item = Result<(usize, Vec<Param>), String>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        while self.failure.is_none() {
-            if let Some((index, line, response)) = self.batch.next() {
-                return Some(match self.makers[index].row(&response) {
-                    Ok(values) => Ok((index, values)),
-                    Err(why) => Err(self.fail(format!(
-                        "line {line}: accepted, but it has no row ({why}); this is a bug in rileva, nothing was loaded"
-                    ))),
-                });
-            }
-            match self.from.recv() {
-                Ok(Judged::Accepted(batch)) => self.batch = batch.into_iter(),
-                Ok(Judged::Failed(e)) => return Some(Err(self.fail(e))),
-                Err(_) => return None,
-            }
+        if self.failure.is_some() {
+            return None;
+        }
+        for verdict in self.verdicts.by_ref() {
+            let (index, verdict) = match verdict {
+                Ok(verdict) => verdict,
+                Err(e) => return Some(Err(self.fail(e))),
+            };
+            self.tally.record(&verdict);
+            let Some(response) = verdict.response.as_ref().filter(|_| verdict.accepted()) else {
+                continue;
+            };
+            return Some(match self.makers[index].row(response) {
+                Ok(values) => Ok((index, values)),
+                Err(why) => Err(self.fail(format!(
+                    "line {}: accepted, but it has no row ({why}); this is a bug in rileva, nothing was loaded",
+                    verdict.line
+                ))),
+            });
         }
         None
     }

@@ -14,7 +14,7 @@ use std::path::Path;
 /// `Err` says the file could not be read further, and ends the verdicts.
 pub struct Verdicts<'s> {
     surveys: &'s [ir::Survey],
-    reader: Box<dyn BufRead + Send>,
+    reader: Box<dyn BufRead>,
     /// Shown in a read error.
     name: String,
     line: usize,
@@ -26,7 +26,7 @@ pub struct Verdicts<'s> {
 /// failure of the command (exit 2).
 pub fn open<'s>(surveys: &'s [ir::Survey], responses: &Path) -> Result<Verdicts<'s>, CliError> {
     let name = responses.display().to_string();
-    let reader: Box<dyn Read + Send> = if responses == Path::new("-") {
+    let reader: Box<dyn Read> = if responses == Path::new("-") {
         Box::new(io::stdin())
     } else {
         Box::new(File::open(responses).map_err(|e| format!("cannot read {name}: {e}"))?)
