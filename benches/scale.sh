@@ -19,8 +19,8 @@ cd "$(dirname "$0")/.."
 root=$PWD
 bin=${RILEVA_BIN:-target/release/rileva}
 case $bin in /*) ;; *) bin=$root/$bin ;; esac
-sizes=${SIZES:-"1000 10000 20000"}
-responses=${RESPONSES:-"100000 1000000"}
+sizes=${SIZES-"1000 10000 20000"}
+responses=${RESPONSES-"100000 1000000"}
 runs=${RUNS:-3}
 [ -x "$bin" ] || cargo build --release --quiet --bin rileva
 command -v sqlite3 >/dev/null || { echo "scale.sh: needs sqlite3" >&2; exit 1; }
