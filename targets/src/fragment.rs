@@ -140,6 +140,27 @@ impl<'t, F: Fragment> Fragments<'t, F> {
     }
 }
 
+/// Test support for the targets that lay out fragments: each of `views` laid out through
+/// its shape's skeleton is the bytes of rendering the template with the view itself.
+/// `what` names a view in the failure message.
+#[cfg(test)]
+pub(crate) fn assert_filled_as_rendered<'v, F: Fragment + 'v>(
+    template: &Template<'_, '_>,
+    globals: Value,
+    views: impl IntoIterator<Item = &'v F>,
+    what: impl Fn(&F) -> String,
+) {
+    let mut fragments = Fragments::new(template.clone(), "q", globals.clone());
+    for view in views {
+        let mut filled = String::new();
+        fragments.render_into(view, &mut filled).expect("filled");
+        let direct = template
+            .render(context! { q => view, ..globals.clone() })
+            .expect("rendered");
+        assert_eq!(filled, direct, "{}", what(view));
+    }
+}
+
 /// `text` escaped as minijinja's [`HtmlEscape`] escapes it (the test below compares them),
 /// without going through `fmt` for each text.
 fn escape_into(out: &mut String, text: &str) {

@@ -49,6 +49,7 @@ pub fn render(page: &Page) -> Result<String, minijinja::Error> {
 mod tests {
     use super::*;
     use crate::doc::view;
+    use crate::fragment::assert_filled_as_rendered;
     use crate::html::fixture;
 
     /// Each question laid out through its shape's skeleton is the bytes of rendering
@@ -61,15 +62,8 @@ mod tests {
             for lang in &survey.languages {
                 let page = view::page(&survey, lang);
                 let globals = context! { ui => page.ui, languages => &page.languages };
-                let mut fragments = Fragments::new(template.clone(), "q", globals.clone());
-                for q in page.blocks.iter().flat_map(|b| &b.questions) {
-                    let mut filled = String::new();
-                    fragments.render_into(q, &mut filled).expect("filled");
-                    let direct = template
-                        .render(context! { q => q, ..globals.clone() })
-                        .expect("rendered");
-                    assert_eq!(filled, direct, "{} {lang}", q.id);
-                }
+                let questions = page.blocks.iter().flat_map(|b| &b.questions);
+                assert_filled_as_rendered(&template, globals, questions, |q| format!("{} {lang}", q.id));
             }
         }
     }

@@ -52,6 +52,7 @@ pub fn render(page: &Page) -> Result<String, minijinja::Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fragment::assert_filled_as_rendered;
     use crate::html::{fixture, view};
     use crate::{HtmlTheme, Options};
 
@@ -71,15 +72,10 @@ mod tests {
                 for lang in &survey.languages {
                     let page = view::page(&survey, lang, &options, &questions_json);
                     let globals = context! { ui => page.ui, ui_lang_differs => page.ui_lang_differs };
-                    let mut fragments = Fragments::new(template.clone(), "q", globals.clone());
-                    for q in page.blocks.iter().flat_map(|b| &b.questions) {
-                        let mut filled = String::new();
-                        fragments.render_into(q, &mut filled).expect("filled");
-                        let direct = template
-                            .render(context! { q => q, ..globals.clone() })
-                            .expect("rendered");
-                        assert_eq!(filled, direct, "{} {lang} {html_theme:?}", q.id);
-                    }
+                    let questions = page.blocks.iter().flat_map(|b| &b.questions);
+                    assert_filled_as_rendered(&template, globals, questions, |q| {
+                        format!("{} {lang} {html_theme:?}", q.id)
+                    });
                 }
             }
         }
