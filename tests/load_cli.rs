@@ -2,7 +2,8 @@
 //! responses load into SQLite and PostgreSQL, come back value for value, and decode through
 //! the codebook with one join; a file with rejected lines loads its accepted lines and exits
 //! 1; a database error rolls back everything (no table, no row), even on a line near the end
-//! of a long file, and the lines after it are still judged; usage errors exit 2.
+//! of a long file, and the lines after it are still judged; a load killed with SIGKILL in
+//! mid-stream stores nothing and the same lines load again; usage errors exit 2.
 
 mod sql_support;
 mod support;
@@ -581,4 +582,140 @@ fn a_refused_line_near_the_end_stores_nothing() {
     let output = load(&path, &file, &pg.url());
     assert_eq!(output.status.code(), Some(1), "{}", text(&output));
     assert_rows(&survey, &lines, &pg_rows(&mut pg, &survey), false);
+}
+
+/// `load` killed with SIGKILL in the middle of its stream (its standard input still open, so
+/// it cannot have reached the commit), once the database shows rows arriving: nothing is
+/// stored, not even the tables it created, and the same lines loaded again are stored once
+/// each. PostgreSQL shows the rows in `pg_stat_progress_copy`; SQLite spills them into the file
+/// while its rollback journal holds the old pages.
+#[test]
+fn a_load_killed_mid_stream_stores_nothing_and_loads_again() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (path, survey, accepted, _) = mixed(dir.path());
+    let chunk: String = accepted
+        .iter()
+        .cycle()
+        .take(1_000)
+        .map(|line| line.to_string() + "\n")
+        .collect();
+
+    let db = dir.path().join("killed.db");
+    let sqlite_url = format!("sqlite:{}", db.display());
+    let journal = dir.path().join("killed.db-journal");
+    // Rows spilled from SQLite's page cache into the file, their pages in the journal.
+    let sent = kill_mid_stream(&path, &sqlite_url, &chunk, || {
+        journal.exists() && std::fs::metadata(&db).is_ok_and(|m| m.len() > 0)
+    });
+    let conn = rusqlite::Connection::open(&db).expect("open after the kill");
+    let tables: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(
+        tables, 0,
+        "SQLite kept tables of a load killed after {sent} lines"
+    );
+    drop(conn);
+    load_again(&path, &survey, &accepted, sent, dir.path(), &sqlite_url, || {
+        sqlite_rows(&db, &survey)
+    });
+
+    let mut pg = PgSchema::new("killed");
+    let url = format!("{}&application_name={}", pg.url(), pg.name);
+    let probe = format!(
+        "SELECT coalesce(max(p.tuples_processed), 0) FROM pg_stat_progress_copy p \
+         JOIN pg_stat_activity a USING (pid) WHERE a.application_name = '{}'",
+        pg.name
+    );
+    let mut watcher =
+        postgres::Client::connect(&sql_support::postgres_url(), postgres::NoTls).expect("connect");
+    let sent = kill_mid_stream(&path, &url, &chunk, || {
+        watcher.query_one(&probe, &[]).expect("progress").get::<_, i64>(0) > 0
+    });
+    // The server ends the killed session's transaction when it sees the socket close.
+    let gone = format!(
+        "SELECT count(*) FROM pg_stat_activity WHERE application_name = '{}'",
+        pg.name
+    );
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while watcher.query_one(&gone, &[]).expect("sessions").get::<_, i64>(0) > 0 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the killed session never ended"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let tables: i64 = pg
+        .client
+        .query_one(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()",
+            &[],
+        )
+        .expect("count")
+        .get(0);
+    assert_eq!(
+        tables, 0,
+        "PostgreSQL kept tables of a load killed after {sent} lines"
+    );
+    load_again(&path, &survey, &accepted, sent, dir.path(), &url, || {
+        pg_rows(&mut pg, &survey)
+    });
+}
+
+/// Start `load` on standard input, send `chunk` until `arrived` says the database has rows
+/// of this load, then SIGKILL it with its input still open. The number of lines sent.
+fn kill_mid_stream(survey: &Path, db: &str, chunk: &str, mut arrived: impl FnMut() -> bool) -> usize {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rileva"))
+        .args(["load", &survey.display().to_string(), "-", "--db", db])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start rileva load");
+    let mut input = child.stdin.take().expect("stdin");
+    let mut sent = 0;
+    while !arrived() {
+        assert!(
+            sent < 500_000,
+            "no row of the load reached {db} after {sent} lines"
+        );
+        assert!(
+            child.try_wait().expect("wait").is_none(),
+            "load ended before the kill"
+        );
+        input.write_all(chunk.as_bytes()).expect("send lines");
+        input.flush().expect("flush");
+        sent += chunk.lines().count();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(
+        child.try_wait().expect("wait").is_none(),
+        "load ended before the kill"
+    );
+    child.kill().expect("SIGKILL");
+    child.wait().expect("reap");
+    drop(input);
+    sent
+}
+
+/// The lines a killed load was sent, loaded again from a file: every one stored, once.
+fn load_again(
+    survey_path: &Path,
+    survey: &ir::Survey,
+    accepted: &[Value],
+    sent: usize,
+    dir: &Path,
+    db: &str,
+    mut rows: impl FnMut() -> Vec<Vec<Value>>,
+) {
+    let lines: Vec<Value> = accepted.iter().cycle().take(sent).cloned().collect();
+    let file = write_lines(dir, "again.jsonl", &lines);
+    let output = load(survey_path, &file, db);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    assert_rows(survey, &lines, &rows(), db.starts_with("sqlite:"));
 }
