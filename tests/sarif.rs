@@ -2,7 +2,7 @@
 //! one rule per code whose help is `rileva explain`'s text, results at the same positions as
 //! `--format json` (exclusive end columns), URIs relative to the working directory, stdlib
 //! labels under their own base, fingerprints that survive lines inserted above and change when
-//! the flagged text changes; `diff --format sarif`; every log passes the SARIF Multitool's
+//! the flagged text changes; `diff --format sarif` of two surveys and of two standards; every log passes the SARIF Multitool's
 //! `validate` with no error (npm `@microsoft/sarif-multitool`, installed in `tests/tools`).
 
 mod common;
@@ -216,6 +216,37 @@ fn diff_log_points_at_the_new_version() {
         .all(|r| r["ruleId"].as_str().is_some_and(|c| c.starts_with('R'))));
 }
 
+/// Two versions of a standard (no survey): the same log, each locked change on the new
+/// file's question, as code scanning shows a survey's.
+#[test]
+fn diff_log_of_two_standards_points_at_the_new_file() {
+    let (old, new) = (
+        "tests/versions_lib/ente/cx.rileva",
+        "tests/versions_lib/ente/cx_2026_1.rileva",
+    );
+    let (status, out, err) = rileva(&["diff", "--format", "sarif", old, new]);
+    assert_eq!(status, 0, "{out}{err}");
+    let (_, report, _) = rileva(&["diff", "--format", "json", old, new]);
+    let changes = json(&report)["changes"].as_array().cloned().expect("changes");
+    let results = results_of(&out);
+    assert_eq!(results.len(), changes.len());
+    assert!(!results.is_empty());
+    let source = std::fs::read_to_string(new).expect("read");
+    for (r, c) in results.iter().zip(&changes) {
+        assert_eq!(r["ruleId"], c["kind"]);
+        assert_eq!(r["message"]["text"], c["message"]);
+        let location = &r["locations"][0]["physicalLocation"];
+        assert_eq!(location["artifactLocation"]["uri"], new);
+        // The region starts on the line that declares the changed question.
+        let line = location["region"]["startLine"].as_u64().expect("line") as usize;
+        let question = c["question"].as_str().expect("a question");
+        assert!(
+            source.lines().nth(line - 1).is_some_and(|l| l.contains(question)),
+            "line {line} of {new} is not question {question}"
+        );
+    }
+}
+
 fn results_of(out: &str) -> Vec<Value> {
     results(&json(out)).clone()
 }
@@ -240,7 +271,7 @@ fn multitool() -> PathBuf {
 #[test]
 fn every_log_passes_the_sarif_multitool() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let logs: [(&str, &[&str]); 5] = [
+    let logs: [(&str, &[&str]); 6] = [
         ("every-code.sarif", &["check", "--format", "sarif", "tests/ui"]),
         ("examples.sarif", &["check", "--format", "sarif", "examples"]),
         (
@@ -261,6 +292,16 @@ fn every_log_passes_the_sarif_multitool() {
                 "sarif",
                 "tests/diff/sportello_v1.rileva",
                 "tests/diff/sportello_v1_1_compatible.rileva",
+            ],
+        ),
+        (
+            "standard.sarif",
+            &[
+                "diff",
+                "--format",
+                "sarif",
+                "tests/versions_lib/ente/cx.rileva",
+                "tests/versions_lib/ente/cx_2026_1.rileva",
             ],
         ),
         (

@@ -45,7 +45,11 @@ pub fn run(
         DiffFormat::Human => print!("{}", human(&report)),
         DiffFormat::Sarif => print!(
             "{}",
-            sarif::to_json(&sarif::diff_log(&report, &new_survey.0, &new_survey.1.sources))
+            sarif::to_json(&sarif::diff_log(
+                &report,
+                &sarif::NewVersion::survey(&new_survey.0),
+                &new_survey.1.sources
+            ))
         ),
     }
     Ok(if report.ok { Status::Ok } else { Status::Errors })
@@ -54,12 +58,13 @@ pub fn run(
 /// Two files that each define one standard and no survey: their locked questions compared
 /// (docs/versions.md); `None` when they are not two standards.
 fn standards(old: &Path, new: &Path, format: DiffFormat, libs: &LibArgs) -> Result<Option<Status>, CliError> {
-    let one_standard = |path: &Path| -> Result<Option<StandardSpec>, CliError> {
+    let one_standard = |path: &Path| -> Result<Option<(StandardSpec, SourceMap)>, CliError> {
         let compilation = inputs::compile_paths(&[PathBuf::from(path)], libs)?;
         let mut standards = compilation.standards;
-        Ok((compilation.surveys.is_empty() && standards.len() == 1).then(|| standards.remove(0)))
+        Ok((compilation.surveys.is_empty() && standards.len() == 1)
+            .then(|| (standards.remove(0), compilation.sources)))
     };
-    let (Some(before), Some(after)) = (one_standard(old)?, one_standard(new)?) else {
+    let (Some((before, _)), Some((after, sources))) = (one_standard(old)?, one_standard(new)?) else {
         return Ok(None);
     };
     if before.name != after.name {
@@ -74,7 +79,15 @@ fn standards(old: &Path, new: &Path, format: DiffFormat, libs: &LibArgs) -> Resu
     let report = diff::compare_standards(&before, &after);
     match format {
         DiffFormat::Json => println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default()),
-        DiffFormat::Human | DiffFormat::Sarif => print!("{}", human(&report)),
+        DiffFormat::Human => print!("{}", human(&report)),
+        DiffFormat::Sarif => print!(
+            "{}",
+            sarif::to_json(&sarif::diff_log(
+                &report,
+                &sarif::NewVersion::standard(&after),
+                &sources
+            ))
+        ),
     }
     Ok(Some(if report.ok { Status::Ok } else { Status::Errors }))
 }

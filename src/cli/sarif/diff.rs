@@ -1,12 +1,14 @@
 //! `rileva diff --format sarif`: one result per change, on the changed question of the new
-//! version (or on the survey, for a change of the header or a question that went away).
+//! version (or on the survey or standard, for a change of the header or a question that went
+//! away).
 //! Two rules: `breaking` (an error when the major version was not raised, else a warning) and
 //! `compatible` (a note).
 
 use super::location::{Fingerprints, Locator};
 use super::{log, message, rule, Rule, REPOSITORY};
+use rileva_compiler::conformance::StandardSpec;
 use rileva_compiler::diff::{Impact, Report};
-use rileva_compiler::ir::Survey;
+use rileva_compiler::ir::{Question, Survey};
 use rileva_compiler::source::{Origin, SourceMap, Span};
 use serde_sarif::sarif::{Result as SarifResult, ResultLevel, Sarif};
 
@@ -20,8 +22,35 @@ const COMPATIBLE_HELP: &str = "A compatible change keeps every stored response v
 question comparable (a question added as optional, a code added to a nominal question, a new \
 translation): a new minor version is enough, and the response table only gains columns.";
 
+/// The new version of a comparison: a survey or a standard, with the questions its
+/// results point at.
+pub struct NewVersion<'a> {
+    pub id: &'a str,
+    pub span: Span,
+    pub questions: Vec<&'a Question>,
+}
+
+impl<'a> NewVersion<'a> {
+    pub fn survey(survey: &'a Survey) -> Self {
+        NewVersion {
+            id: &survey.id,
+            span: survey.span,
+            questions: survey.questions.iter().collect(),
+        }
+    }
+
+    /// A standard's questions, every module's in order.
+    pub fn standard(standard: &'a StandardSpec) -> Self {
+        NewVersion {
+            id: &standard.name,
+            span: standard.span,
+            questions: standard.modules.iter().flat_map(|(_, qs)| qs).collect(),
+        }
+    }
+}
+
 /// The log of a comparison: `report` of `new`, whose sources locate the questions.
-pub fn diff_log(report: &Report, new: &Survey, sources: &SourceMap) -> Sarif {
+pub fn diff_log(report: &Report, new: &NewVersion, sources: &SourceMap) -> Sarif {
     let locator = Locator::new(sources);
     let rules = vec![
         rule(Rule {
@@ -68,7 +97,7 @@ pub fn diff_log(report: &Report, new: &Survey, sources: &SourceMap) -> Sarif {
                 .locations(vec![locator.location(span, None)])
                 .partial_fingerprints(fingerprints.next(&[
                     change.kind.as_str(),
-                    &new.id,
+                    new.id,
                     question,
                     &change.message,
                 ]))

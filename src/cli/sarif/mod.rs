@@ -9,7 +9,7 @@ mod diff;
 mod location;
 
 pub use check::check_log;
-pub use diff::diff_log;
+pub use diff::{diff_log, NewVersion};
 
 use serde_sarif::sarif::{
     ArtifactLocation, Message, MultiformatMessageString, ReportingConfiguration, ReportingDescriptor, Run,
