@@ -76,17 +76,17 @@ fn minor(before: &[&ir::Survey], after: &[&ir::Survey], dialect: Dialect, out: &
     // New codebook tables, and the rows the new version adds to the old ones.
     let mut known = std::collections::BTreeSet::new();
     for t in view::codebook_tables(before, dialect) {
-        for insert in t.inserts {
+        for insert in t.inserts.into_owned() {
             known.extend(insert.rows.into_iter().map(|r| (t.name.clone(), r)));
         }
     }
     for mut t in view::codebook_tables(after, dialect) {
-        for insert in &mut t.inserts {
+        for insert in t.inserts.to_mut() {
             insert
                 .rows
                 .retain(|r| !known.contains(&(t.name.clone(), r.clone())));
         }
-        t.inserts.retain(|i| !i.rows.is_empty());
+        t.inserts.to_mut().retain(|i| !i.rows.is_empty());
         push_table(&t, dialect, out);
     }
     if dialect == Dialect::Postgres {
@@ -226,7 +226,7 @@ fn create(t: &TableView, dialect: Dialect, if_not_exists: bool) -> String {
 /// A codebook table: created when absent, its rows inserted when absent.
 fn push_table(t: &TableView, dialect: Dialect, out: &mut String) {
     out.push_str(&create(t, dialect, true));
-    for insert in &t.inserts {
+    for insert in t.inserts.iter() {
         let (verb, tail) = match dialect {
             Dialect::Postgres => ("INSERT INTO", "ON CONFLICT DO NOTHING"),
             Dialect::Sqlite => ("INSERT OR IGNORE INTO", ""),

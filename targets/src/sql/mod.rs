@@ -44,9 +44,9 @@ const SQLITE_TEMPLATE: &str = include_str!("../../templates/sql/sqlite.sql.j2");
 /// `sql/postgres.sql` and `sql/sqlite.sql`.
 pub fn emit(survey: &ir::Survey) -> Vec<OutputFile> {
     let versions = [survey];
-    // The codebook's rows are the same for both files: built once.
-    let codebooks = view::codebooks(&versions);
-    let file = |dialect| render(&view::file_with(&versions, &codebooks, dialect), dialect);
+    // The codebook's rows are written once for both files.
+    let codebook = view::Codebook::new(&versions);
+    let file = |dialect| render(&view::file_with(&versions, codebook.tables(dialect), dialect), dialect);
     vec![
         OutputFile::text("sql/postgres.sql", file(Dialect::Postgres)),
         OutputFile::text("sql/sqlite.sql", file(Dialect::Sqlite)),

@@ -7,6 +7,7 @@ use super::quote::{comment, ident, literal, push_ident, push_integer, push_liter
 use super::table::{self, Role};
 use rileva_compiler::ir;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// PostgreSQL's longest identifier, in bytes; longer names are cut by the server.
@@ -19,17 +20,17 @@ const ROWS_PER_INSERT: usize = 100;
 // a loop of the template engine per row of a 10,000-question codebook was most of its time.
 
 #[derive(Debug, Serialize)]
-pub struct FileView {
+pub struct FileView<'a> {
     /// `--` comment lines, sanitised.
     pub header: Vec<String>,
-    pub tables: Vec<TableView>,
+    pub tables: Vec<TableView<'a>>,
     /// `COMMENT ON` statements (PostgreSQL only), given to the template as one string.
     #[serde(serialize_with = "statements")]
     pub comments: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct TableView {
+pub struct TableView<'a> {
     /// Quoted name.
     pub name: String,
     /// A sanitised comment line.
@@ -38,10 +39,11 @@ pub struct TableView {
     /// as one string.
     #[serde(serialize_with = "indented")]
     pub items: Vec<String>,
-    pub inserts: Vec<InsertView>,
+    /// Borrowed from a [`Codebook`] that makes both files.
+    pub inserts: Cow<'a, [InsertView]>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct InsertView {
     /// `"a", "b"`
     pub columns: String,
@@ -74,25 +76,19 @@ fn statements<S: serde::Serializer>(lines: &[String], serializer: S) -> Result<S
     serializer.serialize_str(&out)
 }
 
-pub fn file(survey: &ir::Survey, dialect: Dialect) -> FileView {
+pub fn file(survey: &ir::Survey, dialect: Dialect) -> FileView<'static> {
     file_versions(&[survey], dialect)
 }
 
 /// The file for the table that holds several minor versions of one survey, oldest first
 /// (docs/versions.md): one response table for all, each codebook table once, the rows every
 /// version adds to it.
-pub fn file_versions(versions: &[&ir::Survey], dialect: Dialect) -> FileView {
-    file_with(versions, &codebooks(versions), dialect)
+pub fn file_versions(versions: &[&ir::Survey], dialect: Dialect) -> FileView<'static> {
+    file_with(versions, Codebook::new(versions).into_tables(dialect), dialect)
 }
 
-/// Each version's codebook tables, with their rows: the same for both dialects, so
-/// [`super::emit`] builds them once for its two files.
-pub fn codebooks(versions: &[&ir::Survey]) -> Vec<Vec<codebook::Table>> {
-    versions.iter().map(|v| codebook::tables(v)).collect()
-}
-
-/// [`file_versions`] with the versions' [`codebooks`] already built.
-pub fn file_with(versions: &[&ir::Survey], codebooks: &[Vec<codebook::Table>], dialect: Dialect) -> FileView {
+/// [`file_versions`] with the codebook tables already made ([`Codebook::tables`]).
+pub fn file_with<'a>(versions: &[&ir::Survey], codebook: Vec<TableView<'a>>, dialect: Dialect) -> FileView<'a> {
     let Some(latest) = versions.last() else {
         return FileView {
             header: Vec::new(),
@@ -114,7 +110,7 @@ pub fn file_with(versions: &[&ir::Survey], codebooks: &[Vec<codebook::Table>], d
         "Generated from the survey's source: do not edit. Safe to run more than once.".to_owned(),
     ];
     let mut tables = vec![response_table(versions, dialect)];
-    tables.extend(codebook_tables_with(versions, codebooks, dialect));
+    tables.extend(codebook);
     let comments = match dialect {
         Dialect::Postgres => comments_of(latest),
         Dialect::Sqlite => Vec::new(),
@@ -127,66 +123,150 @@ pub fn file_with(versions: &[&ir::Survey], codebooks: &[Vec<codebook::Table>], d
 }
 
 /// Each codebook table once (as the first version that has it creates it), with the rows of
-/// every version that an earlier one did not already insert. A version's rows are cut into
-/// INSERTs of [`ROWS_PER_INSERT`] before the rows already inserted are left out.
-pub fn codebook_tables(versions: &[&ir::Survey], dialect: Dialect) -> Vec<TableView> {
-    codebook_tables_with(versions, &codebooks(versions), dialect)
+/// every version that an earlier one did not already insert.
+pub fn codebook_tables(versions: &[&ir::Survey], dialect: Dialect) -> Vec<TableView<'static>> {
+    Codebook::new(versions).into_tables(dialect)
 }
 
-/// [`codebook_tables`] with the versions' [`codebooks`] already built.
-fn codebook_tables_with(
-    versions: &[&ir::Survey],
-    codebooks: &[Vec<codebook::Table>],
-    dialect: Dialect,
-) -> Vec<TableView> {
-    let mut out: Vec<TableView> = Vec::new();
-    // Per table, the rows of the versions before this one (kept only for a later version).
-    // Only membership is asked of these sets, so their order never reaches the file.
-    let mut earlier: HashMap<String, foldhash::HashSet<String>> = HashMap::new();
-    for (i, (survey, tables)) in versions.iter().zip(codebooks).enumerate() {
-        for t in tables {
-            let mut view = codebook_table(survey, t, dialect);
-            let rows = rows(t, dialect);
-            let before = earlier.get(&view.name);
-            let mut here: foldhash::HashSet<&str> = foldhash::HashSet::default();
-            here.reserve(rows.len());
-            let keep: Vec<bool> = rows
-                .iter()
-                .map(|r| here.insert(r.as_str()) && !before.is_some_and(|b| b.contains(r)))
-                .collect();
-            drop(here);
-            if i + 1 < versions.len() {
-                let seen = earlier.entry(view.name.clone()).or_default();
-                seen.extend(rows.iter().cloned());
-            }
-            let columns: Vec<String> = t.columns.iter().map(|(name, _, _)| ident(name)).collect();
-            let columns = columns.join(", ");
-            let mut rows = rows.into_iter().zip(keep).peekable();
-            while rows.peek().is_some() {
-                let kept: Vec<String> = rows
-                    .by_ref()
-                    .take(ROWS_PER_INSERT)
-                    .filter(|(_, k)| *k)
-                    .map(|(r, _)| r)
+/// The codebook tables of both dialects, their rows written once: the dialects write every
+/// value alike but a boolean, so a table without boolean columns has one list of INSERTs for
+/// both (`rileva build` writes the two files from one `Codebook`).
+pub struct Codebook {
+    tables: Vec<CodebookTable>,
+}
+
+/// One codebook table in both dialects.
+struct CodebookTable {
+    postgres: TableView<'static>,
+    /// The SQLite column definitions and key.
+    sqlite_items: Vec<String>,
+    /// The SQLite INSERTs, `None` when they are PostgreSQL's (no boolean column).
+    sqlite_inserts: Option<Vec<InsertView>>,
+}
+
+impl Codebook {
+    /// Each codebook table once (as the first version that has it creates it), with the rows
+    /// of every version that an earlier one did not already insert. A version's rows are cut
+    /// into INSERTs of [`ROWS_PER_INSERT`] before the rows already inserted are left out.
+    pub fn new(versions: &[&ir::Survey]) -> Codebook {
+        let mut out: Vec<CodebookTable> = Vec::new();
+        // Per table, the rows of the versions before this one (kept only for a later
+        // version). Only membership is asked of these sets, so their order never reaches the
+        // file. PostgreSQL's rows stand for both dialects: a table's columns have fixed types,
+        // so two rows are the same in one dialect exactly when they are in the other.
+        let mut earlier: HashMap<String, foldhash::HashSet<String>> = HashMap::new();
+        for (i, survey) in versions.iter().enumerate() {
+            for t in codebook::tables(survey) {
+                let mut postgres = codebook_table(survey, &t, Dialect::Postgres);
+                let sqlite_items = codebook_table(survey, &t, Dialect::Sqlite).items;
+                let (rows, sqlite_rows) = rows(&t);
+                let before = earlier.get(&postgres.name);
+                let mut here: foldhash::HashSet<&str> = foldhash::HashSet::default();
+                here.reserve(rows.len());
+                let keep: Vec<bool> = rows
+                    .iter()
+                    .map(|r| here.insert(r.as_str()) && !before.is_some_and(|b| b.contains(r)))
                     .collect();
-                if !kept.is_empty() {
-                    view.inserts.push(InsertView {
-                        columns: columns.clone(),
-                        rows: kept,
-                    });
+                drop(here);
+                if i + 1 < versions.len() {
+                    let seen = earlier.entry(postgres.name.clone()).or_default();
+                    seen.extend(rows.iter().cloned());
+                }
+                let columns: Vec<String> = t.columns.iter().map(|(name, _, _)| ident(name)).collect();
+                let columns = columns.join(", ");
+                let inserts = inserts(&columns, rows, &keep);
+                let sqlite_inserts = sqlite_rows.map(|r| self::inserts(&columns, r, &keep));
+                match out.iter_mut().find(|o| o.postgres.name == postgres.name) {
+                    Some(o) => {
+                        o.postgres.inserts.to_mut().extend(inserts);
+                        if let (Some(mine), Some(more)) = (&mut o.sqlite_inserts, sqlite_inserts) {
+                            mine.extend(more);
+                        }
+                    }
+                    None => {
+                        postgres.inserts = Cow::Owned(inserts);
+                        out.push(CodebookTable {
+                            postgres,
+                            sqlite_items,
+                            sqlite_inserts,
+                        });
+                    }
                 }
             }
-            match out.iter_mut().find(|o| o.name == view.name) {
-                Some(o) => o.inserts.extend(view.inserts),
-                None => out.push(view),
-            }
+        }
+        Codebook { tables: out }
+    }
+
+    /// The tables in `dialect`, borrowing their INSERTs.
+    pub fn tables(&self, dialect: Dialect) -> Vec<TableView<'_>> {
+        self.tables
+            .iter()
+            .map(|t| match (dialect, &t.sqlite_inserts) {
+                (Dialect::Postgres, _) => TableView {
+                    items: t.postgres.items.clone(),
+                    ..t.postgres.borrowed()
+                },
+                (Dialect::Sqlite, inserts) => TableView {
+                    items: t.sqlite_items.clone(),
+                    inserts: Cow::Borrowed(inserts.as_deref().unwrap_or(&t.postgres.inserts)),
+                    ..t.postgres.borrowed()
+                },
+            })
+            .collect()
+    }
+
+    /// The tables in `dialect`, owning their INSERTs.
+    pub fn into_tables(self, dialect: Dialect) -> Vec<TableView<'static>> {
+        self.tables
+            .into_iter()
+            .map(|t| match (dialect, t.sqlite_inserts) {
+                (Dialect::Postgres, _) => t.postgres,
+                (Dialect::Sqlite, inserts) => TableView {
+                    items: t.sqlite_items,
+                    inserts: inserts.map_or(t.postgres.inserts, Cow::Owned),
+                    ..t.postgres
+                },
+            })
+            .collect()
+    }
+}
+
+impl TableView<'_> {
+    /// The name and description of this table, its items and INSERTs left empty.
+    fn borrowed(&self) -> TableView<'_> {
+        TableView {
+            name: self.name.clone(),
+            about: self.about.clone(),
+            items: Vec::new(),
+            inserts: Cow::Borrowed(self.inserts.as_ref()),
+        }
+    }
+}
+
+/// The rows kept (`keep`, one flag per row), in INSERTs of at most [`ROWS_PER_INSERT`] of the
+/// rows given: a run of rows that keeps none has no INSERT.
+fn inserts(columns: &str, rows: Vec<String>, keep: &[bool]) -> Vec<InsertView> {
+    let mut out = Vec::new();
+    let mut rows = rows.into_iter().zip(keep).peekable();
+    while rows.peek().is_some() {
+        let kept: Vec<String> = rows
+            .by_ref()
+            .take(ROWS_PER_INSERT)
+            .filter(|(_, k)| **k)
+            .map(|(r, _)| r)
+            .collect();
+        if !kept.is_empty() {
+            out.push(InsertView {
+                columns: columns.to_owned(),
+                rows: kept,
+            });
         }
     }
     out
 }
 
 /// The response table of one or several versions of a survey.
-pub fn response_table(versions: &[&ir::Survey], dialect: Dialect) -> TableView {
+pub fn response_table(versions: &[&ir::Survey], dialect: Dialect) -> TableView<'static> {
     let latest = versions.last().copied();
     let mut items: Vec<String> = family::columns(versions, dialect)
         .into_iter()
@@ -210,11 +290,11 @@ pub fn response_table(versions: &[&ir::Survey], dialect: Dialect) -> TableView {
             latest.map(|s| s.id.as_str()).unwrap_or_default()
         )),
         items,
-        inserts: Vec::new(),
+        inserts: Cow::Owned(Vec::new()),
     }
 }
 
-fn codebook_table(survey: &ir::Survey, t: &codebook::Table, dialect: Dialect) -> TableView {
+fn codebook_table(survey: &ir::Survey, t: &codebook::Table, dialect: Dialect) -> TableView<'static> {
     let mut items: Vec<String> = t
         .columns
         .iter()
@@ -241,27 +321,43 @@ fn codebook_table(survey: &ir::Survey, t: &codebook::Table, dialect: Dialect) ->
         name: ident(&codebook_name(survey, t.kind)),
         about: comment(&format!("Codebook: {}.", t.kind.about())),
         items,
-        inserts: Vec::new(),
+        inserts: Cow::Owned(Vec::new()),
     }
 }
 
-/// Each row of `t` as `('x', 1, TRUE)`.
-fn rows(t: &codebook::Table, dialect: Dialect) -> Vec<String> {
-    t.rows
-        .iter()
-        .map(|row| {
-            let mut out = String::with_capacity(16 * row.len() + 2);
-            out.push('(');
-            for (i, v) in row.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                push_value(&mut out, v, dialect);
+/// Each row of `t` as `('x', 1, TRUE)` for PostgreSQL, and as `('x', 1, 1)` for SQLite when
+/// `t` has a boolean column (`None` when the rows are the same in both). Each value is
+/// written once: SQLite's row copies PostgreSQL's text but for the booleans.
+fn rows(t: &codebook::Table) -> (Vec<String>, Option<Vec<String>>) {
+    let booleans = t.columns.iter().any(|(_, field, _)| *field == FieldType::Boolean);
+    let mut postgres = Vec::with_capacity(t.rows.len());
+    let mut sqlite = Vec::with_capacity(if booleans { t.rows.len() } else { 0 });
+    for row in &t.rows {
+        let mut pg = String::with_capacity(16 * row.len() + 2);
+        let mut lite = String::new();
+        // How much of `pg` is already in `lite`.
+        let mut copied = 0;
+        pg.push('(');
+        for (i, v) in row.iter().enumerate() {
+            if i > 0 {
+                pg.push_str(", ");
             }
-            out.push(')');
-            out
-        })
-        .collect()
+            let start = pg.len();
+            push_value(&mut pg, v, Dialect::Postgres);
+            if let (true, Value::Boolean(b)) = (booleans, v) {
+                lite.push_str(&pg[copied..start]);
+                lite.push_str(Dialect::Sqlite.bool_literal(*b));
+                copied = pg.len();
+            }
+        }
+        pg.push(')');
+        if booleans {
+            lite.push_str(&pg[copied..]);
+            sqlite.push(lite);
+        }
+        postgres.push(pg);
+    }
+    (postgres, booleans.then_some(sqlite))
 }
 
 /// `inps_hub_prestazioni_v1_questions`
