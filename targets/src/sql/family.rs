@@ -71,6 +71,21 @@ pub fn columns(versions: &[&ir::Survey], dialect: Dialect) -> Vec<FamilyColumn> 
         .collect()
 }
 
+/// Each column's definition ([`FamilyColumn::definition`]), in table order. With one
+/// version these are [`table::Column::definition`]'s, made without comparing versions.
+pub fn definitions(versions: &[&ir::Survey], dialect: Dialect) -> Vec<String> {
+    match versions {
+        [one] => table::columns(one)
+            .iter()
+            .map(|c| c.definition(dialect, one))
+            .collect(),
+        _ => columns(versions, dialect)
+            .into_iter()
+            .map(|c| c.definition)
+            .collect(),
+    }
+}
+
 /// Every constraint, in a stable order: `survey_version`, then each rule by first appearance.
 pub fn constraints(versions: &[&ir::Survey], dialect: Dialect) -> Vec<Constraint> {
     if let [one] = versions {

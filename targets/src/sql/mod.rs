@@ -46,7 +46,12 @@ pub fn emit(survey: &ir::Survey) -> Vec<OutputFile> {
     let versions = [survey];
     // The codebook's rows are written once for both files.
     let codebook = view::Codebook::new(&versions);
-    let file = |dialect| render(&view::file_with(&versions, codebook.tables(dialect), dialect), dialect);
+    let file = |dialect| {
+        render(
+            &view::file_with(&versions, codebook.tables(dialect), dialect),
+            dialect,
+        )
+    };
     vec![
         OutputFile::text("sql/postgres.sql", file(Dialect::Postgres)),
         OutputFile::text("sql/sqlite.sql", file(Dialect::Sqlite)),

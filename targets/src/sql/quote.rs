@@ -44,11 +44,12 @@ impl Dialect {
         }
     }
 
-    /// Characters of a text: both count Unicode scalar values, not bytes.
-    pub fn char_length(self, operand: &str) -> String {
+    /// The function that counts the characters of a text: both count Unicode scalar
+    /// values, not bytes.
+    pub fn char_length(self) -> &'static str {
         match self {
-            Dialect::Postgres => format!("char_length({operand})"),
-            Dialect::Sqlite => format!("length({operand})"),
+            Dialect::Postgres => "char_length",
+            Dialect::Sqlite => "length",
         }
     }
 }
@@ -109,13 +110,18 @@ pub fn comment(text: &str) -> String {
 /// A comma-separated list of integers: `1, 2, 9`.
 pub fn integers(values: impl IntoIterator<Item = i64>) -> String {
     let mut out = String::new();
+    push_integers(&mut out, values);
+    out
+}
+
+/// [`integers`], appended to `out`.
+pub fn push_integers(out: &mut String, values: impl IntoIterator<Item = i64>) {
     for (i, v) in values.into_iter().enumerate() {
         if i > 0 {
             out.push_str(", ");
         }
-        push_integer(&mut out, v);
+        push_integer(out, v);
     }
-    out
 }
 
 /// `value` in decimal (`-12`), as `{value}` prints it, appended to `out` without going

@@ -2,8 +2,8 @@
 //! accept exactly the rows of valid responses (`rileva_compiler::response::validate` is the
 //! reference). Every CHECK expression here is two-valued: it is TRUE or FALSE, never UNKNOWN.
 
-use super::expr::{answered, condition, picked_option};
-use super::quote::{ident, integers, literal, push_ident, Dialect};
+use super::expr::{condition, push_answered, push_condition, push_picked_option};
+use super::quote::{ident, literal, push_ident, push_integer, push_integers, push_literal, Dialect};
 use super::timestamp;
 use rileva_compiler::ir::{self, QuestionKind};
 use rileva_compiler::response::{DEFAULT_TEXT_MAX_CHARS, SPECIFY_MAX_CHARS};
@@ -220,23 +220,36 @@ pub fn asked(survey: &ir::Survey, q: &ir::Question, dialect: Dialect) -> Option<
     if always_asked(survey, q) {
         return None;
     }
-    let mut parts = Vec::new();
-    if survey.channels.iter().any(|c| !q.channels.contains(c)) {
-        let names: Vec<String> = q.channels.iter().map(|c| literal(c.as_str())).collect();
-        parts.push(if names.is_empty() {
-            "FALSE".to_owned()
-        } else {
-            format!("COALESCE({} IN ({}), FALSE)", ident("channel"), names.join(", "))
-        });
+    let channels = survey.channels.iter().any(|c| !q.channels.contains(c));
+    let both = channels && q.show_if.is_some();
+    let mut out = String::with_capacity(64);
+    if both {
+        out.push('(');
+    }
+    if channels && q.channels.is_empty() {
+        out.push_str("FALSE");
+    } else if channels {
+        out.push_str("COALESCE(");
+        push_ident(&mut out, "channel");
+        out.push_str(" IN (");
+        for (i, c) in q.channels.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            push_literal(&mut out, c.as_str());
+        }
+        out.push_str("), FALSE)");
     }
     if let Some(show_if) = &q.show_if {
-        parts.push(condition(survey, dialect, show_if));
+        if channels {
+            out.push_str(" AND ");
+        }
+        push_condition(&mut out, survey, dialect, show_if);
     }
-    match parts.len() {
-        0 => None,
-        1 => parts.pop(),
-        _ => Some(format!("({})", parts.join(" AND "))),
+    if both {
+        out.push(')');
     }
+    Some(out)
 }
 
 /// Every table constraint, in a stable order: metadata, each question, each `check`.
@@ -313,10 +326,22 @@ fn question_constraints(survey: &ir::Survey, q: &ir::Question, dialect: Dialect,
         check.push(')');
         add("not_asked", check);
         if q.required {
-            add("required", format!("NOT ({asked}) OR {}", answered(q)));
+            let mut check = String::with_capacity(asked.len() + q.id.len() + 24);
+            check.push_str("NOT (");
+            check.push_str(&asked);
+            check.push_str(") OR ");
+            push_answered(&mut check, q);
+            add("required", check);
         }
     }
     let column = ident(&q.id);
+    // `"q" IS NULL OR `, the start of most of a question's rules.
+    let absent_or = |capacity: usize| {
+        let mut check = String::with_capacity(column.len() + 12 + capacity);
+        check.push_str(&column);
+        check.push_str(" IS NULL OR ");
+        check
+    };
     match q.kind {
         QuestionKind::Multi => multi_constraints(q, dialect, &mut add),
         QuestionKind::Text => add(
@@ -325,36 +350,45 @@ fn question_constraints(survey: &ir::Survey, q: &ir::Question, dialect: Dialect,
         ),
         QuestionKind::Number => {
             if let Some(range) = q.range {
-                let check = format!("{column} BETWEEN {} AND {}", range.min, range.max);
-                add("range", format!("{column} IS NULL OR {check}"));
+                let mut check = absent_or(column.len() + 40);
+                check.push_str(&column);
+                check.push_str(" BETWEEN ");
+                push_integer(&mut check, range.min);
+                check.push_str(" AND ");
+                push_integer(&mut check, range.max);
+                add("range", check);
             }
         }
         _ => {
-            let codes = integers(q.codes.iter().map(|c| c.value));
-            let mut check = String::with_capacity(2 * column.len() + codes.len() + 20);
-            check.push_str(&column);
-            check.push_str(" IS NULL OR ");
+            let mut check = absent_or(column.len() + 8 * q.codes.len() + 8);
             check.push_str(&column);
             check.push_str(" IN (");
-            check.push_str(&codes);
+            push_integers(&mut check, q.codes.iter().map(|c| c.value));
             check.push(')');
             add("codes", check);
         }
     }
     for code in q.specify_codes() {
-        let text = ident(&q.specify_key(code.value));
-        let picked = match q.kind {
-            QuestionKind::Multi => picked_option(dialect, &q.option_column(code.value)),
-            _ => format!("COALESCE({column} = {}, FALSE)", code.value),
-        };
-        add(
-            &format!("{}_specify", code.value),
-            format!("{text} IS NULL OR {picked}"),
-        );
-        add(
-            &format!("{}_specify_length", code.value),
-            text_length(dialect, &text, SPECIFY_MAX_CHARS),
-        );
+        let key = q.specify_key(code.value);
+        let mut check = String::with_capacity(2 * key.len() + 40);
+        push_ident(&mut check, &key);
+        check.push_str(" IS NULL OR ");
+        match q.kind {
+            QuestionKind::Multi => push_picked_option(&mut check, dialect, &q.option_column(code.value)),
+            _ => {
+                check.push_str("COALESCE(");
+                check.push_str(&column);
+                check.push_str(" = ");
+                push_integer(&mut check, code.value);
+                check.push_str(", FALSE)");
+            }
+        }
+        let mut rule = String::with_capacity(24);
+        push_integer(&mut rule, code.value);
+        rule.push_str("_specify");
+        add(&rule, check);
+        rule.push_str("_length");
+        add(&rule, text_length(dialect, &ident(&key), SPECIFY_MAX_CHARS));
     }
 }
 
@@ -362,52 +396,71 @@ fn question_constraints(survey: &ir::Survey, q: &ir::Question, dialect: Dialect,
 /// U+0000. PostgreSQL cannot store that character at all (the INSERT fails); SQLite can, and
 /// its `length` stops counting there, so its CHECK looks for the byte.
 fn text_length(dialect: Dialect, column: &str, max: u32) -> String {
-    let length = format!(
-        "{column} IS NULL OR {} BETWEEN 1 AND {max}",
-        dialect.char_length(column)
-    );
-    match dialect {
-        Dialect::Postgres => length,
-        Dialect::Sqlite => format!("{length} AND instr(CAST({column} AS BLOB), X'00') = 0"),
+    let mut out = String::with_capacity(3 * column.len() + 80);
+    out.push_str(column);
+    out.push_str(" IS NULL OR ");
+    out.push_str(dialect.char_length());
+    out.push('(');
+    out.push_str(column);
+    out.push_str(") BETWEEN 1 AND ");
+    push_integer(&mut out, i64::from(max));
+    if dialect == Dialect::Sqlite {
+        out.push_str(" AND instr(CAST(");
+        out.push_str(column);
+        out.push_str(" AS BLOB), X'00') = 0");
     }
+    out
 }
 
 /// A multi's options are all NULL (unanswered) or all set, and the picks are within
 /// `min` (at least 1) and `max`.
 fn multi_constraints(q: &ir::Question, dialect: Dialect, add: &mut impl FnMut(&str, String)) {
     let options: Vec<String> = q.codes.iter().map(|c| ident(&q.option_column(c.value))).collect();
-    if options.is_empty() {
+    let Some(first) = options.first() else {
         return;
+    };
+    let length: usize = options.iter().map(|o| o.len() + 18).sum();
+    let all = |out: &mut String, test: &str| {
+        for (i, o) in options.iter().enumerate() {
+            if i > 0 {
+                out.push_str(" AND ");
+            }
+            out.push_str(o);
+            out.push_str(test);
+        }
+    };
+    let mut check = String::with_capacity(2 * length + 8);
+    check.push('(');
+    all(&mut check, " IS NULL");
+    check.push_str(") OR (");
+    all(&mut check, " IS NOT NULL");
+    check.push(')');
+    add("options", check);
+    let mut check = String::with_capacity(length + 48);
+    check.push_str(first);
+    check.push_str(" IS NULL OR COALESCE(");
+    for (i, o) in options.iter().enumerate() {
+        if i > 0 {
+            check.push_str(" + ");
+        }
+        check.push_str(o);
+        if dialect == Dialect::Postgres {
+            check.push_str("::integer");
+        }
     }
-    let all = |test: &str| {
-        options
-            .iter()
-            .map(|o| format!("{o} {test}"))
-            .collect::<Vec<_>>()
-            .join(" AND ")
-    };
-    add(
-        "options",
-        format!("({}) OR ({})", all("IS NULL"), all("IS NOT NULL")),
-    );
-    let picks: Vec<String> = options
-        .iter()
-        .map(|o| match dialect {
-            Dialect::Postgres => format!("{o}::integer"),
-            Dialect::Sqlite => o.clone(),
-        })
-        .collect();
     let min = q.min_picks.unwrap_or(1).max(1);
-    let bounds = match q.max_picks {
-        Some(max) => format!("BETWEEN {min} AND {max}"),
-        None => format!(">= {min}"),
-    };
-    add(
-        "picks",
-        format!(
-            "{} IS NULL OR COALESCE({} {bounds}, FALSE)",
-            options[0],
-            picks.join(" + ")
-        ),
-    );
+    match q.max_picks {
+        Some(max) => {
+            check.push_str(" BETWEEN ");
+            push_integer(&mut check, i64::from(min));
+            check.push_str(" AND ");
+            push_integer(&mut check, i64::from(max));
+        }
+        None => {
+            check.push_str(" >= ");
+            push_integer(&mut check, i64::from(min));
+        }
+    }
+    check.push_str(", FALSE)");
+    add("picks", check);
 }

@@ -88,7 +88,11 @@ pub fn file_versions(versions: &[&ir::Survey], dialect: Dialect) -> FileView<'st
 }
 
 /// [`file_versions`] with the codebook tables already made ([`Codebook::tables`]).
-pub fn file_with<'a>(versions: &[&ir::Survey], codebook: Vec<TableView<'a>>, dialect: Dialect) -> FileView<'a> {
+pub fn file_with<'a>(
+    versions: &[&ir::Survey],
+    codebook: Vec<TableView<'a>>,
+    dialect: Dialect,
+) -> FileView<'a> {
     let Some(latest) = versions.last() else {
         return FileView {
             header: Vec::new(),
@@ -268,10 +272,7 @@ fn inserts(columns: &str, rows: Vec<String>, keep: &[bool]) -> Vec<InsertView> {
 /// The response table of one or several versions of a survey.
 pub fn response_table(versions: &[&ir::Survey], dialect: Dialect) -> TableView<'static> {
     let latest = versions.last().copied();
-    let mut items: Vec<String> = family::columns(versions, dialect)
-        .into_iter()
-        .map(|c| c.definition)
-        .collect();
+    let mut items = family::definitions(versions, dialect);
     let constraints = family::constraints(versions, dialect);
     let names = fit_names(constraints.iter().map(|c| c.name.clone()));
     items.extend(constraints.iter().zip(names).map(|(c, name)| {
@@ -384,32 +385,32 @@ pub fn comments_of(survey: &ir::Survey) -> Vec<String> {
         literal(survey.title.get(language))
     )];
     for c in table::columns(survey) {
-        let text = match (c.role, c.question) {
-            (Role::Id, _) => "Assigned by the database.".to_owned(),
-            (Role::Metadata, _) => metadata_about(&c.name).to_owned(),
-            (Role::Site, _) => {
-                "The site (office, counter) where the response was collected, if known.".to_owned()
-            }
-            (Role::Answer, Some(q)) => q.wording.get(language).to_owned(),
+        let mut statement = String::with_capacity(table.len() + c.name.len() + 96);
+        statement.push_str("COMMENT ON COLUMN ");
+        statement.push_str(&table);
+        statement.push('.');
+        push_ident(&mut statement, &c.name);
+        statement.push_str(" IS ");
+        match (c.role, c.question) {
+            (Role::Id, _) => push_literal(&mut statement, "Assigned by the database."),
+            (Role::Metadata, _) => push_literal(&mut statement, metadata_about(&c.name)),
+            (Role::Site, _) => push_literal(
+                &mut statement,
+                "The site (office, counter) where the response was collected, if known.",
+            ),
+            (Role::Answer, Some(q)) => push_literal(&mut statement, q.wording.get(language)),
             (role, Some(q)) => {
                 let label = c
                     .code
                     .and_then(|v| q.code(v))
                     .map(|code| code.label.get(language));
                 let what = if role == Role::Specify { " (text)" } else { "" };
-                format!(
-                    "{} - {}{what}",
-                    q.wording.get(language),
-                    label.unwrap_or_default()
-                )
+                let text = [q.wording.get(language), " - ", label.unwrap_or_default(), what].concat();
+                push_literal(&mut statement, &text);
             }
             (_, None) => continue,
-        };
-        out.push(format!(
-            "COMMENT ON COLUMN {table}.{} IS {}",
-            ident(&c.name),
-            literal(&text)
-        ));
+        }
+        out.push(statement);
     }
     for kind in codebook::kinds(survey) {
         out.push(format!(
