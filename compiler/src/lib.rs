@@ -74,9 +74,10 @@ impl Compilation {
 pub fn compile(inputs: &[Input], libs: &[LibPackage]) -> Compilation {
     let mut sources = SourceMap::default();
     let mut sink = Diagnostics::default();
-    let db = resolve::resolve(inputs, libs, &mut sources, &mut sink);
+    let mut db = resolve::resolve(inputs, libs, &mut sources, &mut sink);
     check::check(&db, &sources, &mut sink);
-    let lowered = lower::lower(&db, &mut sink);
+    let surveys = std::mem::take(&mut db.surveys);
+    let lowered = lower::lower(&db, surveys, &mut sink);
     let summaries = lowered.summaries.clone();
     let (surveys, standards) = if sink.has_errors() {
         (Vec::new(), Vec::new())

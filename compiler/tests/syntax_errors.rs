@@ -30,7 +30,7 @@ fn diagnostics(text: &str) -> Vec<Diagnostic> {
 fn survey_body(text: &str) -> (Vec<BodyItem>, Vec<Diagnostic>) {
     let (file, diags) = parse(FileId(0), text);
     match file.items.into_iter().find(|i| matches!(i, Item::Survey(_))) {
-        Some(Item::Survey(s)) => (s.body, diags),
+        Some(Item::Survey(s)) => (s.body.clone(), diags),
         _ => panic!("no survey in {text:?}"),
     }
 }

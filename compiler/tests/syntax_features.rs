@@ -16,7 +16,7 @@ fn parse_clean(text: &str) -> File {
 /// The body of the only survey of `text`.
 fn body(text: &str) -> Vec<BodyItem> {
     match parse_clean(text).items.into_iter().next() {
-        Some(Item::Survey(s)) => s.body,
+        Some(Item::Survey(s)) => s.body.clone(),
         other => panic!("expected a survey, got {other:?}"),
     }
 }
@@ -24,7 +24,7 @@ fn body(text: &str) -> Vec<BodyItem> {
 fn question(text: &str) -> Question {
     let source = format!("survey a.b {{\n{text}\n}}\n");
     match body(&source).into_iter().next() {
-        Some(BodyItem::Question(q)) => q,
+        Some(BodyItem::Question(q)) => (*q).clone(),
         other => panic!("expected a question, got {other:?}"),
     }
 }

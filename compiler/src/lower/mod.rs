@@ -14,6 +14,7 @@ pub use question::{lower_cmp, lower_expr, lower_question, Languages};
 pub use survey::{survey_spans, table_name};
 
 use crate::diagnostics::Diagnostics;
+use crate::resolve::model::{StandardId, SurveyDef};
 use crate::resolve::Db;
 use crate::{conformance, estimate, ir, SurveySummary};
 use std::collections::BTreeMap;
@@ -39,24 +40,33 @@ pub fn input_standards(db: &Db) -> Vec<conformance::StandardSpec> {
         .collect()
 }
 
-/// Lower every survey of the inputs; runs conformance on each (it reads the IR).
-pub fn lower(db: &Db, sink: &mut Diagnostics) -> Lowered {
+/// Lower every survey of the inputs, taking them over (their texts move into the IR); runs
+/// conformance on each (it reads the IR). Each standard is lowered once, however many
+/// surveys conform to it.
+pub fn lower(db: &Db, surveys: Vec<SurveyDef>, sink: &mut Diagnostics) -> Lowered {
     let mut lowered = Lowered::default();
-    for s in &db.surveys {
+    let mut specs: BTreeMap<StandardId, Option<conformance::StandardSpec>> = BTreeMap::new();
+    for s in surveys {
+        let file = db.file(s.file).map(|f| f.id).unwrap_or_default();
+        let conforms = s.header.conforms.as_ref().and_then(|c| c.standard);
+        let spans = conforms.map(|_| survey_spans(&s));
         let mut survey = survey::lower_survey(db, s);
         survey.estimated_seconds = estimate::estimate_seconds(&survey);
-        if let Some(id) = s.header.conforms.as_ref().and_then(|c| c.standard) {
-            if let Some(spec) = standard::standard_spec(db, id) {
-                let spans = survey_spans(s);
-                sink.extend(conformance::check_conformance(&survey, &spans, &spec));
-                lowered
-                    .standards
-                    .insert(format!("{} {}", spec.name, spec.version), spec);
+        if let (Some(id), Some(spans)) = (conforms, spans) {
+            let spec = specs
+                .entry(id)
+                .or_insert_with(|| standard::standard_spec(db, id));
+            if let Some(spec) = spec {
+                sink.extend(conformance::check_conformance(&survey, &spans, spec));
+                let key = format!("{} {}", spec.name, spec.version);
+                if !lowered.standards.contains_key(&key) {
+                    lowered.standards.insert(key, spec.clone());
+                }
             }
         }
         lowered.summaries.push(SurveySummary {
             id: survey.id.clone(),
-            file: db.file(s.file).map(|f| f.id).unwrap_or_default(),
+            file,
             estimated_seconds: Some(survey.estimated_seconds),
         });
         lowered.surveys.push(survey);

@@ -15,18 +15,19 @@ pub enum Languages<'a> {
 }
 
 impl Languages<'_> {
-    pub fn text(self, t: &TextDef) -> ir::Text {
+    pub fn text(self, t: TextDef) -> ir::Text {
         match self {
-            Languages::Only(langs) => t.to_ir(langs),
-            Languages::All => t.to_ir_all(),
+            Languages::Only(langs) => t.into_ir(langs),
+            Languages::All => t.into_ir_all(),
         }
     }
 }
 
-/// Lower one question; `channels` are the channels of its survey (or standard).
+/// Lower one question, taking its texts over; `channels` are the channels of its survey
+/// (or standard).
 pub fn lower_question(
     db: &Db,
-    q: &QuestionDef,
+    q: QuestionDef,
     languages: Languages<'_>,
     channels: &[ir::Channel],
 ) -> ir::Question {
@@ -38,10 +39,10 @@ pub fn lower_question(
         .collect();
     let codes: Vec<ir::Code> = q
         .codes
-        .iter()
+        .into_iter()
         .map(|c| ir::Code {
             value: c.value,
-            label: languages.text(&c.label),
+            label: languages.text(c.label),
             missing: c.missing,
             specify: c.specify,
         })
@@ -52,10 +53,10 @@ pub fn lower_question(
         .map(|p| p.codes.iter().map(|c| c.value).collect());
     ir::Question {
         positive_codes: positive_codes(q.kind, &codes, declared.as_deref()),
-        id: q.id.clone(),
+        id: q.id,
         kind: q.kind,
-        wording: q.wording.as_ref().map(|t| languages.text(t)).unwrap_or_default(),
-        help: q.help.as_ref().map(|t| languages.text(t)),
+        wording: q.wording.map(|t| languages.text(t)).unwrap_or_default(),
+        help: q.help.map(|t| languages.text(t)),
         required: q.required,
         show_if: q.show_if.as_ref().map(lower_expr),
         channels,
@@ -67,8 +68,8 @@ pub fn lower_question(
         max_length: q.max_length.map(to_u32),
         min_picks: q.min_picks.map(|(n, _)| to_u32(n)),
         max_picks: q.max_picks.map(|(n, _)| to_u32(n)),
-        section: q.section.clone(),
-        module: q.module.as_ref().map(|m| m.full_name.clone()),
+        section: q.section,
+        module: q.module.map(|m| m.full_name),
         doc: q.ast.doc.clone(),
         span: q.ast.span,
     }

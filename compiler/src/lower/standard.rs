@@ -72,7 +72,7 @@ pub fn standard_spec(db: &Db, id: StandardId) -> Option<StandardSpec> {
             let questions = m
                 .questions
                 .iter()
-                .map(|q| lower_question(db, q, Languages::All, &spec.channels))
+                .map(|q| lower_question(db, q.clone(), Languages::All, &spec.channels))
                 .collect();
             (m.name.clone(), questions)
         })

@@ -11,23 +11,21 @@ use crate::resolve::Db;
 use crate::source::Span;
 use crate::syntax::ast;
 
-pub fn lower_survey(db: &Db, s: &SurveyDef) -> ir::Survey {
-    let header = &s.header;
+/// Lower one survey, taking its texts over (the strings move into the IR).
+pub fn lower_survey(db: &Db, s: SurveyDef) -> ir::Survey {
+    let header = s.header;
     let languages = Languages::Only(&header.languages);
     let version = header
         .version
         .as_ref()
         .map(|v| v.text.clone())
         .unwrap_or_default();
+    let kiosk = kiosk(header.kiosk.as_ref(), header.thanks, s.ast.name.span, languages);
     ir::Survey {
-        id: s.id.clone(),
         table: table_name(&s.id, &version),
+        id: s.id,
         version,
-        title: header
-            .title
-            .as_ref()
-            .map(|t| languages.text(t))
-            .unwrap_or_default(),
+        title: header.title.map(|t| languages.text(t)).unwrap_or_default(),
         languages: header.languages.clone(),
         channels: header.channels.clone(),
         anonymous: header.anonymous,
@@ -44,55 +42,42 @@ pub fn lower_survey(db: &Db, s: &SurveyDef) -> ir::Survey {
             version: c.version.clone(),
             profile: c.profile.clone(),
         }),
-        kiosk: kiosk(s, languages),
-        sites: with_texts(
-            &header.sites,
-            languages,
-            |x| (&x.id, &x.label),
-            |id, label| ir::Site { id, label },
-        ),
-        sections: with_texts(
-            &s.sections,
-            languages,
-            |x| (&x.id, &x.title),
-            |id, title| ir::SectionInfo { id, title },
-        ),
+        kiosk,
+        sites: header
+            .sites
+            .into_iter()
+            .map(|x| ir::Site {
+                id: x.id,
+                label: languages.text(x.label),
+            })
+            .collect(),
+        sections: s
+            .sections
+            .into_iter()
+            .map(|x| ir::SectionInfo {
+                id: x.id,
+                title: languages.text(x.title),
+            })
+            .collect(),
         questions: s
             .questions
-            .iter()
+            .into_iter()
             .map(|q| lower_question(db, q, languages, &header.channels))
             .collect(),
         checks: s
             .checks
-            .iter()
+            .into_iter()
             .map(|c| ir::Check {
                 condition: lower_expr(&c.condition),
-                message: languages.text(&c.message),
+                message: languages.text(c.message),
                 span: c.span,
             })
             .collect(),
         estimated_seconds: 0,
         doc: s.ast.doc.clone(),
-        span: s.name_span(),
+        span: s.ast.name.span,
         index: ir::QuestionIndex::default(),
     }
-}
-
-/// Items that are an id and a text (sites and their labels, sections and their titles), each
-/// made with its text in the survey's languages.
-fn with_texts<'a, I, T>(
-    items: &'a [I],
-    languages: Languages<'_>,
-    parts: impl Fn(&'a I) -> (&'a String, &'a TextDef),
-    make: impl Fn(String, ir::Text) -> T,
-) -> Vec<T> {
-    items
-        .iter()
-        .map(|item| {
-            let (id, text) = parts(item);
-            make(id.clone(), languages.text(text))
-        })
-        .collect()
 }
 
 /// `inps.hub_prestazioni` 1.0.0 -> `inps_hub_prestazioni_v1`.
@@ -103,8 +88,7 @@ pub fn table_name(id: &str, version: &str) -> String {
     format!("{}_v{major}", id.replace('.', "_"))
 }
 
-fn kiosk(s: &SurveyDef, languages: Languages<'_>) -> ir::Kiosk {
-    let block = s.header.kiosk.as_ref();
+fn kiosk(block: Option<&ast::KioskBlock>, thanks: TextDef, name: Span, languages: Languages<'_>) -> ir::Kiosk {
     let (width, height) = block
         .and_then(|k| k.screen.as_ref())
         .map(|(w, h)| (to_u32(w.value), to_u32(h.value)))
@@ -117,8 +101,8 @@ fn kiosk(s: &SurveyDef, languages: Languages<'_>) -> ir::Kiosk {
         width,
         height,
         reset_after_seconds: reset,
-        thanks: languages.text(&s.header.thanks),
-        span: block.map(|k| k.span).unwrap_or(s.ast.name.span),
+        thanks: languages.text(thanks),
+        span: block.map(|k| k.span).unwrap_or(name),
     }
 }
 

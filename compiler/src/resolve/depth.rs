@@ -5,6 +5,7 @@
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::syntax::ast;
+use std::sync::Arc;
 
 /// Deepest condition kept: far beyond any real survey's routing.
 pub const MAX_DEPTH: usize = 256;
@@ -14,7 +15,7 @@ pub fn limit_depth(file: &mut ast::File, sink: &mut Diagnostics) {
     for item in &mut file.items {
         match item {
             ast::Item::Module(m) => limit_body(&mut m.body, sink),
-            ast::Item::Survey(s) => limit_body(&mut s.body, sink),
+            ast::Item::Survey(s) => limit_body(&mut Arc::make_mut(s).body, sink),
             _ => {}
         }
     }
@@ -25,7 +26,7 @@ fn limit_body(body: &mut Vec<ast::BodyItem>, sink: &mut Diagnostics) {
     for mut item in std::mem::take(body) {
         match &mut item {
             ast::BodyItem::Section(s) => limit_body(&mut s.body, sink),
-            ast::BodyItem::Question(q) => limit_properties(&mut q.properties, sink),
+            ast::BodyItem::Question(q) => limit_properties(&mut Arc::make_mut(q).properties, sink),
             ast::BodyItem::Check(c) if depth(&c.condition) > MAX_DEPTH => {
                 sink.push(too_deep(&c.condition));
                 if let ast::BodyItem::Check(c) = item {

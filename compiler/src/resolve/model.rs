@@ -5,6 +5,7 @@ use crate::ir;
 use crate::source::{FileId, Span};
 use crate::syntax::ast;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Index of a loaded file in [`super::Db::files`].
 pub type FileIdx = usize;
@@ -150,8 +151,15 @@ impl TextDef {
             .collect()
     }
 
-    /// The text restricted to `languages`, for the IR.
-    pub fn to_ir(&self, languages: &[String]) -> ir::Text {
+    /// The text restricted to `languages`, for the IR. A text in exactly those languages
+    /// (the usual case) moves its strings over as they are.
+    pub fn into_ir(self, languages: &[String]) -> ir::Text {
+        let exact = self.universal.is_none()
+            && self.values.len() == languages.len()
+            && languages.iter().all(|l| self.values.contains_key(l));
+        if exact {
+            return ir::Text(self.values);
+        }
         ir::Text(
             languages
                 .iter()
@@ -161,8 +169,8 @@ impl TextDef {
     }
 
     /// Every language it has, for a standard (no survey to narrow it).
-    pub fn to_ir_all(&self) -> ir::Text {
-        ir::Text(self.values.clone())
+    pub fn into_ir_all(self) -> ir::Text {
+        ir::Text(self.values)
     }
 }
 
@@ -193,7 +201,8 @@ pub struct ModuleUse {
 /// A question, its type resolved.
 #[derive(Debug, Clone)]
 pub struct QuestionDef {
-    pub ast: ast::Question,
+    /// The question as written, shared with the file's syntax tree.
+    pub ast: Arc<ast::Question>,
     pub id: String,
     pub kind: ir::QuestionKind,
     pub wording: Option<TextDef>,
@@ -363,7 +372,8 @@ pub struct SurveyDef {
     pub kind: UnitKind,
     pub id: String,
     pub file: FileIdx,
-    pub ast: ast::Survey,
+    /// The survey as written, shared with the file's syntax tree.
+    pub ast: Arc<ast::Survey>,
     pub header: Header,
     pub questions: Vec<QuestionDef>,
     pub sections: Vec<SectionDef>,

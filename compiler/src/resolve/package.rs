@@ -12,6 +12,7 @@ use crate::diagnostics::Diagnostics;
 use crate::ir::Channel;
 use crate::syntax::ast;
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// The unit of the modules of `file`, or `None` when it has none.
 pub fn package_unit(
@@ -29,7 +30,7 @@ pub fn package_unit(
         kind: UnitKind::Package,
         id: loaded.package().unwrap_or("modules").to_owned(),
         file,
-        ast: ast::Survey {
+        ast: Arc::new(ast::Survey {
             name: ast::Path {
                 segments: Vec::new(),
                 span: first.ast.name.span,
@@ -38,7 +39,7 @@ pub fn package_unit(
             body: Vec::new(),
             doc: None,
             span: loaded.ast.span,
-        },
+        }),
         header: standard_header(&loaded.ast, &loaded.default_language),
         questions: Vec::new(),
         sections: Vec::new(),

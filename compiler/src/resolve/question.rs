@@ -10,6 +10,7 @@ use crate::lower::builtin;
 use crate::source::Span;
 use crate::syntax::ast;
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// Where a question is written: its file, section and module.
 pub struct QuestionSite<'a> {
@@ -23,13 +24,13 @@ pub struct QuestionSite<'a> {
 pub fn build_question(
     scope: &Scope<'_>,
     site: &QuestionSite<'_>,
-    q: &ast::Question,
+    q: &Arc<ast::Question>,
     used_lists: &mut BTreeSet<usize>,
     sink: &mut Diagnostics,
 ) -> QuestionDef {
     let lang = site.default_language;
     let mut def = QuestionDef {
-        ast: q.clone(),
+        ast: Arc::clone(q),
         id: q.name.name.clone(),
         kind: kind_of(&q.ty),
         wording: q.wording.as_ref().map(|t| TextDef::from_ast(t, lang)),

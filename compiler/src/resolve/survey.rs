@@ -10,11 +10,12 @@ use super::translate::{apply_block, Reach, Targets};
 use crate::diagnostics::{closest, Code, Diagnostic, Diagnostics};
 use crate::syntax::ast;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 pub fn build_survey(
     scope: &Scope<'_>,
     file: FileIdx,
-    survey: &ast::Survey,
+    survey: &Arc<ast::Survey>,
     used_lists: &mut BTreeSet<usize>,
     sink: &mut Diagnostics,
 ) -> SurveyDef {
@@ -49,7 +50,7 @@ pub fn build_survey(
         kind: UnitKind::Survey,
         id: survey.name.dotted(),
         file,
-        ast: survey.clone(),
+        ast: Arc::clone(survey),
         header,
         questions,
         sections,

@@ -1,7 +1,9 @@
 //! The syntax tree: owned, every node carries its [`Span`]. Produced by `syntax::parse`,
-//! read by `resolve`. It holds what was written, nothing inferred.
+//! read by `resolve`. It holds what was written, nothing inferred. Surveys and questions
+//! are behind an [`Arc`]: resolve keeps each one beside what it resolved without copying it.
 
 use crate::source::Span;
+use std::sync::Arc;
 
 /// A name as written. The grammar reads any run of letters, digits, `_` and `-`, so an
 /// invalid spelling (`Soddisfazione`, `tempo-attesa`) reaches the checker (R0103).
@@ -85,7 +87,7 @@ pub enum Item {
     Kinds(Kinds),
     Module(Module),
     Standard(Standard),
-    Survey(Survey),
+    Survey(Arc<Survey>),
     /// Text that could not be parsed; R0001 was reported for it.
     Error(Span),
 }
@@ -287,7 +289,7 @@ pub struct KioskBlock {
 pub enum BodyItem {
     Use(Use),
     Section(Section),
-    Question(Question),
+    Question(Arc<Question>),
     Check(Check),
     Translations(TranslationsBlock),
     Error(Span),

@@ -7,6 +7,7 @@ use super::lexical::decode_string;
 use super::Rule;
 use crate::diagnostics::{Code, Diagnostic};
 use crate::source::{FileId, Span};
+use std::sync::Arc;
 use pest::iterators::Pair;
 
 pub(crate) type P<'i> = Pair<'i, Rule>;
@@ -292,7 +293,7 @@ impl Builder<'_> {
                 module: self.path(only(pair)?),
                 span,
             })),
-            Rule::question_item => Entry::Body(BodyItem::Question(self.question(pair, doc))),
+            Rule::question_item => Entry::Body(BodyItem::Question(Arc::new(self.question(pair, doc)))),
             Rule::check_item => Entry::Body(BodyItem::Check(self.check(pair)?)),
             Rule::agency_stmt | Rule::service_stmt => Entry::Header(self.agency_or_service(pair)?),
             Rule::conforms_stmt => Entry::Header(self.conforms(pair)?),

@@ -13,6 +13,7 @@ use super::lists::ListEntries;
 use super::{RilevaGrammar, Rule};
 use crate::diagnostics::{Code, Diagnostic};
 use crate::source::{FileId, Span};
+use std::sync::Arc;
 use pest::Parser as _;
 
 /// Deepest nesting of sections and profiles.
@@ -138,7 +139,7 @@ impl<'t> Driver<'t> {
         match opening {
             Opening::Module { name } => Item::Module(self.module(name, doc, start)),
             Opening::Standard { name } => Item::Standard(self.standard(name, doc, start)),
-            Opening::Survey { name } => Item::Survey(self.survey(name, doc, start)),
+            Opening::Survey { name } => Item::Survey(Arc::new(self.survey(name, doc, start))),
             Opening::CodeList { kind, name } => Item::CodeList(self.code_list(kind, name, doc, start)),
             Opening::Kinds { category } => Item::Kinds(self.kinds(category, doc, start)),
             Opening::Section { .. }

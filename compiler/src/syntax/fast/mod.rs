@@ -13,6 +13,7 @@ use super::ast::{BodyItem, Check, Use};
 use super::build::Entry;
 use super::Rule;
 use crate::source::FileId;
+use std::sync::Arc;
 use cursor::Cursor;
 
 /// Read the entry of `rule` starting at `start` (a token's start) in `text`, reading no
@@ -68,7 +69,7 @@ impl Cursor<'_> {
     fn body_item(&mut self, word: &str) -> Option<Entry> {
         let start = self.pos;
         match word {
-            "question" => Some(Entry::Body(BodyItem::Question(self.question()?))),
+            "question" => Some(Entry::Body(BodyItem::Question(Arc::new(self.question()?)))),
             "use" => {
                 self.keyword("use");
                 let module = self.path()?;
