@@ -5,7 +5,6 @@ use crate::resolve::model::{QuestionDef, SurveyDef, TextDef};
 use crate::resolve::Db;
 use crate::source::{SourceMap, Span};
 use crate::syntax::ast;
-use std::collections::BTreeMap;
 
 /// Where an expression is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,13 +19,14 @@ pub struct SurveyCx<'a> {
     pub db: &'a Db,
     pub survey: &'a SurveyDef,
     pub sources: &'a SourceMap,
-    /// Question id -> index of its first definition.
-    index: BTreeMap<&'a str, usize>,
+    /// Question id -> index of its first definition (looked up, never iterated).
+    index: foldhash::HashMap<&'a str, usize>,
 }
 
 impl<'a> SurveyCx<'a> {
     pub fn new(db: &'a Db, survey: &'a SurveyDef, sources: &'a SourceMap) -> Self {
-        let mut index = BTreeMap::new();
+        let mut index = foldhash::HashMap::default();
+        index.reserve(survey.questions.len());
         for (i, q) in survey.questions.iter().enumerate() {
             index.entry(q.id.as_str()).or_insert(i);
         }

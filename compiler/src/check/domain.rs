@@ -83,9 +83,14 @@ pub fn well_typed(atom: &ast::Expr, q: &QuestionDef) -> bool {
     }
 }
 
-/// The value of `expr` when each question has the answer in `env` (absent when not there).
-pub fn eval(expr: &ast::Expr, env: &BTreeMap<&str, &Answer>) -> bool {
-    let answer = |q: &ast::Ident| env.get(q.name.as_str()).copied().unwrap_or(&Answer::Absent);
+/// The value of `expr` when each question has the answer in `env` (absent when not there;
+/// `env` names each question once, and few of them: it is searched in order).
+pub fn eval(expr: &ast::Expr, env: &[(&str, &Answer)]) -> bool {
+    let answer = |q: &ast::Ident| {
+        env.iter()
+            .find(|(name, _)| *name == q.name)
+            .map_or(&Answer::Absent, |(_, a)| *a)
+    };
     match &expr.kind {
         ast::ExprKind::Or(a, b) => eval(a, env) || eval(b, env),
         ast::ExprKind::And(a, b) => eval(a, env) && eval(b, env),

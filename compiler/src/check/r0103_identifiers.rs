@@ -12,7 +12,6 @@ use crate::ir::QuestionKind;
 use crate::resolve::model::QuestionDef;
 use crate::resolve::Db;
 use crate::source::Span;
-use std::collections::BTreeMap;
 
 /// The longest identifier: SQL column names and JSON keys.
 pub const MAX_LEN: usize = 48;
@@ -145,8 +144,8 @@ pub fn snake_case(name: &str) -> String {
 }
 
 /// Columns generated for multi options and specify texts: column -> (question, code).
-fn generated_columns<'a>(cx: &SurveyCx<'a>) -> BTreeMap<String, (&'a QuestionDef, i64)> {
-    let mut out = BTreeMap::new();
+fn generated_columns<'a>(cx: &SurveyCx<'a>) -> foldhash::HashMap<String, (&'a QuestionDef, i64)> {
+    let mut out = foldhash::HashMap::default();
     for q in &cx.survey.questions {
         for c in &q.codes {
             if q.kind == QuestionKind::Multi {
@@ -162,7 +161,11 @@ fn generated_columns<'a>(cx: &SurveyCx<'a>) -> BTreeMap<String, (&'a QuestionDef
 }
 
 /// A question id equal to a generated column.
-fn clashes(q: &QuestionDef, columns: &BTreeMap<String, (&QuestionDef, i64)>, sink: &mut Diagnostics) {
+fn clashes(
+    q: &QuestionDef,
+    columns: &foldhash::HashMap<String, (&QuestionDef, i64)>,
+    sink: &mut Diagnostics,
+) {
     if GENERATED_COLUMNS.contains(&q.id.as_str()) {
         sink.push(
             Diagnostic::new(

@@ -12,13 +12,12 @@ use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::resolve::model::QuestionDef;
 use crate::source::Span;
 use crate::syntax::ast;
-use std::collections::{BTreeMap, BTreeSet};
 
 /// Most combinations of answers tried for one condition.
 pub const MAX_CASES: usize = 100_000;
 
 pub fn check(cx: &SurveyCx<'_>, sink: &mut Diagnostics) {
-    let mut never: BTreeSet<&str> = BTreeSet::new();
+    let mut never: foldhash::HashSet<&str> = foldhash::HashSet::default();
     for q in &cx.survey.questions {
         if cx.asked_on(q).is_empty() {
             never.insert(&q.id);
@@ -97,7 +96,7 @@ fn describe(q: &QuestionDef) -> String {
 }
 
 /// `Some(false)` when no answers make `condition` hold; `None` when it cannot be judged.
-fn satisfiable(cx: &SurveyCx<'_>, condition: &ast::Expr, never: &BTreeSet<&str>) -> Option<bool> {
+fn satisfiable(cx: &SurveyCx<'_>, condition: &ast::Expr, never: &foldhash::HashSet<&str>) -> Option<bool> {
     for atom in atoms(condition) {
         let (_, q) = cx.question(&atom_question(atom)?.name)?;
         if !well_typed(atom, q) || !q.codes_known {
@@ -122,18 +121,16 @@ fn satisfiable(cx: &SurveyCx<'_>, condition: &ast::Expr, never: &BTreeSet<&str>)
     if cases > MAX_CASES {
         return None;
     }
+    let mut env: Vec<(&str, &Answer)> = Vec::with_capacity(names.len());
     Some((0..cases).any(|case| {
         let mut rest = case;
-        let env: BTreeMap<&str, &Answer> = names
-            .iter()
-            .zip(&domains)
-            .filter_map(|(name, d)| {
-                let len = d.len().max(1);
-                let pick = d.get(rest % len);
-                rest /= len;
-                pick.map(|a| (*name, a))
-            })
-            .collect();
+        env.clear();
+        env.extend(names.iter().zip(&domains).filter_map(|(name, d)| {
+            let len = d.len().max(1);
+            let pick = d.get(rest % len);
+            rest /= len;
+            pick.map(|a| (*name, a))
+        }));
         eval(condition, &env)
     }))
 }

@@ -53,9 +53,7 @@ pub fn lower(db: &Db, surveys: Vec<SurveyDef>, sink: &mut Diagnostics) -> Lowere
         let mut survey = survey::lower_survey(db, s);
         survey.estimated_seconds = estimate::estimate_seconds(&survey);
         if let (Some(id), Some(spans)) = (conforms, spans) {
-            let spec = specs
-                .entry(id)
-                .or_insert_with(|| standard::standard_spec(db, id));
+            let spec = specs.entry(id).or_insert_with(|| standard::standard_spec(db, id));
             if let Some(spec) = spec {
                 sink.extend(conformance::check_conformance(&survey, &spans, spec));
                 let key = format!("{} {}", spec.name, spec.version);

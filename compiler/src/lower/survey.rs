@@ -88,7 +88,12 @@ pub fn table_name(id: &str, version: &str) -> String {
     format!("{}_v{major}", id.replace('.', "_"))
 }
 
-fn kiosk(block: Option<&ast::KioskBlock>, thanks: TextDef, name: Span, languages: Languages<'_>) -> ir::Kiosk {
+fn kiosk(
+    block: Option<&ast::KioskBlock>,
+    thanks: TextDef,
+    name: Span,
+    languages: Languages<'_>,
+) -> ir::Kiosk {
     let (width, height) = block
         .and_then(|k| k.screen.as_ref())
         .map(|(w, h)| (to_u32(w.value), to_u32(h.value)))

@@ -9,7 +9,7 @@ use super::scope::Scope;
 use super::translate::{apply_block, Reach, Targets};
 use crate::diagnostics::{closest, Code, Diagnostic, Diagnostics};
 use crate::syntax::ast;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 pub fn build_survey(
@@ -71,7 +71,7 @@ fn origin_note(q: &QuestionDef) -> String {
 }
 
 fn report_duplicate_questions(questions: &[QuestionDef], sink: &mut Diagnostics) {
-    let mut first: BTreeMap<&str, &QuestionDef> = BTreeMap::new();
+    let mut first: foldhash::HashMap<&str, &QuestionDef> = foldhash::HashMap::default();
     for q in questions {
         let Some(earlier) = first.get(q.id.as_str()) else {
             first.insert(&q.id, q);
@@ -99,7 +99,7 @@ fn report_duplicate_questions(questions: &[QuestionDef], sink: &mut Diagnostics)
 }
 
 fn report_duplicate_sections(sections: &[SectionDef], sink: &mut Diagnostics) {
-    let mut first: BTreeMap<&str, &SectionDef> = BTreeMap::new();
+    let mut first: foldhash::HashMap<&str, &SectionDef> = foldhash::HashMap::default();
     for s in sections {
         match first.get(s.id.as_str()) {
             None => {
@@ -121,7 +121,8 @@ fn report_duplicate_sections(sections: &[SectionDef], sink: &mut Diagnostics) {
 
 /// Every question name read by `show if` and `check` must name a question of the survey.
 pub fn report_unknown_questions(survey: &SurveyDef, sink: &mut Diagnostics) {
-    let ids: BTreeSet<&str> = survey.questions.iter().map(|q| q.id.as_str()).collect();
+    // `closest` takes the least (distance, id): the order of the candidates does not matter.
+    let ids: foldhash::HashSet<&str> = survey.questions.iter().map(|q| q.id.as_str()).collect();
     let exprs = survey
         .questions
         .iter()

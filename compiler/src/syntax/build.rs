@@ -7,8 +7,8 @@ use super::lexical::decode_string;
 use super::Rule;
 use crate::diagnostics::{Code, Diagnostic};
 use crate::source::{FileId, Span};
-use std::sync::Arc;
 use pest::iterators::Pair;
+use std::sync::Arc;
 
 pub(crate) type P<'i> = Pair<'i, Rule>;
 

@@ -13,8 +13,8 @@ use super::lists::ListEntries;
 use super::{RilevaGrammar, Rule};
 use crate::diagnostics::{Code, Diagnostic};
 use crate::source::{FileId, Span};
-use std::sync::Arc;
 use pest::Parser as _;
+use std::sync::Arc;
 
 /// Deepest nesting of sections and profiles.
 const MAX_BLOCK_DEPTH: usize = 64;

@@ -13,8 +13,8 @@ use super::ast::{BodyItem, Check, Use};
 use super::build::Entry;
 use super::Rule;
 use crate::source::FileId;
-use std::sync::Arc;
 use cursor::Cursor;
+use std::sync::Arc;
 
 /// Read the entry of `rule` starting at `start` (a token's start) in `text`, reading no
 /// further than `limit`; returns it with the end of its last token.
