@@ -57,9 +57,7 @@ pub fn lower(db: &Db, surveys: Vec<SurveyDef>, sink: &mut Diagnostics) -> Lowere
             if let Some(spec) = spec {
                 sink.extend(conformance::check_conformance(&survey, &spans, spec));
                 let key = format!("{} {}", spec.name, spec.version);
-                if !lowered.standards.contains_key(&key) {
-                    lowered.standards.insert(key, spec.clone());
-                }
+                lowered.standards.entry(key).or_insert_with(|| spec.clone());
             }
         }
         lowered.summaries.push(SurveySummary {
