@@ -5,7 +5,7 @@
 //! Conditions are `r:Command`s in program language [`PROGRAM_LANGUAGE`]: the IR's `Expr`
 //! in rileva's own syntax (`soddisfazione <= 2`), whose names are the variable names.
 
-use super::ids::Ids;
+use super::ids::{Id, Ids};
 use super::logical::{coded, numeric, text_max};
 use super::text::{any, description, dynamic, label, name, names};
 use super::xml::Xml;
@@ -22,7 +22,7 @@ pub const CHECK: &str = "check";
 
 fn user_attribute(xml: &mut Xml, key: &str, value: &str) {
     xml.open("r:UserAttributePair", &[]);
-    xml.leaf("r:AttributeKey", &[], &format!("rileva:{key}"));
+    xml.leaf_of_parts("r:AttributeKey", &["rileva:", key]);
     xml.leaf("r:AttributeValue", &[], value);
     xml.close();
 }
@@ -43,7 +43,7 @@ pub fn question_scheme(xml: &mut Xml, survey: &Survey, ids: &Ids) {
 fn question_item(xml: &mut Xml, survey: &Survey, q: &Question, ids: &Ids) {
     let seconds = question_cost(q, survey.default_language()).seconds().to_string();
     xml.open("d:QuestionItem", &[("estimatedSecondsResponseTime", &seconds)]);
-    ids.identity(xml, &ids.id("QuestionItem", &q.id));
+    ids.identity(xml, Id::new("QuestionItem", &q.id));
     user_attribute(xml, "kind", q.kind.as_str());
     if q.required {
         user_attribute(xml, "required", "true");
@@ -67,13 +67,8 @@ fn question_item(xml: &mut Xml, survey: &Survey, q: &Question, ids: &Ids) {
         .as_ref()
         .is_some_and(|h| !h.0.values().all(|v| v.trim().is_empty()))
     {
-        let instruction = ids.id("Instruction", &q.id);
-        ids.reference(
-            xml,
-            "d:InterviewerInstructionReference",
-            "Instruction",
-            &instruction,
-        );
+        let instruction = Id::new("Instruction", &q.id);
+        ids.reference(xml, "d:InterviewerInstructionReference", instruction);
     }
     xml.close();
 }
@@ -124,7 +119,7 @@ pub fn instruction_scheme(xml: &mut Xml, survey: &Survey, ids: &Ids) {
             continue;
         };
         xml.open("d:Instruction", &[]);
-        ids.identity(xml, &ids.id("Instruction", &q.id));
+        ids.identity(xml, Id::new("Instruction", &q.id));
         name(xml, "d:InstructionName", &format!("{} help", q.id));
         dynamic(xml, "d:InstructionText", help, &survey.languages);
         xml.close();
@@ -144,7 +139,7 @@ fn condition(xml: &mut Xml, expr: &Expr) {
 
 /// Opens control construct `kind` with its identity and name; the caller adds the rest and
 /// closes it.
-fn construct(xml: &mut Xml, kind: &'static str, ids: &Ids, id: &str, construct_name: &str) {
+fn construct(xml: &mut Xml, kind: &'static str, ids: &Ids, id: Id, construct_name: &str) {
     xml.open(kind, &[]);
     ids.identity(xml, id);
     name(xml, "d:ConstructName", construct_name);
@@ -154,8 +149,7 @@ fn construct(xml: &mut Xml, kind: &'static str, ids: &Ids, id: &str, construct_n
 /// question construct), with its section, in order.
 struct Entry<'a> {
     section: Option<&'a str>,
-    id: String,
-    of: &'static str,
+    id: Id<'a>,
 }
 
 pub fn control_construct_scheme(xml: &mut Xml, survey: &Survey, ids: &Ids) {
@@ -165,13 +159,11 @@ pub fn control_construct_scheme(xml: &mut Xml, survey: &Survey, ids: &Ids) {
         .map(|q| match &q.show_if {
             Some(_) => Entry {
                 section: q.section.as_deref(),
-                id: ids.id("IfThenElse", &format!("show-{}", q.id)),
-                of: "IfThenElse",
+                id: Id::of_parts("IfThenElse", "show", &q.id),
             },
             None => Entry {
                 section: q.section.as_deref(),
-                id: ids.id("QuestionConstruct", &q.id),
-                of: "QuestionConstruct",
+                id: Id::new("QuestionConstruct", &q.id),
             },
         })
         .collect();
@@ -183,17 +175,16 @@ pub fn control_construct_scheme(xml: &mut Xml, survey: &Survey, ids: &Ids) {
     );
     main_sequence(xml, survey, ids, &entries);
     for q in &survey.questions {
-        let qc = ids.id("QuestionConstruct", &q.id);
-        construct(xml, "d:QuestionConstruct", ids, &qc, &q.id);
-        let item = ids.id("QuestionItem", &q.id);
-        ids.reference(xml, "r:QuestionReference", "QuestionItem", &item);
+        let qc = Id::new("QuestionConstruct", &q.id);
+        construct(xml, "d:QuestionConstruct", ids, qc, &q.id);
+        ids.reference(xml, "r:QuestionReference", Id::new("QuestionItem", &q.id));
         xml.close();
         if let Some(expr) = &q.show_if {
-            let ite = ids.id("IfThenElse", &format!("show-{}", q.id));
-            construct(xml, "d:IfThenElse", ids, &ite, &format!("show if, {}", q.id));
+            let ite = Id::of_parts("IfThenElse", "show", &q.id);
+            construct(xml, "d:IfThenElse", ids, ite, &format!("show if, {}", q.id));
             xml.leaf("d:TypeOfIfThenElse", &[], ROUTING);
             condition(xml, expr);
-            ids.reference(xml, "d:ThenConstructReference", "QuestionConstruct", &qc);
+            ids.reference(xml, "d:ThenConstructReference", qc);
             xml.close();
         }
     }
@@ -208,35 +199,35 @@ pub fn control_construct_scheme(xml: &mut Xml, survey: &Survey, ids: &Ids) {
         let Some(members) = members.get(section.id.as_str()) else {
             continue;
         };
-        let seq = ids.id("Sequence", &format!("section-{}", section.id));
-        construct(xml, "d:Sequence", ids, &seq, &section.id);
+        let seq = Id::of_parts("Sequence", "section", &section.id);
+        construct(xml, "d:Sequence", ids, seq, &section.id);
         label(xml, &section.title, &survey.languages);
         xml.leaf("d:TypeOfSequence", &[], "section");
         for m in members {
-            ids.reference(xml, "d:ControlConstructReference", m.of, &m.id);
+            ids.reference(xml, "d:ControlConstructReference", m.id);
         }
         xml.close();
     }
     for (i, check) in survey.checks.iter().enumerate() {
         let n = (i + 1).to_string();
-        let statement = ids.id("StatementItem", &format!("check-{n}"));
+        let statement = Id::of_parts("StatementItem", "check", &n);
         construct(
             xml,
             "d:StatementItem",
             ids,
-            &statement,
+            statement,
             &format!("check {n} message"),
         );
         dynamic(xml, "d:DisplayText", &check.message, &survey.languages);
         xml.close();
-        let ite = ids.id("IfThenElse", &format!("check-{n}"));
+        let ite = Id::of_parts("IfThenElse", "check", &n);
         let failed = Expr::Not {
             operand: Box::new(check.condition.clone()),
         };
-        construct(xml, "d:IfThenElse", ids, &ite, &format!("check {n}"));
+        construct(xml, "d:IfThenElse", ids, ite, &format!("check {n}"));
         xml.leaf("d:TypeOfIfThenElse", &[], CHECK);
         condition(xml, &failed);
-        ids.reference(xml, "d:ThenConstructReference", "StatementItem", &statement);
+        ids.reference(xml, "d:ThenConstructReference", statement);
         xml.close();
     }
     xml.close();
@@ -245,8 +236,7 @@ pub fn control_construct_scheme(xml: &mut Xml, survey: &Survey, ids: &Ids) {
 /// The questionnaire's sequence: each section (where its first question is) or question
 /// without a section, in order, then each check.
 fn main_sequence(xml: &mut Xml, survey: &Survey, ids: &Ids, entries: &[Entry]) {
-    let main = ids.id("Sequence", "main");
-    construct(xml, "d:Sequence", ids, &main, &survey.id);
+    construct(xml, "d:Sequence", ids, Id::new("Sequence", "main"), &survey.id);
     label(xml, &survey.title, &survey.languages);
     xml.leaf("d:TypeOfSequence", &[], "questionnaire");
     let mut sections_seen: HashSet<&str> = HashSet::new();
@@ -254,16 +244,17 @@ fn main_sequence(xml: &mut Xml, survey: &Survey, ids: &Ids, entries: &[Entry]) {
         match entry.section {
             Some(s) => {
                 if sections_seen.insert(s) {
-                    let seq = ids.id("Sequence", &format!("section-{s}"));
-                    ids.reference(xml, "d:ControlConstructReference", "Sequence", &seq);
+                    let seq = Id::of_parts("Sequence", "section", s);
+                    ids.reference(xml, "d:ControlConstructReference", seq);
                 }
             }
-            None => ids.reference(xml, "d:ControlConstructReference", entry.of, &entry.id),
+            None => ids.reference(xml, "d:ControlConstructReference", entry.id),
         }
     }
     for i in 1..=survey.checks.len() {
-        let ite = ids.id("IfThenElse", &format!("check-{i}"));
-        ids.reference(xml, "d:ControlConstructReference", "IfThenElse", &ite);
+        let n = i.to_string();
+        let ite = Id::of_parts("IfThenElse", "check", &n);
+        ids.reference(xml, "d:ControlConstructReference", ite);
     }
     xml.close();
 }
@@ -276,7 +267,7 @@ pub fn instrument_scheme(xml: &mut Xml, survey: &Survey, ids: &Ids) {
         &format!("{} instrument", survey.id),
     );
     xml.open("d:Instrument", &[]);
-    ids.identity(xml, &ids.id("Instrument", ""));
+    ids.identity(xml, Id::new("Instrument", ""));
     let channels: Vec<&str> = survey.channels.iter().map(|c| c.as_str()).collect();
     user_attribute(xml, "survey", &survey.id);
     user_attribute(xml, "channels", &channels.join(" "));
@@ -295,8 +286,7 @@ pub fn instrument_scheme(xml: &mut Xml, survey: &Survey, ids: &Ids) {
     names(xml, "d:InstrumentName", &survey.title, &survey.languages);
     description(xml, survey.doc.as_deref());
     xml.leaf("d:TypeOfInstrument", &[], "self-administered questionnaire");
-    let main = ids.id("Sequence", "main");
-    ids.reference(xml, "d:ControlConstructReference", "Sequence", &main);
+    ids.reference(xml, "d:ControlConstructReference", Id::new("Sequence", "main"));
     for l in &survey.languages {
         xml.leaf("d:FieldedLanguages", &[], l);
     }

@@ -8,8 +8,9 @@
 //!   The same survey always gives the same ids, so a new build replaces the old objects.
 //! - **Version**: the survey's version (`1.2.0`) on every object.
 
-use super::xml::Xml;
+use super::xml::{Leaf, Xml};
 use rileva_compiler::ir::{Code, Survey};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 /// The agency of a survey that names none.
@@ -19,11 +20,44 @@ pub const NO_AGENCY: &str = "it.rileva.unassigned";
 #[derive(Debug, Clone)]
 pub struct Ids {
     pub agency: String,
-    pub version: String,
     base: String,
+    /// `r:Agency` and `r:Version`, escaped once for the whole file.
+    agency_leaf: Leaf,
+    version_leaf: Leaf,
     /// The named code lists every question naming them gives the same codes (computed once:
     /// [`super::logical::list_name`] asks for each question).
     pub shared_lists: HashSet<String>,
+}
+
+/// The id of one object of type `kind`, written where it goes rather than built as a
+/// `String`: `<survey>-<kind>`, then `-<name>` for a non-empty name, where the name is
+/// `first`, or `first-second` when `second` is not empty.
+#[derive(Debug, Clone, Copy)]
+pub struct Id<'a> {
+    pub kind: &'static str,
+    first: &'a str,
+    second: &'a str,
+}
+
+impl<'a> Id<'a> {
+    /// The id of object `name` of type `kind` (`QuestionItem`, `tempo`).
+    pub fn new(kind: &'static str, name: &'a str) -> Self {
+        Self::of_parts(kind, name, "")
+    }
+
+    /// The id of object `first-second` (`IfThenElse`, `show`, `tempo`).
+    pub fn of_parts(kind: &'static str, first: &'a str, second: &'a str) -> Self {
+        Id {
+            kind,
+            first,
+            second,
+        }
+    }
+
+    /// The id of a maintainable scheme, `<survey>-<kind>`.
+    pub fn scheme(kind: &'static str) -> Self {
+        Self::new(kind, "")
+    }
 }
 
 impl Ids {
@@ -33,31 +67,45 @@ impl Ids {
             None => NO_AGENCY.to_owned(),
         };
         Ids {
+            agency_leaf: Leaf::new("r:Agency", &agency),
+            version_leaf: Leaf::new("r:Version", &survey.version),
             agency,
-            version: survey.version.clone(),
-            base: id_part(&survey.id),
+            base: id_part(&survey.id).into_owned(),
             shared_lists: shared_lists(survey),
         }
     }
 
-    /// The id of an object: `<survey>-<kind>-<name>` (`<survey>-<kind>` for an empty name).
-    pub fn id(&self, kind: &str, name: &str) -> String {
-        let mut id = String::with_capacity(self.base.len() + kind.len() + name.len() + 2);
-        id.push_str(&self.base);
-        id.push('-');
-        id.push_str(kind);
-        if !name.is_empty() {
-            id.push('-');
-            push_id_part(&mut id, name);
+    /// The id as a `String` (the tests compare it).
+    #[cfg(test)]
+    pub fn id(&self, id: Id) -> String {
+        let mut out = String::new();
+        for part in self.id_parts(&id) {
+            out.push_str(&part);
         }
-        id
+        out
+    }
+
+    /// The parts of `id` one after the other: the survey, the kind, the name.
+    fn id_parts<'b>(&'b self, id: &Id<'b>) -> [Cow<'b, str>; 7] {
+        let dash = |present: bool| Cow::Borrowed(if present { "-" } else { "" });
+        [
+            Cow::Borrowed(self.base.as_str()),
+            Cow::Borrowed("-"),
+            Cow::Borrowed(id.kind),
+            dash(!id.first.is_empty() || !id.second.is_empty()),
+            id_part(id.first),
+            dash(!id.second.is_empty()),
+            id_part(id.second),
+        ]
     }
 
     /// `r:Agency`, `r:ID`, `r:Version`: the first children of every identifiable object.
-    pub fn identity(&self, xml: &mut Xml, id: &str) {
-        xml.leaf("r:Agency", &[], &self.agency);
-        xml.leaf("r:ID", &[], id);
-        xml.leaf("r:Version", &[], &self.version);
+    pub fn identity(&self, xml: &mut Xml, id: Id) {
+        xml.repeat(&self.agency_leaf);
+        let parts = self.id_parts(&id);
+        let parts: [&str; 7] = std::array::from_fn(|i| parts[i].as_ref());
+        xml.leaf_of_parts("r:ID", &parts);
+        xml.repeat(&self.version_leaf);
     }
 
     /// Open the maintainable scheme `element` (`d:QuestionScheme`): its identity (id
@@ -66,16 +114,16 @@ impl Ids {
     pub fn open_scheme(&self, xml: &mut Xml, element: &'static str, name_element: &'static str, name: &str) {
         xml.open(element, &[]);
         let kind = element.split_once(':').map_or(element, |(_, kind)| kind);
-        self.identity(xml, &self.id(kind, ""));
+        self.identity(xml, Id::scheme(kind));
         super::text::name(xml, name_element, name);
     }
 
-    /// An element `name` that points at object `id` of type `of`
+    /// An element `name` that points at object `id`, of the type of its kind
     /// (`r:QuestionReference` -> `QuestionItem`).
-    pub fn reference(&self, xml: &mut Xml, name: &'static str, of: &str, id: &str) {
+    pub fn reference(&self, xml: &mut Xml, name: &'static str, id: Id) {
         xml.open(name, &[]);
         self.identity(xml, id);
-        xml.leaf("r:TypeOfObject", &[], of);
+        xml.leaf("r:TypeOfObject", &[], id.kind);
         xml.close();
     }
 }
@@ -99,20 +147,14 @@ fn shared_lists(survey: &Survey) -> HashSet<String> {
         .collect()
 }
 
-/// A name as part of a DDI id: `.` and any other character outside `[A-Za-z0-9_-]` as `-`.
-fn id_part(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    push_id_part(&mut out, name);
-    out
-}
-
-/// [`id_part`] of `name`, appended to `out`.
-fn push_id_part(out: &mut String, name: &str) {
+/// A name as part of a DDI id: `.` and any other character outside `[A-Za-z0-9_-]` as `-`
+/// (borrowed when there is none, as for most names).
+fn id_part(name: &str) -> Cow<'_, str> {
     let allowed = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
-    if name.chars().all(allowed) {
-        out.push_str(name);
+    if name.bytes().all(|b| allowed(char::from(b))) {
+        Cow::Borrowed(name)
     } else {
-        out.extend(name.chars().map(|c| if allowed(c) { c } else { '-' }));
+        Cow::Owned(name.chars().map(|c| if allowed(c) { c } else { '-' }).collect())
     }
 }
 
@@ -146,11 +188,11 @@ mod tests {
         let ids = Ids::new(&s);
         assert_eq!(ids.agency, "it.ipa.c-h501");
         assert_eq!(
-            ids.id("CodeList", "istat.scales.soddisfazione5"),
+            ids.id(Id::new("CodeList", "istat.scales.soddisfazione5")),
             "roma-anagrafe_sportello-CodeList-istat-scales-soddisfazione5"
         );
         assert_eq!(
-            ids.id("QuestionScheme", ""),
+            ids.id(Id::scheme("QuestionScheme")),
             "roma-anagrafe_sportello-QuestionScheme"
         );
         s.agency = None;

@@ -3,7 +3,7 @@
 //! codes; otherwise one per question) and variables (one per question, plus one per
 //! `specify` free text), in the `l:` namespace.
 
-use super::ids::Ids;
+use super::ids::{Id, Ids};
 use super::text::{label, name};
 use super::xml::Xml;
 use rileva_compiler::ir::{Code, Question, QuestionKind, Survey, Text};
@@ -13,9 +13,14 @@ use rileva_compiler::response::{DEFAULT_TEXT_MAX_CHARS, SPECIFY_MAX_CHARS};
 #[derive(Debug)]
 pub struct CodeList<'a> {
     /// `istat.scales.soddisfazione5`, or the question id for a list of its own.
-    pub name: String,
+    pub name: &'a str,
     pub codes: &'a [Code],
-    pub id: String,
+}
+
+impl<'a> CodeList<'a> {
+    pub fn id(&self) -> Id<'a> {
+        Id::new("CodeList", self.name)
+    }
 }
 
 /// The code lists of a survey, in the order their first question is asked.
@@ -23,13 +28,11 @@ pub fn code_lists<'a>(survey: &'a Survey, ids: &Ids) -> Vec<CodeList<'a>> {
     let mut out: Vec<CodeList<'a>> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for q in survey.questions.iter().filter(|q| q.kind.is_coded()) {
-        let key = list_name(ids, q);
-        if seen.insert(key.clone()) {
-            let id = ids.id("CodeList", &key);
+        let name = list_name(ids, q);
+        if seen.insert(name) {
             out.push(CodeList {
-                name: key,
+                name,
                 codes: &q.codes,
-                id,
             });
         }
     }
@@ -38,15 +41,11 @@ pub fn code_lists<'a>(survey: &'a Survey, ids: &Ids) -> Vec<CodeList<'a>> {
 
 /// The name of the code list of `question`: its named list when every question naming it
 /// has the same codes, else the question's id.
-pub fn list_name(ids: &Ids, question: &Question) -> String {
+pub fn list_name<'a>(ids: &Ids, question: &'a Question) -> &'a str {
     match &question.code_list {
-        Some(named) if ids.shared_lists.contains(named) => named.clone(),
-        _ => question.id.clone(),
+        Some(named) if ids.shared_lists.contains(named) => named,
+        _ => &question.id,
     }
-}
-
-fn category_id(ids: &Ids, list: &CodeList, code: &Code) -> String {
-    ids.id("Category", &format!("{}-{}", list.name, code.value))
 }
 
 pub fn category_scheme(xml: &mut Xml, survey: &Survey, lists: &[CodeList], ids: &Ids) {
@@ -64,7 +63,8 @@ pub fn category_scheme(xml: &mut Xml, survey: &Survey, lists: &[CodeList], ids: 
                 &[]
             };
             xml.open("l:Category", missing);
-            ids.identity(xml, &category_id(ids, list, code));
+            let value = code.value.to_string();
+            ids.identity(xml, Id::of_parts("Category", list.name, &value));
             label(xml, &code.label, &survey.languages);
             xml.close();
         }
@@ -81,19 +81,16 @@ pub fn code_list_scheme(xml: &mut Xml, survey: &Survey, lists: &[CodeList], ids:
     );
     for list in lists {
         xml.open("l:CodeList", &[]);
-        ids.identity(xml, &list.id);
-        name(xml, "l:CodeListName", &list.name);
+        ids.identity(xml, list.id());
+        name(xml, "l:CodeListName", list.name);
         xml.leaf("r:RecommendedDataType", &[], "integer");
         for code in list.codes {
             xml.open("l:Code", &[]);
-            ids.identity(xml, &ids.id("Code", &format!("{}-{}", list.name, code.value)));
-            ids.reference(
-                xml,
-                "r:CategoryReference",
-                "Category",
-                &category_id(ids, list, code),
-            );
-            xml.leaf("r:Value", &[], &code.value.to_string());
+            let value = code.value.to_string();
+            ids.identity(xml, Id::of_parts("Code", list.name, &value));
+            let category = Id::of_parts("Category", list.name, &value);
+            ids.reference(xml, "r:CategoryReference", category);
+            xml.leaf("r:Value", &[], &value);
             xml.close();
         }
         xml.close();
@@ -144,15 +141,10 @@ fn variable(
     representation: impl FnOnce(&mut Xml),
 ) {
     xml.open("l:Variable", &[]);
-    ids.identity(xml, &ids.id("Variable", var));
+    ids.identity(xml, Id::new("Variable", var));
     name(xml, "l:VariableName", var);
     label(xml, text, &survey.languages);
-    ids.reference(
-        xml,
-        "r:QuestionReference",
-        "QuestionItem",
-        &ids.id("QuestionItem", &q.id),
-    );
+    ids.reference(xml, "r:QuestionReference", Id::new("QuestionItem", &q.id));
     xml.open("l:VariableRepresentation", &[]);
     representation(xml);
     xml.close();
@@ -187,8 +179,8 @@ pub fn coded(xml: &mut Xml, element: &'static str, q: &Question, ids: &Ids) {
     } else {
         xml.open(element, &[("missingValue", &missing)]);
     }
-    let list = ids.id("CodeList", &list_name(ids, q));
-    ids.reference(xml, "r:CodeListReference", "CodeList", &list);
+    let list = Id::new("CodeList", list_name(ids, q));
+    ids.reference(xml, "r:CodeListReference", list);
 }
 
 pub fn numeric(xml: &mut Xml, element: &'static str, q: &Question) {

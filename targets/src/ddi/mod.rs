@@ -18,7 +18,7 @@ mod xml;
 mod tests;
 
 use crate::OutputFile;
-use ids::Ids;
+use ids::{Id, Ids};
 use rileva_compiler::ir;
 use xml::Xml;
 
@@ -92,7 +92,7 @@ fn fragment_instance(survey: &ir::Survey) -> String {
             .element
             .split_once(':')
             .map_or(scheme.element, |(_, local)| local);
-        ids.reference(&mut xml, "TopLevelReference", kind, &ids.id(kind, ""));
+        ids.reference(&mut xml, "TopLevelReference", Id::scheme(kind));
     }
     for scheme in &schemes {
         xml.open("Fragment", &[]);

@@ -1,12 +1,27 @@
 //! DDI target, the XML writer: the document is written straight into one `String` as the
 //! schemes are walked (`open`, `leaf`, `empty`, `close`), indented by two spaces, and every
-//! text and attribute value is escaped here, by quick-xml's `escape`, and nowhere else. No
+//! text and attribute value is escaped here, by [`push_escaped`], and nowhere else. No
 //! markup is put together by hand outside this module, and no tree of the document is built.
-
-use quick_xml::escape::escape;
 
 /// Attributes of one element, in the order written.
 pub type Attributes<'a> = &'a [(&'a str, &'a str)];
+
+/// Spaces copied for an indentation (deeper elements copy it more than once).
+const SPACES: &str = "                                                                ";
+
+/// A leaf element escaped once and written many times ([`Xml::repeat`]): the agency and the
+/// version that every object carries.
+#[derive(Debug, Clone)]
+pub struct Leaf(String);
+
+impl Leaf {
+    /// `<name>text</name>`, `text` escaped.
+    pub fn new(name: &str, text: &str) -> Self {
+        let mut out = String::with_capacity(2 * name.len() + text.len() + 5);
+        push_leaf(&mut out, name, &[text]);
+        Leaf(out)
+    }
+}
 
 /// A document being written: the XML declaration, then the elements as they are given.
 #[derive(Debug)]
@@ -69,10 +84,24 @@ impl Xml {
     pub fn leaf(&mut self, name: &str, attributes: Attributes, text: &str) {
         self.start(name, attributes);
         self.out.push('>');
-        self.out.push_str(&escape(text));
+        push_escaped(&mut self.out, text);
         self.out.push_str("</");
         self.out.push_str(name);
         self.out.push('>');
+    }
+
+    /// `<name>text</name>` whose text is `parts` one after the other (an id, without
+    /// building it as a `String` first).
+    pub fn leaf_of_parts(&mut self, name: &str, parts: &[&str]) {
+        self.start(name, &[]);
+        push_leaf_rest(&mut self.out, name, parts);
+    }
+
+    /// A [`Leaf`] made before, as the next child.
+    pub fn repeat(&mut self, leaf: &Leaf) {
+        self.finish_start_tag();
+        self.indent();
+        self.out.push_str(&leaf.0);
     }
 
     /// `<name a="v"/>`: an element without children.
@@ -92,9 +121,7 @@ impl Xml {
 
     /// `<name a="v"` on a new line (a text never precedes a tag: texts are leaves).
     fn start(&mut self, name: &str, attributes: Attributes) {
-        if std::mem::take(&mut self.unfinished) {
-            self.out.push('>');
-        }
+        self.finish_start_tag();
         self.indent();
         self.out.push('<');
         self.out.push_str(name);
@@ -102,17 +129,79 @@ impl Xml {
             self.out.push(' ');
             self.out.push_str(key);
             self.out.push_str("=\"");
-            self.out.push_str(&escape(*value));
+            push_escaped(&mut self.out, value);
             self.out.push('"');
         }
     }
 
-    fn indent(&mut self) {
-        self.out.push('\n');
-        for _ in 0..self.open.len() {
-            self.out.push_str("  ");
+    /// The `>` of the parent's start tag, once it has a child.
+    fn finish_start_tag(&mut self) {
+        if std::mem::take(&mut self.unfinished) {
+            self.out.push('>');
         }
     }
+
+    /// A new line, then two spaces per element open.
+    fn indent(&mut self) {
+        self.out.push('\n');
+        let mut width = 2 * self.open.len();
+        while width > 0 {
+            let spaces = SPACES.get(..width).unwrap_or(SPACES);
+            self.out.push_str(spaces);
+            width -= spaces.len();
+        }
+    }
+}
+
+/// `<name>` + the parts escaped + `</name>`.
+fn push_leaf(out: &mut String, name: &str, parts: &[&str]) {
+    out.push('<');
+    out.push_str(name);
+    push_leaf_rest(out, name, parts);
+}
+
+/// The rest of a leaf after `<name`: `>`, the parts escaped, `</name>`.
+fn push_leaf_rest(out: &mut String, name: &str, parts: &[&str]) {
+    out.push('>');
+    for part in parts {
+        push_escaped(out, part);
+    }
+    out.push_str("</");
+    out.push_str(name);
+    out.push('>');
+}
+
+/// `text` appended to `out` with `&`, `<`, `>`, `"` and `'` written as `&amp;`, `&lt;`,
+/// `&gt;`, `&quot;` and `&apos;` (the bytes of quick-xml's `escape`), the runs between
+/// them copied whole. Every other character, control or not, is copied as it is.
+pub fn push_escaped(out: &mut String, text: &str) {
+    if !needs_escape(text) {
+        out.push_str(text);
+        return;
+    }
+    let mut run = 0;
+    for (i, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&apos;",
+            _ => continue,
+        };
+        // `i` is at an ASCII byte, so both slices end on character boundaries.
+        out.push_str(text.get(run..i).unwrap_or_default());
+        out.push_str(entity);
+        run = i + 1;
+    }
+    out.push_str(text.get(run..).unwrap_or_default());
+}
+
+/// Some byte of `text` is escaped. The fold does not stop at the first one, so the compiler
+/// checks many bytes per instruction; the common text has none.
+fn needs_escape(text: &str) -> bool {
+    text.bytes()
+        .fold(false, |any, b| any | matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
 }
 
 #[cfg(test)]
@@ -127,6 +216,55 @@ mod tests {
             xml.finish(),
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<r:String xml:lang=\"it&quot;&lt;&apos;\">A &amp; B &lt;c&gt; &quot;d&quot; &apos;e&apos;</r:String>\n"
         );
+    }
+
+    /// The bytes quick-xml's `escape` gives (what the file held before this writer escaped
+    /// by itself), for texts with every escaped character, controls and non-ASCII.
+    #[test]
+    fn escaping_is_quick_xml_escape() {
+        let texts = [
+            "",
+            "plain",
+            "&",
+            "<>",
+            "a&b<c>d\"e'f",
+            "&&&&''\"\"<<>>",
+            "già & più: «così» <è> 'né' \"ché\" ",
+            "\u{0}\u{1}\t\n\r\u{7f}\u{85}\u{2028}\u{fffd}",
+            "tail &",
+            "& head",
+            "日本語 <b>漢字</b> 😀&😀",
+            "ends in a long run of text without anything to escape at all, past 32 bytes",
+        ];
+        for text in texts {
+            let mut out = String::from("x");
+            push_escaped(&mut out, text);
+            assert_eq!(out, format!("x{}", quick_xml::escape::escape(text)), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn prepared_leaves_and_parts_are_escaped() {
+        let mut xml = Xml::new();
+        xml.open("a", &[]);
+        xml.repeat(&Leaf::new("r:Agency", "x&y"));
+        xml.leaf_of_parts("r:ID", &["p<", "-", "q"]);
+        assert_eq!(
+            xml.finish(),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<a>\n  <r:Agency>x&amp;y</r:Agency>\n  <r:ID>p&lt;-q</r:ID>\n</a>\n"
+        );
+    }
+
+    #[test]
+    fn deep_elements_are_indented_past_the_spaces_copied_at_once() {
+        let mut xml = Xml::new();
+        for _ in 0..40 {
+            xml.open("e", &[]);
+        }
+        xml.leaf("t", &[], "");
+        let out = xml.finish();
+        assert!(out.contains(&format!("\n{}<t></t>\n", " ".repeat(80))), "{out}");
+        assert!(out.ends_with("\n</e>\n"));
     }
 
     #[test]
