@@ -8,7 +8,7 @@
 //!   The same survey always gives the same ids, so a new build replaces the old objects.
 //! - **Version**: the survey's version (`1.2.0`) on every object.
 
-use super::xml::{Leaf, Xml};
+use super::xml::{Group, Leaf, Xml};
 use rileva_compiler::ir::{Code, Survey};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -20,10 +20,9 @@ pub const NO_AGENCY: &str = "it.rileva.unassigned";
 #[derive(Debug, Clone)]
 pub struct Ids {
     pub agency: String,
-    base: String,
-    /// `r:Agency` and `r:Version`, escaped once for the whole file.
-    agency_leaf: Leaf,
-    version_leaf: Leaf,
+    /// `r:Agency`, `r:ID` (`<survey>-` and the rest), `r:Version`: prepared once for the
+    /// whole file.
+    identity: Group,
     /// The named code lists every question naming them gives the same codes (computed once:
     /// [`super::logical::list_name`] asks for each question).
     pub shared_lists: HashSet<String>,
@@ -66,46 +65,36 @@ impl Ids {
             Some(a) => format!("it.ipa.{}", agency_part(&a.code)),
             None => NO_AGENCY.to_owned(),
         };
+        let base = id_part(&survey.id).into_owned();
+        let identity = Group::new(
+            vec![Leaf::new("r:Agency", &agency)],
+            "r:ID",
+            &format!("{base}-"),
+            vec![Leaf::new("r:Version", &survey.version)],
+        );
         Ids {
-            agency_leaf: Leaf::new("r:Agency", &agency),
-            version_leaf: Leaf::new("r:Version", &survey.version),
             agency,
-            base: id_part(&survey.id).into_owned(),
+            identity,
             shared_lists: shared_lists(survey),
         }
     }
 
-    /// The id as a `String` (the tests compare it).
+    /// The id as written in `r:ID` (the tests compare it).
     #[cfg(test)]
     pub fn id(&self, id: Id) -> String {
-        let mut out = String::new();
-        for part in self.id_parts(&id) {
-            out.push_str(&part);
-        }
-        out
-    }
-
-    /// The parts of `id` one after the other: the survey, the kind, the name.
-    fn id_parts<'b>(&'b self, id: &Id<'b>) -> [Cow<'b, str>; 7] {
-        let dash = |present: bool| Cow::Borrowed(if present { "-" } else { "" });
-        [
-            Cow::Borrowed(self.base.as_str()),
-            Cow::Borrowed("-"),
-            Cow::Borrowed(id.kind),
-            dash(!id.first.is_empty() || !id.second.is_empty()),
-            id_part(id.first),
-            dash(!id.second.is_empty()),
-            id_part(id.second),
-        ]
+        let mut xml = Xml::new();
+        self.identity(&mut xml, id);
+        let doc = xml.finish();
+        let start = doc.find("<r:ID>").map_or(0, |i| i + "<r:ID>".len());
+        let end = doc.find("</r:ID>").unwrap_or(start);
+        doc.get(start..end).unwrap_or_default().to_owned()
     }
 
     /// `r:Agency`, `r:ID`, `r:Version`: the first children of every identifiable object.
     pub fn identity(&self, xml: &mut Xml, id: Id) {
-        xml.repeat(&self.agency_leaf);
-        let parts = self.id_parts(&id);
-        let parts: [&str; 7] = std::array::from_fn(|i| parts[i].as_ref());
-        xml.leaf_of_parts("r:ID", &parts);
-        xml.repeat(&self.version_leaf);
+        let parts = id_parts(&id);
+        let parts: [&str; 5] = std::array::from_fn(|i| parts[i].as_ref());
+        xml.group(&self.identity, &parts);
     }
 
     /// Open the maintainable scheme `element` (`d:QuestionScheme`): its identity (id
@@ -126,6 +115,18 @@ impl Ids {
         xml.leaf("r:TypeOfObject", &[], id.kind);
         xml.close();
     }
+}
+
+/// The parts of `id` after `<survey>-`: the kind, then the name.
+fn id_parts<'a>(id: &Id<'a>) -> [Cow<'a, str>; 5] {
+    let dash = |present: bool| Cow::Borrowed(if present { "-" } else { "" });
+    [
+        Cow::Borrowed(id.kind),
+        dash(!id.first.is_empty() || !id.second.is_empty()),
+        id_part(id.first),
+        dash(!id.second.is_empty()),
+        id_part(id.second),
+    ]
 }
 
 /// The named code lists whose questions all have the same codes.

@@ -6,11 +6,14 @@
 /// Attributes of one element, in the order written.
 pub type Attributes<'a> = &'a [(&'a str, &'a str)];
 
-/// Spaces copied for an indentation (deeper elements copy it more than once).
-const SPACES: &str = "                                                                ";
+/// A new line and the spaces of an indentation, copied at once (a deeper element copies
+/// more spaces after it).
+const NEW_LINE: &str = "\n                                                                ";
 
-/// A leaf element escaped once and written many times ([`Xml::repeat`]): the agency and the
-/// version that every object carries.
+/// The depths up to which a [`Group`] is prepared (deeper ones are put together each time).
+const GROUP_DEPTHS: usize = 16;
+
+/// A leaf element escaped once and written many times ([`Xml::repeat`]).
 #[derive(Debug, Clone)]
 pub struct Leaf(String);
 
@@ -18,8 +21,64 @@ impl Leaf {
     /// `<name>text</name>`, `text` escaped.
     pub fn new(name: &str, text: &str) -> Self {
         let mut out = String::with_capacity(2 * name.len() + text.len() + 5);
-        push_leaf(&mut out, name, &[text]);
+        out.push('<');
+        out.push_str(name);
+        push_leaf_rest(&mut out, name, &[text]);
         Leaf(out)
+    }
+}
+
+/// Leaves written together many times, where only the end of one leaf's text changes (an
+/// object's `r:Agency`, `r:ID` `<survey>-...`, `r:Version`): indented and escaped once for
+/// each depth, so that writing them is a few copies ([`Xml::group`]).
+#[derive(Debug, Clone)]
+pub struct Group {
+    before: Vec<Leaf>,
+    /// The leaf whose text varies, and the start of its text, escaped.
+    name: String,
+    start: String,
+    after: Vec<Leaf>,
+    /// At each depth below [`GROUP_DEPTHS`], the markup before the varying text and after it.
+    by_depth: Vec<(String, String)>,
+}
+
+impl Group {
+    /// The leaves `before`, then `<name>start...</name>`, then the leaves `after`.
+    pub fn new(before: Vec<Leaf>, name: &str, start: &str, after: Vec<Leaf>) -> Self {
+        let mut escaped = String::new();
+        push_escaped(&mut escaped, start);
+        let mut group = Group {
+            before,
+            name: name.to_owned(),
+            start: escaped,
+            after,
+            by_depth: Vec::new(),
+        };
+        group.by_depth = (0..GROUP_DEPTHS).map(|depth| group.around(depth)).collect();
+        group
+    }
+
+    /// The markup before the varying text and after it, at `depth`.
+    fn around(&self, depth: usize) -> (String, String) {
+        let mut before = String::new();
+        for leaf in &self.before {
+            push_indent(&mut before, depth);
+            before.push_str(&leaf.0);
+        }
+        push_indent(&mut before, depth);
+        before.push('<');
+        before.push_str(&self.name);
+        before.push('>');
+        before.push_str(&self.start);
+        let mut after = String::new();
+        after.push_str("</");
+        after.push_str(&self.name);
+        after.push('>');
+        for leaf in &self.after {
+            push_indent(&mut after, depth);
+            after.push_str(&leaf.0);
+        }
+        (before, after)
     }
 }
 
@@ -104,6 +163,26 @@ impl Xml {
         self.out.push_str(&leaf.0);
     }
 
+    /// The leaves of `group` as the next children, the end of the varying text `parts`
+    /// one after the other.
+    pub fn group(&mut self, group: &Group, parts: &[&str]) {
+        self.finish_start_tag();
+        let depth = self.open.len();
+        let prepared;
+        let (before, after) = match group.by_depth.get(depth) {
+            Some((before, after)) => (before, after),
+            None => {
+                prepared = group.around(depth);
+                (&prepared.0, &prepared.1)
+            }
+        };
+        self.out.push_str(before);
+        for part in parts {
+            push_escaped(&mut self.out, part);
+        }
+        self.out.push_str(after);
+    }
+
     /// `<name a="v"/>`: an element without children.
     pub fn empty(&mut self, name: &str, attributes: Attributes) {
         self.start(name, attributes);
@@ -143,21 +222,20 @@ impl Xml {
 
     /// A new line, then two spaces per element open.
     fn indent(&mut self) {
-        self.out.push('\n');
-        let mut width = 2 * self.open.len();
-        while width > 0 {
-            let spaces = SPACES.get(..width).unwrap_or(SPACES);
-            self.out.push_str(spaces);
-            width -= spaces.len();
-        }
+        push_indent(&mut self.out, self.open.len());
     }
 }
 
-/// `<name>` + the parts escaped + `</name>`.
-fn push_leaf(out: &mut String, name: &str, parts: &[&str]) {
-    out.push('<');
-    out.push_str(name);
-    push_leaf_rest(out, name, parts);
+/// A new line, then two spaces per level of `depth`.
+fn push_indent(out: &mut String, depth: usize) {
+    let mut width = 1 + 2 * depth;
+    let mut line = NEW_LINE;
+    while width > 0 {
+        let spaces = line.get(..width).unwrap_or(line);
+        out.push_str(spaces);
+        width -= spaces.len();
+        line = &NEW_LINE[1..];
+    }
 }
 
 /// The rest of a leaf after `<name`: `>`, the parts escaped, `</name>`.
