@@ -19,7 +19,6 @@ pub const NO_AGENCY: &str = "it.rileva.unassigned";
 /// The identity shared by every object of one survey's file.
 #[derive(Debug, Clone)]
 pub struct Ids {
-    pub agency: String,
     /// `r:Agency`, `r:ID` (`<survey>-` and the rest), `r:Version`: prepared once for the
     /// whole file.
     identity: Group,
@@ -46,11 +45,7 @@ impl<'a> Id<'a> {
 
     /// The id of object `first-second` (`IfThenElse`, `show`, `tempo`).
     pub fn of_parts(kind: &'static str, first: &'a str, second: &'a str) -> Self {
-        Id {
-            kind,
-            first,
-            second,
-        }
+        Id { kind, first, second }
     }
 
     /// The id of a maintainable scheme, `<survey>-<kind>`.
@@ -73,20 +68,20 @@ impl Ids {
             vec![Leaf::new("r:Version", &survey.version)],
         );
         Ids {
-            agency,
             identity,
             shared_lists: shared_lists(survey),
         }
     }
 
-    /// The id as written in `r:ID` (the tests compare it).
+    /// The text of leaf `element` (`r:ID`) in the identity of `id` (the tests compare it).
     #[cfg(test)]
-    pub fn id(&self, id: Id) -> String {
+    pub fn written(&self, element: &str, id: Id) -> String {
         let mut xml = Xml::new();
         self.identity(&mut xml, id);
         let doc = xml.finish();
-        let start = doc.find("<r:ID>").map_or(0, |i| i + "<r:ID>".len());
-        let end = doc.find("</r:ID>").unwrap_or(start);
+        let open = format!("<{element}>");
+        let start = doc.find(&open).map_or(0, |i| i + open.len());
+        let end = doc.find(&format!("</{element}>")).unwrap_or(start);
         doc.get(start..end).unwrap_or_default().to_owned()
     }
 
@@ -187,16 +182,22 @@ mod tests {
             kind: None,
         });
         let ids = Ids::new(&s);
-        assert_eq!(ids.agency, "it.ipa.c-h501");
+        let scheme = Id::scheme("QuestionScheme");
+        assert_eq!(ids.written("r:Agency", scheme), "it.ipa.c-h501");
+        assert_eq!(ids.written("r:Version", scheme), s.version);
         assert_eq!(
-            ids.id(Id::new("CodeList", "istat.scales.soddisfazione5")),
+            ids.written("r:ID", Id::new("CodeList", "istat.scales.soddisfazione5")),
             "roma-anagrafe_sportello-CodeList-istat-scales-soddisfazione5"
         );
         assert_eq!(
-            ids.id(Id::scheme("QuestionScheme")),
+            ids.written("r:ID", Id::of_parts("Category", "a.b", "-1")),
+            "roma-anagrafe_sportello-Category-a-b--1"
+        );
+        assert_eq!(
+            ids.written("r:ID", scheme),
             "roma-anagrafe_sportello-QuestionScheme"
         );
         s.agency = None;
-        assert_eq!(Ids::new(&s).agency, NO_AGENCY);
+        assert_eq!(Ids::new(&s).written("r:Agency", scheme), NO_AGENCY);
     }
 }

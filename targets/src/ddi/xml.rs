@@ -13,7 +13,7 @@ const NEW_LINE: &str = "\n                                                      
 /// The depths up to which a [`Group`] is prepared (deeper ones are put together each time).
 const GROUP_DEPTHS: usize = 16;
 
-/// A leaf element escaped once and written many times ([`Xml::repeat`]).
+/// A leaf element escaped once and written many times (in a [`Group`]).
 #[derive(Debug, Clone)]
 pub struct Leaf(String);
 
@@ -156,13 +156,6 @@ impl Xml {
         push_leaf_rest(&mut self.out, name, parts);
     }
 
-    /// A [`Leaf`] made before, as the next child.
-    pub fn repeat(&mut self, leaf: &Leaf) {
-        self.finish_start_tag();
-        self.indent();
-        self.out.push_str(&leaf.0);
-    }
-
     /// The leaves of `group` as the next children, the end of the varying text `parts`
     /// one after the other.
     pub fn group(&mut self, group: &Group, parts: &[&str]) {
@@ -278,8 +271,9 @@ pub fn push_escaped(out: &mut String, text: &str) {
 /// Some byte of `text` is escaped. The fold does not stop at the first one, so the compiler
 /// checks many bytes per instruction; the common text has none.
 fn needs_escape(text: &str) -> bool {
-    text.bytes()
-        .fold(false, |any, b| any | matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
+    text.bytes().fold(false, |any, b| {
+        any | matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')
+    })
 }
 
 #[cfg(test)]
@@ -325,12 +319,37 @@ mod tests {
     fn prepared_leaves_and_parts_are_escaped() {
         let mut xml = Xml::new();
         xml.open("a", &[]);
-        xml.repeat(&Leaf::new("r:Agency", "x&y"));
         xml.leaf_of_parts("r:ID", &["p<", "-", "q"]);
         assert_eq!(
             xml.finish(),
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<a>\n  <r:Agency>x&amp;y</r:Agency>\n  <r:ID>p&lt;-q</r:ID>\n</a>\n"
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<a>\n  <r:ID>p&lt;-q</r:ID>\n</a>\n"
         );
+    }
+
+    /// A group is the bytes of its leaves written one by one, at a prepared depth and at
+    /// one deeper than those prepared.
+    #[test]
+    fn a_group_is_its_leaves_written_one_by_one() {
+        let group = Group::new(
+            vec![Leaf::new("r:Agency", "x&y")],
+            "r:ID",
+            "s<-",
+            vec![Leaf::new("r:Version", "1'0"), Leaf::new("v", "")],
+        );
+        for depth in [0, 1, 3, GROUP_DEPTHS - 1, GROUP_DEPTHS, GROUP_DEPTHS + 5] {
+            let (mut grouped, mut one_by_one) = (Xml::new(), Xml::new());
+            for xml in [&mut grouped, &mut one_by_one] {
+                for _ in 0..depth {
+                    xml.open("e", &[]);
+                }
+            }
+            grouped.group(&group, &["k>", "", "n"]);
+            one_by_one.leaf("r:Agency", &[], "x&y");
+            one_by_one.leaf("r:ID", &[], "s<-k>n");
+            one_by_one.leaf("r:Version", &[], "1'0");
+            one_by_one.leaf("v", &[], "");
+            assert_eq!(grouped.finish(), one_by_one.finish(), "depth {depth}");
+        }
     }
 
     #[test]
