@@ -252,20 +252,26 @@ pub fn push_escaped(out: &mut String, text: &str) {
     }
     let mut run = 0;
     for (i, byte) in text.bytes().enumerate() {
-        let entity = match byte {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&apos;",
-            _ => continue,
-        };
-        // `i` is at an ASCII byte, so both slices end on character boundaries.
-        out.push_str(text.get(run..i).unwrap_or_default());
-        out.push_str(entity);
-        run = i + 1;
+        if let Some(entity) = entity(byte) {
+            // `i` is at an ASCII byte, so both slices end on character boundaries.
+            out.push_str(text.get(run..i).unwrap_or_default());
+            out.push_str(entity);
+            run = i + 1;
+        }
     }
     out.push_str(text.get(run..).unwrap_or_default());
+}
+
+/// The entity `byte` is written as, if it is escaped.
+fn entity(byte: u8) -> Option<&'static str> {
+    Some(match byte {
+        b'&' => "&amp;",
+        b'<' => "&lt;",
+        b'>' => "&gt;",
+        b'"' => "&quot;",
+        b'\'' => "&apos;",
+        _ => return None,
+    })
 }
 
 /// Some byte of `text` is escaped. The fold does not stop at the first one, so the compiler
