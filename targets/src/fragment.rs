@@ -43,18 +43,19 @@ pub struct Slots<'a> {
 
 impl<'a> Slots<'a> {
     /// The text's placeholder, or nothing while only collecting (an empty text has an
-    /// empty placeholder, so that tests on it agree).
-    pub fn text(&mut self, text: &'a str) -> String {
+    /// empty placeholder, so that tests on it agree). A `String`, or a `Cow` where the view
+    /// borrows its texts.
+    pub fn text<T: From<String>>(&mut self, text: &'a str) -> T {
         let slot = self.texts.len();
         self.texts.push(text);
         if !self.placeholders || text.is_empty() {
-            return String::new();
+            return T::from(String::new());
         }
-        format!("{OPEN}{slot}{RAW}{CLOSE}")
+        T::from(format!("{OPEN}{slot}{RAW}{CLOSE}"))
     }
 
-    pub fn option(&mut self, text: &'a Option<String>) -> Option<String> {
-        text.as_deref().map(|t| self.text(t))
+    pub fn option<S: AsRef<str>, T: From<String>>(&mut self, text: &'a Option<S>) -> Option<T> {
+        text.as_ref().map(|t| self.text(t.as_ref()))
     }
 
     /// Which texts are empty, one bit each.
@@ -79,6 +80,9 @@ enum Piece {
 #[derive(Debug)]
 struct Skeleton {
     pieces: Vec<Piece>,
+    /// The slots printed escaped more than once (a question's id, in each of its options):
+    /// each view's text of such a slot is escaped once, then copied.
+    reused: Vec<bool>,
 }
 
 /// One fragment template, with the values every fragment shares (`globals`) and the
@@ -89,6 +93,9 @@ pub struct Fragments<'t, F> {
     name: &'static str,
     globals: Value,
     skeletons: HashMap<(F, Vec<u64>), Skeleton, foldhash::fast::RandomState>,
+    /// The escaped texts of the reused slots of the view being written, and where each is.
+    escaped: String,
+    escaped_at: Vec<(usize, usize)>,
 }
 
 impl<'t, F: Fragment> Fragments<'t, F> {
@@ -98,6 +105,8 @@ impl<'t, F: Fragment> Fragments<'t, F> {
             name,
             globals,
             skeletons: HashMap::default(),
+            escaped: String::new(),
+            escaped_at: Vec::new(),
         }
     }
 
@@ -123,15 +132,27 @@ impl<'t, F: Fragment> Fragments<'t, F> {
                 new.insert(skeleton)
             }
         };
+        self.escaped.clear();
+        self.escaped_at.clear();
+        for (text, reused) in slots.texts.iter().zip(&skeleton.reused) {
+            let start = self.escaped.len();
+            if *reused {
+                escape_into(&mut self.escaped, text);
+            }
+            self.escaped_at.push((start, self.escaped.len()));
+        }
         for piece in &skeleton.pieces {
             match piece {
                 Piece::Markup(markup) => out.push_str(markup),
                 Piece::Text { slot, escaped } => {
                     let text = slots.texts.get(*slot).copied().unwrap_or_default();
-                    if *escaped {
-                        escape_into(out, text);
-                    } else {
-                        out.push_str(text);
+                    match (escaped, skeleton.reused.get(*slot)) {
+                        (false, _) => out.push_str(text),
+                        (true, Some(true)) => {
+                            let at = self.escaped_at.get(*slot).map(|&(start, end)| start..end);
+                            out.push_str(at.and_then(|at| self.escaped.get(at)).unwrap_or_default());
+                        }
+                        (true, _) => escape_into(out, text),
                     }
                 }
             }
@@ -165,6 +186,15 @@ pub(crate) fn assert_filled_as_rendered<'v, F: Fragment + 'v>(
 /// without going through `fmt` for each text.
 fn escape_into(out: &mut String, text: &str) {
     let bytes = text.as_bytes();
+    // Most texts hold none of these bytes: look at all of them without stopping early, which
+    // the compiler does many bytes at a time, and copy the text whole.
+    let special = bytes.iter().fold(false, |found, b| {
+        found | matches!(b, b'<' | b'>' | b'&' | b'"' | b'\'' | b'/')
+    });
+    if !special {
+        out.push_str(text);
+        return;
+    }
     let mut start = 0;
     for (i, b) in bytes.iter().enumerate() {
         let entity = match b {
@@ -217,7 +247,14 @@ fn parse(output: &str, slots: usize) -> Result<Skeleton, Error> {
     if !rest.is_empty() {
         pieces.push(Piece::Markup(rest.to_owned()));
     }
-    Ok(Skeleton { pieces })
+    let mut printed = vec![0usize; slots];
+    for piece in &pieces {
+        if let Piece::Text { slot, escaped: true } = piece {
+            printed[*slot] += 1;
+        }
+    }
+    let reused = printed.into_iter().map(|n| n > 1).collect();
+    Ok(Skeleton { pieces, reused })
 }
 
 fn bug(what: &str) -> Error {

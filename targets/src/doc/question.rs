@@ -62,11 +62,13 @@ impl<'s> Fragment for QuestionView<'s> {
     }
 }
 
+/// The texts' shapes: each language is kept (the survey's few, the same in every question),
+/// each text is a slot.
 fn lang_text_shapes<'a, 's>(texts: &'a [LangText<'s>], slots: &mut Slots<'a>) -> Vec<LangText<'s>> {
     texts
         .iter()
         .map(|t| LangText {
-            lang: Cow::Owned(slots.text(&t.lang)),
+            lang: t.lang.clone(),
             text: Cow::Owned(slots.text(&t.text)),
         })
         .collect()

@@ -9,6 +9,7 @@ use rileva_compiler::ir::{Expr, Question, QuestionKind, Survey};
 use rileva_compiler::response::SPECIFY_MAX_CHARS;
 use serde::Serialize;
 use serde_json::value::RawValue;
+use std::io;
 
 /// Everything the script needs to route, validate and send one response.
 #[derive(Serialize)]
@@ -165,38 +166,63 @@ fn answer_control(kind: QuestionKind) -> Control {
 /// unchanged, so no text of the survey can close the script element. They can only stand
 /// inside JSON strings, where the escape means the same character.
 pub fn script_json(value: &impl Serialize) -> String {
-    // Plain data with string keys: serialising cannot fail.
-    let text = serde_json::to_string(value).unwrap_or_default();
-    let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len() + text.len() / 16);
-    let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let escape = match bytes[i] {
-            b'<' => Some(("\\u003c", 1)),
-            b'>' => Some(("\\u003e", 1)),
-            b'&' => Some(("\\u0026", 1)),
-            // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8.
-            0xE2 if bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0xA8) => {
-                Some(("\\u2028", 3))
-            }
-            0xE2 if bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0xA9) => {
-                Some(("\\u2029", 3))
-            }
-            _ => None,
-        };
-        match escape {
-            Some((replacement, len)) => {
-                out.push_str(&text[start..i]);
-                out.push_str(replacement);
-                i += len;
-                start = i;
-            }
-            None => i += 1,
-        }
+    let mut out = Vec::with_capacity(4096);
+    let mut serializer = serde_json::Serializer::with_formatter(&mut out, ScriptSafe);
+    // Plain data with string keys into memory: serialising cannot fail, and the output of
+    // serde_json (escaped only with ASCII) is UTF-8.
+    if value.serialize(&mut serializer).is_err() {
+        return String::new();
     }
-    out.push_str(&text[start..]);
-    out
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// serde_json's compact output, with [`script_json`]'s escapes written into each string and
+/// into a raw value (the questions' JSON, whose `<`, `>` and `&` also stand only inside its
+/// strings).
+struct ScriptSafe;
+
+impl serde_json::ser::Formatter for ScriptSafe {
+    fn write_string_fragment<W: ?Sized + io::Write>(&mut self, out: &mut W, text: &str) -> io::Result<()> {
+        write_script_safe(out, text)
+    }
+
+    fn write_raw_fragment<W: ?Sized + io::Write>(&mut self, out: &mut W, json: &str) -> io::Result<()> {
+        write_script_safe(out, json)
+    }
+}
+
+fn write_script_safe<W: ?Sized + io::Write>(out: &mut W, text: &str) -> io::Result<()> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    if text.is_ascii() {
+        // No line separator: only `<`, `>` and `&`, found many bytes at a time.
+        for i in memchr::memchr3_iter(b'<', b'>', b'&', bytes) {
+            out.write_all(&bytes[start..i])?;
+            out.write_all(ascii_escape(bytes[i]).as_bytes())?;
+            start = i + 1;
+        }
+        return out.write_all(&bytes[start..]);
+    }
+    for (i, c) in text.char_indices() {
+        let escape = match c {
+            '<' | '>' | '&' => ascii_escape(c as u8),
+            '\u{2028}' => "\\u2028",
+            '\u{2029}' => "\\u2029",
+            _ => continue,
+        };
+        out.write_all(&bytes[start..i])?;
+        out.write_all(escape.as_bytes())?;
+        start = i + c.len_utf8();
+    }
+    out.write_all(&bytes[start..])
+}
+
+fn ascii_escape(byte: u8) -> &'static str {
+    match byte {
+        b'<' => "\\u003c",
+        b'>' => "\\u003e",
+        _ => "\\u0026",
+    }
 }
 
 #[cfg(test)]
@@ -211,5 +237,36 @@ mod tests {
         assert!(!safe.contains('<') && !safe.contains('>') && !safe.contains('&'));
         let back: Value = serde_json::from_str(&safe).expect("still JSON");
         assert_eq!(back, value);
+    }
+
+    /// The escapes are those of replacing the bytes of serde_json's output, in its strings,
+    /// its keys and a raw value alike; other texts are copied as they are.
+    #[test]
+    fn script_json_is_serde_json_with_the_bytes_replaced() {
+        #[derive(Serialize)]
+        struct Data<'a, T> {
+            text: &'a str,
+            part: T,
+        }
+        let part = json!({"a<": ["&>", "\u{2029}", 1]});
+        let texts = [
+            "",
+            "plain",
+            "l'«orario» \"q\"\n",
+            "<&>\u{2028}\u{2029}\u{2027}é",
+            "a\\</b>",
+        ];
+        for text in texts {
+            let replaced = serde_json::to_string(&Data { text, part: &part })
+                .expect("json")
+                .replace('<', "\\u003c")
+                .replace('>', "\\u003e")
+                .replace('&', "\\u0026")
+                .replace('\u{2028}', "\\u2028")
+                .replace('\u{2029}', "\\u2029");
+            let raw = serde_json::value::to_raw_value(&part).expect("raw");
+            let safe = script_json(&Data { text, part: &raw });
+            assert_eq!(safe, replaced, "{text:?}");
+        }
     }
 }

@@ -52,7 +52,6 @@ pub struct Strings {
     pub hint_max_length: &'static str,
     /// `{n}` of `{max}`: the label of a star of a rating question.
     pub out_of: &'static str,
-    pub stars_group: &'static str,
     pub words: &'static Words,
     /// The Designers Italia rating component's own texts.
     pub feedback: &'static Feedback,
@@ -138,7 +137,6 @@ static IT: Strings = Strings {
     hint_max_one: "Può scegliere una sola risposta.",
     hint_max_length: "Al massimo {max} caratteri.",
     out_of: "{n} su {max}",
-    stars_group: "Valuti da 1 a {max} stelle",
     words: &Words {
         only_if: "Rispondere solo se {c}.",
         answered_with: "alla domanda {q} ha risposto {a}",
@@ -200,7 +198,6 @@ static EN: Strings = Strings {
     hint_max_one: "You can choose only one answer.",
     hint_max_length: "At most {max} characters.",
     out_of: "{n} out of {max}",
-    stars_group: "Rate from 1 to {max} stars",
     words: &Words {
         only_if: "Answer only if {c}.",
         answered_with: "you answered {a} to the question {q}",
@@ -262,7 +259,6 @@ static DE: Strings = Strings {
     hint_max_one: "Sie können nur eine Antwort wählen.",
     hint_max_length: "Höchstens {max} Zeichen.",
     out_of: "{n} von {max}",
-    stars_group: "Bewerten Sie mit 1 bis {max} Sternen",
     words: &Words {
         only_if: "Nur beantworten, wenn {c}.",
         answered_with: "Sie die Frage {q} mit {a} beantwortet haben",
@@ -324,7 +320,6 @@ static FR: Strings = Strings {
     hint_max_one: "Vous ne pouvez choisir qu’une réponse.",
     hint_max_length: "Au plus {max} caractères.",
     out_of: "{n} sur {max}",
-    stars_group: "Notez de 1 à {max} étoiles",
     words: &Words {
         only_if: "Répondre uniquement si {c}.",
         answered_with: "vous avez répondu {a} à la question {q}",
@@ -386,7 +381,6 @@ static SL: Strings = Strings {
     hint_max_one: "Izberete lahko samo en odgovor.",
     hint_max_length: "Največ {max} znakov.",
     out_of: "{n} od {max}",
-    stars_group: "Ocenite z 1 do {max} zvezdicami",
     words: &Words {
         only_if: "Odgovorite samo, če {c}.",
         answered_with: "ste na vprašanje {q} odgovorili {a}",

@@ -10,6 +10,7 @@ use crate::fragment::{Fragment, Slots};
 use rileva_compiler::ir::{Question, QuestionKind, Survey};
 use rileva_compiler::response::SPECIFY_MAX_CHARS;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// How a question is answered on the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -38,12 +39,14 @@ pub enum FeedbackRole {
     Text,
 }
 
+/// A question's view; its own texts borrowed from the IR (owned only when a fragment's
+/// placeholder or made for the page).
 #[derive(Debug, PartialEq, Eq, Hash, Serialize)]
-pub struct QuestionView {
-    pub id: String,
+pub struct QuestionView<'s> {
+    pub id: Cow<'s, str>,
     pub control: Control,
-    pub wording: String,
-    pub help: Option<String>,
+    pub wording: Cow<'s, str>,
+    pub help: Option<Cow<'s, str>>,
     pub required: bool,
     /// The browser may enforce `required` itself: required and always asked.
     pub native_required: bool,
@@ -53,23 +56,24 @@ pub struct QuestionView {
     pub hint: Option<String>,
     /// Ids of help, hint and condition, for `aria-describedby`.
     pub describedby: String,
-    pub options: Vec<OptionView>,
+    pub options: Vec<OptionView<'s>>,
     /// Inline options (`nps`, stars of a plain-theme rating) instead of a column.
     pub inline: bool,
     pub min: Option<i64>,
     pub max: Option<i64>,
     pub max_length: Option<u32>,
     pub feedback: Option<FeedbackRole>,
-    /// Hidden group label of the stars.
-    pub stars_label: String,
+    /// Hidden group label of the stars, only for the Designers Italia rating (whose legend
+    /// is not the wording).
+    pub stars_label: Option<Cow<'s, str>>,
     /// Label of the text field when the wording is the group's legend (feedback detail).
-    pub field_label: Option<String>,
+    pub field_label: Option<Cow<'s, str>>,
 }
 
 #[derive(Debug, PartialEq, Eq, Hash, Serialize)]
-pub struct OptionView {
+pub struct OptionView<'s> {
     pub value: i64,
-    pub label: String,
+    pub label: Cow<'s, str>,
     pub specify: Option<SpecifyView>,
 }
 
@@ -83,7 +87,7 @@ pub struct SpecifyView {
 }
 
 /// `question.html` is rendered once per shape of question (`crate::fragment`).
-impl Fragment for QuestionView {
+impl Fragment for QuestionView<'_> {
     fn shape<'a>(&'a self, slots: &mut Slots<'a>) -> Self {
         QuestionView {
             id: slots.text(&self.id),
@@ -113,25 +117,25 @@ impl Fragment for QuestionView {
             max: self.max,
             max_length: self.max_length,
             feedback: self.feedback,
-            stars_label: slots.text(&self.stars_label),
+            stars_label: slots.option(&self.stars_label),
             field_label: slots.option(&self.field_label),
         }
     }
 }
 
-pub fn question_view(
+pub fn question_view<'s>(
     survey: &Survey,
-    question: &Question,
+    question: &'s Question,
     lang: &str,
-    ui: &Strings,
+    ui: &'s Strings,
     theme: Theme,
-) -> QuestionView {
+) -> QuestionView<'s> {
     let feedback = feedback_role(question, theme);
     let control = control(question, theme, feedback);
     let help = question
         .help
         .as_ref()
-        .map(|h| h.get(lang).trim().to_owned())
+        .map(|h| Cow::Borrowed(h.get(lang).trim()))
         .filter(|h| !h.is_empty());
     let condition = question
         .show_if
@@ -148,9 +152,9 @@ pub fn question_view(
     .collect::<Vec<_>>()
     .join(" ");
     QuestionView {
-        id: question.id.clone(),
+        id: Cow::Borrowed(&question.id),
         control,
-        wording: question.wording.get(lang).trim().to_owned(),
+        wording: Cow::Borrowed(question.wording.get(lang).trim()),
         help,
         required: question.required,
         native_required: question.required && question.show_if.is_none(),
@@ -163,8 +167,10 @@ pub fn question_view(
         max: question.range.map(|r| r.max),
         max_length: question.max_length,
         feedback,
-        stars_label: stars_label(question, ui, feedback),
-        field_label: (feedback == Some(FeedbackRole::Text)).then(|| ui.feedback.detail_label.to_owned()),
+        stars_label: (feedback == Some(FeedbackRole::Rating))
+            .then_some(Cow::Borrowed(ui.feedback.stars_group)),
+        field_label: (feedback == Some(FeedbackRole::Text))
+            .then_some(Cow::Borrowed(ui.feedback.detail_label)),
     }
 }
 
@@ -192,13 +198,13 @@ fn control(question: &Question, theme: Theme, feedback: Option<FeedbackRole>) ->
     }
 }
 
-fn options(question: &Question, lang: &str, ui: &Strings, control: Control) -> Vec<OptionView> {
+fn options<'s>(question: &'s Question, lang: &str, ui: &Strings, control: Control) -> Vec<OptionView<'s>> {
     let top = highest_code(question);
-    let mut options: Vec<OptionView> = question
+    let mut options: Vec<OptionView<'s>> = question
         .codes
         .iter()
         .map(|code| {
-            let label = answer_label(question, code, lang, ui).into_owned();
+            let label = answer_label(question, code, lang, ui);
             let specify = code.specify.then(|| SpecifyView {
                 name: question.specify_key(code.value),
                 label: fill(ui.specify, &[("label", &label)]),
@@ -215,7 +221,7 @@ fn options(question: &Question, lang: &str, ui: &Strings, control: Control) -> V
         // Bootstrap Italia's rating lists the stars from the highest down.
         options.reverse();
         for option in &mut options {
-            option.label = star_label(question, ui, option.value, &top);
+            option.label = Cow::Owned(star_label(question, ui, option.value, &top));
         }
     }
     options
@@ -239,14 +245,6 @@ fn star_label(question: &Question, ui: &Strings, value: i64, top: &str) -> Strin
     } else {
         fill(ui.out_of, &[("n", &n), ("max", top)])
     }
-}
-
-fn stars_label(question: &Question, ui: &Strings, feedback: Option<FeedbackRole>) -> String {
-    if feedback == Some(FeedbackRole::Rating) {
-        return ui.feedback.stars_group.to_owned();
-    }
-    let top = highest_code(question);
-    fill(ui.stars_group, &[("max", &top)])
 }
 
 /// A hint on the expected answer. The number range is always said (the field cannot show

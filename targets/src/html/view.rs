@@ -16,7 +16,7 @@ pub const FEEDBACK_MODULE_PREFIX: &str = "designers_italia.valutazione.";
 
 /// One generated page.
 #[derive(Debug, Serialize)]
-pub struct Page {
+pub struct Page<'s> {
     pub lang: String,
     pub title: String,
     pub theme: &'static str,
@@ -33,19 +33,19 @@ pub struct Page {
     pub thanks: String,
     /// Laid out by [`super::render`], one question at a time.
     #[serde(skip)]
-    pub blocks: Vec<Block>,
+    pub blocks: Vec<Block<'s>>,
 }
 
 /// A run of questions in the same section and, in the Bootstrap Italia theme, the same
 /// rating component.
 #[derive(Debug)]
-pub struct Block {
+pub struct Block<'s> {
     /// The section heading, when this block opens a section.
     pub heading: Option<String>,
     pub section_id: Option<String>,
     /// Wrap the block in `data-element="feedback"` (Designers Italia rating component).
     pub feedback: bool,
-    pub questions: Vec<QuestionView>,
+    pub questions: Vec<QuestionView<'s>>,
 }
 
 /// Whether a question belongs to the Designers Italia rating component.
@@ -67,7 +67,7 @@ pub fn web_questions(survey: &Survey) -> Vec<&Question> {
 
 /// Build the page of `survey` in `lang`; `questions_json` is [`data::questions_json`] of
 /// its [`web_questions`].
-pub fn page(survey: &Survey, lang: &str, options: &Options, questions_json: &RawValue) -> Page {
+pub fn page<'s>(survey: &'s Survey, lang: &str, options: &Options, questions_json: &RawValue) -> Page<'s> {
     let ui = strings(lang);
     let theme = Theme::from(options.html_theme);
     let questions = web_questions(survey);
@@ -94,8 +94,14 @@ pub fn page(survey: &Survey, lang: &str, options: &Options, questions_json: &Raw
     }
 }
 
-fn blocks(survey: &Survey, questions: &[&Question], lang: &str, ui: &Strings, theme: Theme) -> Vec<Block> {
-    let mut out: Vec<Block> = Vec::new();
+fn blocks<'s>(
+    survey: &'s Survey,
+    questions: &[&'s Question],
+    lang: &str,
+    ui: &'static Strings,
+    theme: Theme,
+) -> Vec<Block<'s>> {
+    let mut out: Vec<Block<'s>> = Vec::new();
     for question in questions {
         let feedback = theme == Theme::BootstrapItalia && is_feedback_question(question);
         let view = question_view(survey, question, lang, ui, theme);
