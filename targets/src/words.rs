@@ -15,66 +15,76 @@ pub enum Joint {
     Or,
 }
 
-/// What a target says for each leaf of a condition, negated or not.
+/// What a target says for each leaf of a condition, negated or not, written at the end of
+/// `out`.
 pub trait Leaves {
     /// The word between operands joined by `joint`.
     fn joint(&self, joint: Joint) -> &str;
     /// `question cmp value`.
-    fn compare(&self, question: &str, cmp: CmpOp, value: i64, negated: bool) -> String;
+    fn compare(&self, out: &mut String, question: &str, cmp: CmpOp, value: i64, negated: bool);
     /// `question in (values)`.
-    fn one_of(&self, question: &str, values: &[i64], negated: bool) -> String;
+    fn one_of(&self, out: &mut String, question: &str, values: &[i64], negated: bool);
     /// `question has code` (a multiple choice).
-    fn has(&self, question: &str, code: i64, negated: bool) -> String;
+    fn has(&self, out: &mut String, question: &str, code: i64, negated: bool);
     /// `answered(question)`.
-    fn answered(&self, question: &str, negated: bool) -> String;
+    fn answered(&self, out: &mut String, question: &str, negated: bool);
 }
 
-/// The clause of `expr`, without the sentence around it.
-pub fn clause(leaves: &impl Leaves, expr: &Expr) -> String {
-    walk(leaves, expr, false).0
+/// The clause of `expr`, without the sentence around it, written at the end of `out`.
+pub fn clause_into(leaves: &impl Leaves, out: &mut String, expr: &Expr) {
+    walk(leaves, out, expr, false);
 }
 
-/// The clause for `expr` (negated when `negated`), and the joint at its top, if any.
-fn walk(leaves: &impl Leaves, expr: &Expr, negated: bool) -> (String, Option<Joint>) {
-    let flip = |joint| match (joint, negated) {
-        (Joint::And, true) => Joint::Or,
-        (Joint::Or, true) => Joint::And,
-        (joint, false) => joint,
-    };
+/// The joint at the top of the clause for `expr` (negated when `negated`), if any: an
+/// operand joined the other way is put in parentheses.
+fn top(expr: &Expr, negated: bool) -> Option<Joint> {
     match expr {
-        Expr::Or { operands } => joined(leaves, operands, negated, flip(Joint::Or)),
-        Expr::And { operands } => joined(leaves, operands, negated, flip(Joint::And)),
-        Expr::Not { operand } => walk(leaves, operand, !negated),
-        Expr::Compare { question, cmp, value } => (leaves.compare(question, *cmp, *value, negated), None),
-        Expr::In { question, values } => (leaves.one_of(question, values, negated), None),
-        Expr::Has { question, code } => (leaves.has(question, *code, negated), None),
-        Expr::Answered { question } => (leaves.answered(question, negated), None),
+        Expr::Or { operands } | Expr::And { operands } if operands.len() == 1 => None,
+        Expr::Or { .. } => Some(flip(Joint::Or, negated)),
+        Expr::And { .. } => Some(flip(Joint::And, negated)),
+        Expr::Not { operand } => top(operand, !negated),
+        Expr::Compare { .. } | Expr::In { .. } | Expr::Has { .. } | Expr::Answered { .. } => None,
     }
 }
 
-fn joined(leaves: &impl Leaves, operands: &[Expr], negated: bool, joint: Joint) -> (String, Option<Joint>) {
+/// The joint of negated operands (De Morgan).
+fn flip(joint: Joint, negated: bool) -> Joint {
+    match (joint, negated) {
+        (Joint::And, true) => Joint::Or,
+        (Joint::Or, true) => Joint::And,
+        (joint, false) => joint,
+    }
+}
+
+/// Write the clause for `expr`, negated when `negated`.
+fn walk(leaves: &impl Leaves, out: &mut String, expr: &Expr, negated: bool) {
+    match expr {
+        Expr::Or { operands } => joined(leaves, out, operands, negated, flip(Joint::Or, negated)),
+        Expr::And { operands } => joined(leaves, out, operands, negated, flip(Joint::And, negated)),
+        Expr::Not { operand } => walk(leaves, out, operand, !negated),
+        Expr::Compare { question, cmp, value } => leaves.compare(out, question, *cmp, *value, negated),
+        Expr::In { question, values } => leaves.one_of(out, question, values, negated),
+        Expr::Has { question, code } => leaves.has(out, question, *code, negated),
+        Expr::Answered { question } => leaves.answered(out, question, negated),
+    }
+}
+
+fn joined(leaves: &impl Leaves, out: &mut String, operands: &[Expr], negated: bool, joint: Joint) {
     let word = leaves.joint(joint);
-    let mut out = String::new();
     for (i, operand) in operands.iter().enumerate() {
         if i > 0 {
             out.push(' ');
             out.push_str(word);
             out.push(' ');
         }
-        match walk(leaves, operand, negated) {
-            (text, Some(inner)) if inner != joint => {
-                out.push('(');
-                out.push_str(&text);
-                out.push(')');
-            }
-            (text, _) if operands.len() == 1 => return (text, None),
-            (text, _) => out.push_str(&text),
+        if top(operand, negated).is_some_and(|inner| inner != joint) {
+            out.push('(');
+            walk(leaves, out, operand, negated);
+            out.push(')');
+        } else {
+            walk(leaves, out, operand, negated);
         }
     }
-    if operands.len() == 1 {
-        return (out, None);
-    }
-    (out, Some(joint))
 }
 
 /// The codes of a coded question for which `answer cmp value` holds; an ordering
@@ -113,29 +123,29 @@ pub fn number_index(cmp: CmpOp) -> usize {
 
 /// "A, B or C" with the language's `or`; a dash for none.
 pub fn or_list(items: &[String], or: &str) -> String {
-    or_list_of(items, or, |out, item| out.push_str(item))
+    let mut out = String::new();
+    or_list_into(&mut out, items, or, |out, item| out.push_str(item));
+    out
 }
 
-/// [`or_list`] of `items`, each written by `say`, into one string.
-pub fn or_list_of<T>(items: &[T], or: &str, mut say: impl FnMut(&mut String, &T)) -> String {
-    let mut out = String::with_capacity(16 * items.len() + or.len());
+/// [`or_list`] of `items`, each written by `say`, at the end of `out`.
+pub fn or_list_into<T>(out: &mut String, items: &[T], or: &str, mut say: impl FnMut(&mut String, &T)) {
     match items {
         [] => out.push('—'),
-        [only] => say(&mut out, only),
+        [only] => say(out, only),
         [init @ .., last] => {
             for (i, item) in init.iter().enumerate() {
                 if i > 0 {
                     out.push_str(", ");
                 }
-                say(&mut out, item);
+                say(out, item);
             }
             out.push(' ');
             out.push_str(or);
             out.push(' ');
-            say(&mut out, last);
+            say(out, last);
         }
     }
-    out
 }
 
 /// `text` between the language's quotes, appended to `out`.
@@ -151,28 +161,34 @@ pub fn quote_into(out: &mut String, open: &str, text: &str, close: &str) {
 /// they are.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len());
+    fill_with(&mut out, template, |out, name| {
+        match values.iter().find(|(n, _)| *n == name) {
+            Some((_, value)) => {
+                out.push_str(value);
+                true
+            }
+            None => false,
+        }
+    });
+    out
+}
+
+/// [`fill`] at the end of `out`, each value written by `value(out, name)`, which says
+/// whether it knows the name (and writes nothing when it does not).
+pub fn fill_with(out: &mut String, template: &str, mut value: impl FnMut(&mut String, &str) -> bool) {
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        let filled = after.find('}').and_then(|close| {
-            let name = &after[..close];
-            let value = values.iter().find(|(n, _)| *n == name)?.1;
-            Some((value, close))
-        });
-        match filled {
-            Some((value, close)) => {
-                out.push_str(value);
-                rest = &after[close + 1..];
-            }
-            None => {
+        match after.find('}') {
+            Some(close) if value(out, &after[..close]) => rest = &after[close + 1..],
+            _ => {
                 out.push('{');
                 rest = after;
             }
         }
     }
     out.push_str(rest);
-    out
 }
 
 #[cfg(test)]
@@ -186,8 +202,11 @@ mod tests {
         assert_eq!(or_list(&items(1), "o"), "1");
         assert_eq!(or_list(&items(2), "o"), "1 o 2");
         assert_eq!(or_list(&items(4), "o"), "1, 2, 3 o 4");
-        let quoted = or_list_of(&items(3), "or", |out, i| quote_into(out, "«", i, "»"));
-        assert_eq!(quoted, "«1», «2» or «3»");
+        let mut quoted = String::from("> ");
+        or_list_into(&mut quoted, &items(3), "or", |out, i| {
+            quote_into(out, "«", i, "»")
+        });
+        assert_eq!(quoted, "> «1», «2» or «3»");
     }
 
     #[test]

@@ -7,33 +7,42 @@
 //! heads each question of the document; codes by number and label in the page's language.
 
 use super::i18n::{Strings, Words};
-use crate::words::{self, fill, Joint, Leaves};
+use crate::words::{self, fill, fill_with, Joint, Leaves};
 use rileva_compiler::ir::{CmpOp, Code, Expr, Survey};
+use std::fmt::Write as _;
 
 /// "Asked only if ...": the whole sentence of a `show if`.
 pub fn routing(survey: &Survey, expr: &Expr, lang: &str, strings: &Strings) -> String {
-    fill(
-        strings.words.only_if,
-        &[("c", &clause(survey, expr, lang, strings))],
-    )
+    sentence(strings.words.only_if, survey, expr, lang, strings)
 }
 
 /// "A response is accepted only if ...": the whole sentence of a `check`.
 pub fn check(survey: &Survey, expr: &Expr, lang: &str, strings: &Strings) -> String {
-    fill(
-        strings.check_sentence,
-        &[("c", &clause(survey, expr, lang, strings))],
-    )
+    sentence(strings.check_sentence, survey, expr, lang, strings)
 }
 
-/// The condition as a clause, without the sentence around it.
-pub fn clause(survey: &Survey, expr: &Expr, lang: &str, strings: &Strings) -> String {
+/// `template` with its `{c}` the clause of `expr`.
+fn sentence(template: &str, survey: &Survey, expr: &Expr, lang: &str, strings: &Strings) -> String {
     let ctx = Ctx {
         survey,
         lang,
         words: &strings.words,
     };
-    words::clause(&ctx, expr)
+    let mut out = String::with_capacity(128);
+    fill_with(&mut out, template, |out, name| match name {
+        "c" => {
+            words::clause_into(&ctx, out, expr);
+            true
+        }
+        _ => false,
+    });
+    out
+}
+
+/// The condition as a clause, without the sentence around it.
+#[cfg(test)]
+pub fn clause(survey: &Survey, expr: &Expr, lang: &str, strings: &Strings) -> String {
+    sentence("{c}", survey, expr, lang, strings)
 }
 
 struct Ctx<'a> {
@@ -50,67 +59,83 @@ impl Leaves for Ctx<'_> {
         }
     }
 
-    fn compare(&self, id: &str, cmp: CmpOp, value: i64, negated: bool) -> String {
+    fn compare(&self, out: &mut String, id: &str, cmp: CmpOp, value: i64, negated: bool) {
         match self.survey.question(id) {
             Some(q) if q.kind.is_coded() => {
                 let codes = words::satisfying(q, cmp, value);
-                self.is(
-                    id,
-                    &words::or_list_of(&codes, self.words.or, |out, c| self.code_into(out, c)),
-                    negated,
-                )
+                self.is(out, id, negated, |out| {
+                    words::or_list_into(out, &codes, self.words.or, |out, c| self.code_into(out, c))
+                })
             }
-            _ => self.is(
-                id,
-                &fill(
+            _ => {
+                let phrase = fill(
                     self.words.number[words::number_index(cmp)],
                     &[("v", &value.to_string())],
-                ),
-                negated,
-            ),
+                );
+                self.is(out, id, negated, |out| out.push_str(&phrase))
+            }
         }
     }
 
-    fn one_of(&self, id: &str, values: &[i64], negated: bool) -> String {
-        let phrases = match self.survey.question(id) {
+    fn one_of(&self, out: &mut String, id: &str, values: &[i64], negated: bool) {
+        match self.survey.question(id) {
             Some(q) if q.kind.is_coded() => {
                 let codes = words::among(q, values);
-                words::or_list_of(&codes, self.words.or, |out, c| self.code_into(out, c))
+                self.is(out, id, negated, |out| {
+                    words::or_list_into(out, &codes, self.words.or, |out, c| self.code_into(out, c))
+                })
             }
-            _ => self.or_list(&values.iter().map(i64::to_string).collect::<Vec<_>>()),
-        };
-        self.is(id, &phrases, negated)
+            _ => self.is(out, id, negated, |out| {
+                // Writing to a String cannot fail.
+                words::or_list_into(out, values, self.words.or, |out, v| {
+                    let _ = write!(out, "{v}");
+                })
+            }),
+        }
     }
 
-    fn has(&self, id: &str, code: i64, negated: bool) -> String {
+    fn has(&self, out: &mut String, id: &str, code: i64, negated: bool) {
         let template = if negated {
             self.words.excludes
         } else {
             self.words.includes
         };
-        let answer = self.code_phrase(id, code);
-        fill(template, &[("q", &self.quote(id)), ("a", &answer)])
+        fill_with(out, template, |out, name| match name {
+            "q" => self.quote_into(out, id),
+            "a" => {
+                self.code_phrase_into(out, id, code);
+                true
+            }
+            _ => false,
+        })
     }
 
-    fn answered(&self, id: &str, negated: bool) -> String {
+    fn answered(&self, out: &mut String, id: &str, negated: bool) {
         let template = if negated {
             self.words.not_answered
         } else {
             self.words.answered
         };
-        fill(template, &[("q", &self.quote(id))])
+        fill_with(out, template, |out, name| name == "q" && self.quote_into(out, id))
     }
 }
 
 impl Ctx<'_> {
-    fn is(&self, id: &str, answers: &str, negated: bool) -> String {
+    /// "“q” is ..." with the answers written by `answers`.
+    fn is(&self, out: &mut String, id: &str, negated: bool, mut answers: impl FnMut(&mut String)) {
         let template = if negated { self.words.is_not } else { self.words.is };
-        fill(template, &[("q", &self.quote(id)), ("a", answers)])
+        fill_with(out, template, |out, name| match name {
+            "q" => self.quote_into(out, id),
+            "a" => {
+                answers(out);
+                true
+            }
+            _ => false,
+        })
     }
 
     /// `2 “Poco soddisfatto”`, or the bare number of an unlabelled code.
     fn code_into(&self, out: &mut String, code: &Code) {
-        use std::fmt::Write as _;
         let label = code.label.get(self.lang).trim();
         // Writing to a String cannot fail.
         let _ = write!(out, "{}", code.value);
@@ -120,24 +145,19 @@ impl Ctx<'_> {
         }
     }
 
-    fn code_phrase(&self, id: &str, value: i64) -> String {
+    fn code_phrase_into(&self, out: &mut String, id: &str, value: i64) {
         match self.survey.question(id).and_then(|q| q.code(value)) {
-            Some(code) => {
-                let mut out = String::new();
-                self.code_into(&mut out, code);
-                out
+            Some(code) => self.code_into(out, code),
+            // Writing to a String cannot fail.
+            None => {
+                let _ = write!(out, "{value}");
             }
-            None => value.to_string(),
         }
     }
 
-    fn or_list(&self, items: &[String]) -> String {
-        words::or_list(items, self.words.or)
-    }
-
-    fn quote(&self, text: &str) -> String {
-        let mut out = String::new();
-        words::quote_into(&mut out, self.words.open_quote, text, self.words.close_quote);
-        out
+    /// `text` between the language's quotes; true, for [`fill_with`].
+    fn quote_into(&self, out: &mut String, text: &str) -> bool {
+        words::quote_into(out, self.words.open_quote, text, self.words.close_quote);
+        true
     }
 }

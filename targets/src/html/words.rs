@@ -6,7 +6,7 @@
 //! covers an absent answer, as `not` does.
 
 use super::i18n::{Strings, Words};
-use crate::words::{self, fill, Joint, Leaves};
+use crate::words::{self, fill, fill_with, Joint, Leaves};
 use rileva_compiler::ir::{CmpOp, Code, Expr, Question, QuestionKind, Survey};
 use std::borrow::Cow;
 
@@ -17,7 +17,15 @@ pub fn condition_sentence(survey: &Survey, expr: &Expr, lang: &str, strings: &St
         lang,
         strings,
     };
-    fill(strings.words.only_if, &[("c", &words::clause(&ctx, expr))])
+    let mut out = String::with_capacity(128);
+    fill_with(&mut out, strings.words.only_if, |out, name| match name {
+        "c" => {
+            words::clause_into(&ctx, out, expr);
+            true
+        }
+        _ => false,
+    });
+    out
 }
 
 /// The label of one code in `lang`; built-in answers get the interface words when the IR
@@ -59,61 +67,66 @@ impl Leaves for Ctx<'_> {
         }
     }
 
-    fn compare(&self, id: &str, cmp: CmpOp, value: i64, negated: bool) -> String {
+    fn compare(&self, out: &mut String, id: &str, cmp: CmpOp, value: i64, negated: bool) {
         let Some(question) = self.survey.question(id) else {
-            return self.answered_with(id, &[value.to_string()], negated);
+            return self.answered_with(out, id, &[value.to_string()], negated);
         };
         if question.kind.is_coded() {
             let codes = words::satisfying(question, cmp, value);
-            return self.answered_with_codes(id, question, &codes, negated);
+            return self.answered_with_codes(out, id, question, &codes, negated);
         }
         let phrase = fill(
             self.words().number[words::number_index(cmp)],
             &[("v", &value.to_string())],
         );
-        self.answered_with_raw(id, &phrase, negated)
+        self.answered_with_raw(out, id, negated, |out| out.push_str(&phrase))
     }
 
-    fn one_of(&self, id: &str, values: &[i64], negated: bool) -> String {
+    fn one_of(&self, out: &mut String, id: &str, values: &[i64], negated: bool) {
         match self.survey.question(id) {
             Some(question) if question.kind.is_coded() => {
                 let codes = words::among(question, values);
-                self.answered_with_codes(id, question, &codes, negated)
+                self.answered_with_codes(out, id, question, &codes, negated)
             }
             _ => {
                 let numbers: Vec<String> = values
                     .iter()
                     .map(|v| fill(self.words().number[0], &[("v", &v.to_string())]))
                     .collect();
-                self.answered_with_raw(id, &self.or_list(&numbers), negated)
+                self.answered_with_raw(out, id, negated, |out| {
+                    words::or_list_into(out, &numbers, self.words().or, |out, n| out.push_str(n))
+                })
             }
         }
     }
 
-    fn has(&self, id: &str, code: i64, negated: bool) -> String {
+    fn has(&self, out: &mut String, id: &str, code: i64, negated: bool) {
         let label = match self.survey.question(id) {
             Some(q) => q.code(code).map(|c| answer_label(q, c, self.lang, self.strings)),
             None => None,
         };
-        let answer = match label {
-            Some(label) => self.quote(&label),
-            None => self.quote(&code.to_string()),
-        };
+        let answer = label.unwrap_or_else(|| Cow::Owned(code.to_string()));
         let template = if negated {
             self.words().not_selected
         } else {
             self.words().selected
         };
-        fill(template, &[("q", &self.wording(id)), ("a", &answer)])
+        fill_with(out, template, |out, name| match name {
+            "q" => self.wording_into(out, id),
+            "a" => self.quote_into(out, &answer),
+            _ => false,
+        })
     }
 
-    fn answered(&self, id: &str, negated: bool) -> String {
+    fn answered(&self, out: &mut String, id: &str, negated: bool) {
         let template = if negated {
             self.words().not_answered
         } else {
             self.words().answered
         };
-        fill(template, &[("q", &self.wording(id))])
+        fill_with(out, template, |out, name| {
+            name == "q" && self.wording_into(out, id)
+        })
     }
 }
 
@@ -123,47 +136,65 @@ impl Ctx<'_> {
     }
 
     /// "alla domanda «Q» ha risposto «A» o «B»" with the quoted labels of `codes`.
-    fn answered_with_codes(&self, id: &str, question: &Question, codes: &[&Code], negated: bool) -> String {
-        let w = self.words();
-        let answers = words::or_list_of(codes, w.or, |out, code| {
-            let label = answer_label(question, code, self.lang, self.strings);
-            words::quote_into(out, w.open_quote, &label, w.close_quote);
-        });
-        self.answered_with_raw(id, &answers, negated)
+    fn answered_with_codes(
+        &self,
+        out: &mut String,
+        id: &str,
+        question: &Question,
+        codes: &[&Code],
+        negated: bool,
+    ) {
+        self.answered_with_raw(out, id, negated, |out| {
+            words::or_list_into(out, codes, self.words().or, |out, code| {
+                self.quote_into(out, &answer_label(question, code, self.lang, self.strings));
+            })
+        })
     }
 
     /// "alla domanda «Q» ha risposto «A» o «B»" with quoted labels.
-    fn answered_with(&self, id: &str, labels: &[String], negated: bool) -> String {
-        let w = self.words();
-        let answers = words::or_list_of(labels, w.or, |out, label| {
-            words::quote_into(out, w.open_quote, label, w.close_quote);
-        });
-        self.answered_with_raw(id, &answers, negated)
+    fn answered_with(&self, out: &mut String, id: &str, labels: &[String], negated: bool) {
+        self.answered_with_raw(out, id, negated, |out| {
+            words::or_list_into(out, labels, self.words().or, |out, label| {
+                self.quote_into(out, label);
+            })
+        })
     }
 
-    fn answered_with_raw(&self, id: &str, answers: &str, negated: bool) -> String {
+    /// "alla domanda «Q» ha risposto ..." with the answers written by `answers`.
+    fn answered_with_raw(
+        &self,
+        out: &mut String,
+        id: &str,
+        negated: bool,
+        mut answers: impl FnMut(&mut String),
+    ) {
         let template = if negated {
             self.words().not_answered_with
         } else {
             self.words().answered_with
         };
-        fill(template, &[("q", &self.wording(id)), ("a", answers)])
+        fill_with(out, template, |out, name| match name {
+            "q" => self.wording_into(out, id),
+            "a" => {
+                answers(out);
+                true
+            }
+            _ => false,
+        })
     }
 
-    fn or_list(&self, items: &[String]) -> String {
-        words::or_list(items, self.words().or)
-    }
-
-    fn wording(&self, id: &str) -> String {
+    /// The question's wording between quotes (its id if there is no such question); true,
+    /// for [`fill_with`].
+    fn wording_into(&self, out: &mut String, id: &str) -> bool {
         match self.survey.question(id) {
-            Some(q) => self.quote(q.wording.get(self.lang).trim()),
-            None => self.quote(id),
+            Some(q) => self.quote_into(out, q.wording.get(self.lang).trim()),
+            None => self.quote_into(out, id),
         }
     }
 
-    fn quote(&self, text: &str) -> String {
-        let mut out = String::new();
-        words::quote_into(&mut out, self.words().open_quote, text, self.words().close_quote);
-        out
+    /// `text` between the language's quotes; true, for [`fill_with`].
+    fn quote_into(&self, out: &mut String, text: &str) -> bool {
+        words::quote_into(out, self.words().open_quote, text, self.words().close_quote);
+        true
     }
 }
