@@ -17,6 +17,7 @@
 use super::table;
 use rileva_compiler::ir;
 use rileva_compiler::response::expr_text;
+use std::borrow::Cow;
 
 /// A column type of a codebook table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,28 +29,40 @@ pub enum FieldType {
     Boolean,
 }
 
-/// A value of a codebook row.
+/// A value of a codebook row; a text borrows from the survey where it can.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Value {
+pub enum Value<'a> {
     Null,
-    Text(String),
+    Text(Cow<'a, str>),
     Integer(i64),
     Boolean(bool),
 }
 
-impl From<&str> for Value {
-    fn from(s: &str) -> Self {
-        Value::Text(s.to_owned())
+impl<'a> From<&'a str> for Value<'a> {
+    fn from(s: &'a str) -> Self {
+        Value::Text(Cow::Borrowed(s))
     }
 }
 
-impl From<Option<&str>> for Value {
-    fn from(s: Option<&str>) -> Self {
+impl From<String> for Value<'_> {
+    fn from(s: String) -> Self {
+        Value::Text(Cow::Owned(s))
+    }
+}
+
+impl<'a> From<Option<&'a str>> for Value<'a> {
+    fn from(s: Option<&'a str>) -> Self {
         s.map_or(Value::Null, Value::from)
     }
 }
 
-impl From<Option<i64>> for Value {
+impl From<Option<String>> for Value<'_> {
+    fn from(s: Option<String>) -> Self {
+        s.map_or(Value::Null, Value::from)
+    }
+}
+
+impl From<Option<i64>> for Value<'_> {
     fn from(v: Option<i64>) -> Self {
         v.map_or(Value::Null, Value::Integer)
     }
@@ -57,11 +70,11 @@ impl From<Option<i64>> for Value {
 
 /// One codebook table: its kind, columns (name, type, nullable), key and rows.
 #[derive(Debug, Clone)]
-pub struct Table {
+pub struct Table<'a> {
     pub kind: Kind,
     pub columns: Vec<(&'static str, FieldType, bool)>,
     pub key: Vec<&'static str>,
-    pub rows: Vec<Vec<Value>>,
+    pub rows: Vec<Vec<Value<'a>>>,
 }
 
 /// A codebook table, without its rows: enough for its name and description.
@@ -104,7 +117,7 @@ impl Kind {
     }
 
     /// The table of this kind for `survey`, with its rows.
-    pub fn table(self, survey: &ir::Survey) -> Table {
+    pub fn table(self, survey: &ir::Survey) -> Table<'_> {
         match self {
             Kind::Questions => questions(survey),
             Kind::Codes => codes(survey),
@@ -135,11 +148,11 @@ pub fn kinds(survey: &ir::Survey) -> Vec<Kind> {
 }
 
 /// The codebook tables of a survey, with their rows, in the order they are created.
-pub fn tables(survey: &ir::Survey) -> Vec<Table> {
+pub fn tables(survey: &ir::Survey) -> Vec<Table<'_>> {
     kinds(survey).into_iter().map(|k| k.table(survey)).collect()
 }
 
-fn sites(survey: &ir::Survey) -> Table {
+fn sites(survey: &ir::Survey) -> Table<'_> {
     use FieldType::*;
     let mut rows = Vec::new();
     for (i, site) in survey.sites.iter().enumerate() {
@@ -165,7 +178,7 @@ fn sites(survey: &ir::Survey) -> Table {
     }
 }
 
-fn questions(survey: &ir::Survey) -> Table {
+fn questions(survey: &ir::Survey) -> Table<'_> {
     use FieldType::*;
     let rows = survey
         .questions
@@ -183,8 +196,8 @@ fn questions(survey: &ir::Survey) -> Table {
                 Value::Boolean(q.required),
                 Value::Boolean(q.personal),
                 Value::Boolean(q.locked),
-                channels.join(" ").as_str().into(),
-                q.show_if.as_ref().map(expr_text).as_deref().into(),
+                channels.join(" ").into(),
+                q.show_if.as_ref().map(expr_text).into(),
                 q.min_picks.map(i64::from).into(),
                 q.max_picks.map(i64::from).into(),
                 q.range.map(|r| r.min).into(),
@@ -220,7 +233,7 @@ fn questions(survey: &ir::Survey) -> Table {
     }
 }
 
-fn codes(survey: &ir::Survey) -> Table {
+fn codes(survey: &ir::Survey) -> Table<'_> {
     use FieldType::*;
     let mut rows = Vec::new();
     for q in &survey.questions {
@@ -254,14 +267,14 @@ fn codes(survey: &ir::Survey) -> Table {
     }
 }
 
-fn columns(survey: &ir::Survey) -> Table {
+fn columns(survey: &ir::Survey) -> Table<'_> {
     use FieldType::*;
     let rows = table::columns(survey)
-        .iter()
+        .into_iter()
         .enumerate()
         .map(|(i, c)| {
             vec![
-                c.name.as_str().into(),
+                c.name.into(),
                 Value::Integer(i as i64 + 1),
                 c.question.map(|q| q.id.as_str()).into(),
                 c.code.into(),
@@ -283,28 +296,33 @@ fn columns(survey: &ir::Survey) -> Table {
     }
 }
 
-fn texts(survey: &ir::Survey) -> Table {
+fn texts<'a>(survey: &'a ir::Survey) -> Table<'a> {
     let mut rows = Vec::new();
-    let mut add = |scope: &str, item: &str, text: &ir::Text| {
+    let mut add = |scope: &'static str, item: Cow<'a, str>, text: &'a ir::Text| {
         for (language, value) in in_languages(survey, text) {
-            rows.push(vec![scope.into(), item.into(), language.into(), value.into()]);
+            rows.push(vec![
+                scope.into(),
+                Value::Text(item.clone()),
+                language.into(),
+                value.into(),
+            ]);
         }
     };
-    add("survey", &survey.id, &survey.title);
+    add("survey", Cow::Borrowed(&survey.id), &survey.title);
     if survey.channels.contains(&ir::Channel::Kiosk) {
-        add("thanks", &survey.id, &survey.kiosk.thanks);
+        add("thanks", Cow::Borrowed(&survey.id), &survey.kiosk.thanks);
     }
     for section in &survey.sections {
-        add("section", &section.id, &section.title);
+        add("section", Cow::Borrowed(&section.id), &section.title);
     }
     for q in &survey.questions {
-        add("question", &q.id, &q.wording);
+        add("question", Cow::Borrowed(&q.id), &q.wording);
         if let Some(help) = &q.help {
-            add("help", &q.id, help);
+            add("help", Cow::Borrowed(&q.id), help);
         }
     }
     for (i, check) in survey.checks.iter().enumerate() {
-        add("check", &(i + 1).to_string(), &check.message);
+        add("check", Cow::Owned((i + 1).to_string()), &check.message);
     }
     Table {
         kind: Kind::Texts,
@@ -319,17 +337,12 @@ fn texts(survey: &ir::Survey) -> Table {
     }
 }
 
-fn checks(survey: &ir::Survey) -> Table {
+fn checks(survey: &ir::Survey) -> Table<'_> {
     let rows = survey
         .checks
         .iter()
         .enumerate()
-        .map(|(i, c)| {
-            vec![
-                Value::Integer(i as i64 + 1),
-                expr_text(&c.condition).as_str().into(),
-            ]
-        })
+        .map(|(i, c)| vec![Value::Integer(i as i64 + 1), expr_text(&c.condition).into()])
         .collect();
     Table {
         kind: Kind::Checks,
@@ -342,7 +355,7 @@ fn checks(survey: &ir::Survey) -> Table {
     }
 }
 
-fn facts(survey: &ir::Survey) -> Table {
+fn facts(survey: &ir::Survey) -> Table<'_> {
     let channels: Vec<&str> = survey.channels.iter().map(|c| c.as_str()).collect();
     let mut facts: Vec<(&str, String)> = vec![
         ("id", survey.id.clone()),
@@ -377,18 +390,17 @@ fn facts(survey: &ir::Survey) -> Table {
         kind: Kind::Survey,
         columns: vec![("key", FieldType::Text, false), ("value", FieldType::Text, false)],
         key: vec!["key"],
-        rows: facts
-            .into_iter()
-            .map(|(k, v)| vec![k.into(), v.as_str().into()])
-            .collect(),
+        rows: facts.into_iter().map(|(k, v)| vec![k.into(), v.into()]).collect(),
     }
 }
 
 /// A text in each survey language that has it, in the survey's order.
-fn in_languages<'a>(survey: &'a ir::Survey, text: &'a ir::Text) -> Vec<(&'a str, &'a str)> {
+fn in_languages<'a>(
+    survey: &'a ir::Survey,
+    text: &'a ir::Text,
+) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
     survey
         .languages
         .iter()
         .filter_map(|l| text.0.get(l).map(|t| (l.as_str(), t.as_str())))
-        .collect()
 }

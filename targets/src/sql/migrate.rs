@@ -108,7 +108,7 @@ fn minor(before: &[&ir::Survey], after: &[&ir::Survey], dialect: Dialect, out: &
 /// The constraints of a table, with the names the generated file gives them.
 fn named(versions: &[&ir::Survey], dialect: Dialect) -> BTreeMap<String, String> {
     let constraints: Vec<Constraint> = family::constraints(versions, dialect);
-    let names = fit_names(constraints.iter().map(|c| c.name.clone()));
+    let names = fit_names(constraints.iter().map(|c| c.name.as_str()));
     names
         .into_iter()
         .zip(constraints.into_iter().map(|c| c.check))

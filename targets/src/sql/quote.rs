@@ -63,6 +63,7 @@ pub fn ident(name: &str) -> String {
 
 /// [`ident`] of `name`, appended to `out`.
 pub fn push_ident(out: &mut String, name: &str) {
+    out.reserve(name.len() + 2);
     out.push('"');
     if name.contains('"') {
         out.push_str(&name.replace('"', "\"\""));
@@ -84,8 +85,10 @@ pub fn literal(text: &str) -> String {
 
 /// [`literal`] of `text`, appended to `out`.
 pub fn push_literal(out: &mut String, text: &str) {
+    out.reserve(text.len() + 2);
     out.push('\'');
-    if text.contains(['\'', '\0']) {
+    // Both characters are ASCII: looking at the bytes finds them without decoding UTF-8.
+    if text.bytes().any(|b| b == b'\'' || b == 0) {
         for c in text.chars() {
             match c {
                 '\'' => out.push_str("''"),

@@ -167,7 +167,6 @@ impl Column<'_> {
     /// The definition, with NOT NULL as given (a table of several versions, docs/versions.md,
     /// keeps NOT NULL only where every version has it).
     pub fn definition_with(&self, dialect: Dialect, not_null: bool) -> String {
-        let name = ident(&self.name);
         let sql_type = match (self.value, dialect) {
             (ValueType::Integer { wide }, d) => d.integer(!wide),
             (ValueType::Text, d) => d.text(),
@@ -175,8 +174,8 @@ impl Column<'_> {
             (ValueType::Timestamp, Dialect::Postgres) => "timestamptz",
             (ValueType::Timestamp, Dialect::Sqlite) => "TEXT",
         };
-        let mut out = String::with_capacity(name.len() + 48);
-        out.push_str(&name);
+        let mut out = String::with_capacity(3 * self.name.len() + 64);
+        push_ident(&mut out, &self.name);
         out.push(' ');
         out.push_str(sql_type);
         if self.role == Role::Id {
@@ -188,7 +187,11 @@ impl Column<'_> {
             out.push_str(" NOT NULL");
         }
         if self.value == ValueType::Boolean && dialect == Dialect::Sqlite {
-            out.push_str(&format!(" CHECK ({name} IS NULL OR {name} IN (0, 1))"));
+            out.push_str(" CHECK (");
+            push_ident(&mut out, &self.name);
+            out.push_str(" IS NULL OR ");
+            push_ident(&mut out, &self.name);
+            out.push_str(" IN (0, 1))");
         }
         out
     }

@@ -216,7 +216,7 @@ fn long_names_are_diagnosed() {
 #[test]
 fn constraint_names_fit_and_stay_unique() {
     let long = "q".repeat(70);
-    let names = view::fit_names([long.clone(), "a".to_owned(), "a".to_owned(), long]);
+    let names = view::fit_names([long.as_str(), "a", "a", long.as_str()]);
     assert!(names.iter().all(|n| n.len() <= view::MAX_IDENTIFIER_BYTES));
     assert_eq!(names[1], "a");
     assert_eq!(names[2], "a_3");

@@ -250,15 +250,15 @@ impl TableView<'_> {
 /// The rows kept (`keep`, one flag per row), in INSERTs of at most [`ROWS_PER_INSERT`] of the
 /// rows given: a run of rows that keeps none has no INSERT.
 fn inserts(columns: &str, rows: Vec<String>, keep: &[bool]) -> Vec<InsertView> {
-    let mut out = Vec::new();
-    let mut rows = rows.into_iter().zip(keep).peekable();
-    while rows.peek().is_some() {
-        let kept: Vec<String> = rows
-            .by_ref()
-            .take(ROWS_PER_INSERT)
-            .filter(|(_, k)| **k)
-            .map(|(r, _)| r)
-            .collect();
+    let mut out = Vec::with_capacity(rows.len().div_ceil(ROWS_PER_INSERT));
+    let mut rows = rows.into_iter();
+    for run in keep.chunks(ROWS_PER_INSERT) {
+        let mut kept = Vec::with_capacity(run.len());
+        for (&k, row) in run.iter().zip(rows.by_ref()) {
+            if k {
+                kept.push(row);
+            }
+        }
         if !kept.is_empty() {
             out.push(InsertView {
                 columns: columns.to_owned(),
@@ -274,7 +274,7 @@ pub fn response_table(versions: &[&ir::Survey], dialect: Dialect) -> TableView<'
     let latest = versions.last().copied();
     let mut items = family::definitions(versions, dialect);
     let constraints = family::constraints(versions, dialect);
-    let names = fit_names(constraints.iter().map(|c| c.name.clone()));
+    let names = fit_names(constraints.iter().map(|c| c.name.as_str()));
     items.extend(constraints.iter().zip(names).map(|(c, name)| {
         let mut item = String::with_capacity(name.len() + c.check.len() + 22);
         item.push_str("CONSTRAINT ");
@@ -328,14 +328,17 @@ fn codebook_table(survey: &ir::Survey, t: &codebook::Table, dialect: Dialect) ->
 
 /// Each row of `t` as `('x', 1, TRUE)` for PostgreSQL, and as `('x', 1, 1)` for SQLite when
 /// `t` has a boolean column (`None` when the rows are the same in both). Each value is
-/// written once: SQLite's row copies PostgreSQL's text but for the booleans.
+/// written once: SQLite's row copies PostgreSQL's text but for the booleans. A row is
+/// written into one reused buffer, then copied into a `String` of its own length.
 fn rows(t: &codebook::Table) -> (Vec<String>, Option<Vec<String>>) {
     let booleans = t.columns.iter().any(|(_, field, _)| *field == FieldType::Boolean);
     let mut postgres = Vec::with_capacity(t.rows.len());
     let mut sqlite = Vec::with_capacity(if booleans { t.rows.len() } else { 0 });
+    let mut pg = String::new();
+    let mut lite = String::new();
     for row in &t.rows {
-        let mut pg = String::with_capacity(16 * row.len() + 2);
-        let mut lite = String::new();
+        pg.clear();
+        lite.clear();
         // How much of `pg` is already in `lite`.
         let mut copied = 0;
         pg.push('(');
@@ -354,9 +357,9 @@ fn rows(t: &codebook::Table) -> (Vec<String>, Option<Vec<String>>) {
         pg.push(')');
         if booleans {
             lite.push_str(&pg[copied..]);
-            sqlite.push(lite);
+            sqlite.push(lite.as_str().to_owned());
         }
-        postgres.push(pg);
+        postgres.push(pg.as_str().to_owned());
     }
     (postgres, booleans.then_some(sqlite))
 }
@@ -433,19 +436,24 @@ fn metadata_about(column: &str) -> &'static str {
 
 /// Constraint names that are unique and fit PostgreSQL's identifier limit: a name too long
 /// or already taken is cut and given its position as a suffix.
-pub fn fit_names(names: impl IntoIterator<Item = String>) -> Vec<String> {
-    // Only membership is asked of `taken`: its order never reaches the file.
-    let mut taken = foldhash::HashSet::default();
+pub fn fit_names<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    // Only membership is asked of these sets: their order never reaches the file. `given`
+    // holds the names kept as they were, `made` the names cut here.
+    let mut given: foldhash::HashSet<&str> = foldhash::HashSet::default();
+    let mut made: foldhash::HashSet<String> = foldhash::HashSet::default();
+    let taken = |n: &str, given: &foldhash::HashSet<&str>, made: &foldhash::HashSet<String>| {
+        given.contains(n) || made.contains(n)
+    };
     let mut out = Vec::new();
     for (i, name) in names.into_iter().enumerate() {
-        if name.len() <= MAX_IDENTIFIER_BYTES && !taken.contains(&name) {
-            taken.insert(name.clone());
-            out.push(name);
+        if name.len() <= MAX_IDENTIFIER_BYTES && !taken(name, &given, &made) {
+            given.insert(name);
+            out.push(name.to_owned());
             continue;
         }
-        let mut candidate = name.clone();
+        let mut candidate = name.to_owned();
         let mut attempt = 0;
-        while candidate.len() > MAX_IDENTIFIER_BYTES || taken.contains(&candidate) {
+        while candidate.len() > MAX_IDENTIFIER_BYTES || taken(&candidate, &given, &made) {
             attempt += 1;
             let suffix = if attempt == 1 {
                 format!("_{}", i + 1)
@@ -458,7 +466,7 @@ pub fn fit_names(names: impl IntoIterator<Item = String>) -> Vec<String> {
             }
             candidate = format!("{}{suffix}", &name[..cut]);
         }
-        taken.insert(candidate.clone());
+        made.insert(candidate.clone());
         out.push(candidate);
     }
     out
