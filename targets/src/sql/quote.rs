@@ -88,7 +88,7 @@ pub fn push_literal(out: &mut String, text: &str) {
     out.reserve(text.len() + 2);
     out.push('\'');
     // Both characters are ASCII: looking at the bytes finds them without decoding UTF-8.
-    if text.bytes().any(|b| b == b'\'' || b == 0) {
+    if text.as_bytes().contains(&b'\'') || text.as_bytes().contains(&0) {
         for c in text.chars() {
             match c {
                 '\'' => out.push_str("''"),
