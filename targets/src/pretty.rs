@@ -1,8 +1,9 @@
 //! Pretty-printed JSON for the json-schema and ir targets: byte for byte
-//! `serde_json::to_string_pretty` (two spaces, `": "`, a newline before each item), written
-//! into a buffer reserved once, with each line's indentation written in one piece: serde_json's
-//! own formatter writes it one level at a time, which was most of the cost of the deeply nested
-//! JSON Schema at 10,000 questions.
+//! `serde_json::to_string_pretty` (two spaces, `": "`, a newline before each item), into a
+//! buffer reserved once, each line's indentation written in one piece. [`to_string`] prints a
+//! `Serialize` value (the IR); [`Writer`] writes JSON key by key with no value built first
+//! (the schema of 10,000 questions: building and dropping a `serde_json::Value` cost more than
+//! printing it).
 
 use serde::Serialize;
 use serde_json::ser::{Formatter, Serializer};
@@ -26,16 +27,19 @@ struct Pretty {
 }
 
 /// Spaces enough for most depths; deeper lines are written in several pieces.
-const SPACES: &[u8; 128] = &[b' '; 128];
+const SPACES: &str = match std::str::from_utf8(&[b' '; 128]) {
+    Ok(spaces) => spaces,
+    Err(_) => "  ",
+};
+
+/// The indentation of a line at `depth`, in pieces of at most `SPACES.len()` spaces.
+fn indentation(depth: usize) -> impl Iterator<Item = &'static str> {
+    let total = depth * 2;
+    (0..total.div_ceil(SPACES.len())).map(move |i| &SPACES[..(total - i * SPACES.len()).min(SPACES.len())])
+}
 
 fn indent<W: ?Sized + Write>(writer: &mut W, depth: usize) -> io::Result<()> {
-    let mut left = depth * 2;
-    while left > 0 {
-        let n = left.min(SPACES.len());
-        writer.write_all(&SPACES[..n])?;
-        left -= n;
-    }
-    Ok(())
+    indentation(depth).try_for_each(|piece| writer.write_all(piece.as_bytes()))
 }
 
 impl Pretty {
@@ -100,22 +104,239 @@ impl Formatter for Pretty {
     }
 }
 
+/// JSON written in order, laid out as [`to_string`] lays out the same value. An object's
+/// keys are written by its caller, each once (a `serde_json::Map` would keep one of two).
+///
+/// `w.object(|w| { w.key("type").str("object"); w.key("required").strs(["a"]); })`
+#[derive(Debug)]
+pub struct Writer {
+    out: String,
+    depth: usize,
+    /// The innermost open object or array has no item yet.
+    empty: bool,
+    /// A key was just written: its value follows it on the same line.
+    after_key: bool,
+}
+
+impl Writer {
+    /// A writer whose buffer holds `bytes` before it grows.
+    pub fn with_capacity(bytes: usize) -> Self {
+        Writer {
+            out: String::with_capacity(bytes),
+            depth: 0,
+            empty: true,
+            after_key: false,
+        }
+    }
+
+    /// The JSON written, followed by a newline.
+    pub fn finish(mut self) -> String {
+        self.out.push('\n');
+        self.out
+    }
+
+    /// The next key of the open object; its value is the next thing written.
+    pub fn key(&mut self, key: &str) -> &mut Self {
+        self.item();
+        escape(&mut self.out, key);
+        self.out.push_str(": ");
+        self.after_key = true;
+        self
+    }
+
+    /// An object whose keys and values `body` writes.
+    pub fn object(&mut self, body: impl FnOnce(&mut Self)) {
+        self.open('{');
+        body(self);
+        self.close('}');
+    }
+
+    /// An array whose items `body` writes.
+    pub fn array(&mut self, body: impl FnOnce(&mut Self)) {
+        self.open('[');
+        body(self);
+        self.close(']');
+    }
+
+    pub fn str(&mut self, text: &str) {
+        self.value();
+        escape(&mut self.out, text);
+    }
+
+    pub fn int(&mut self, n: impl Into<i64>) {
+        use std::fmt::Write as _;
+        self.value();
+        // Writing into a String cannot fail.
+        let _ = write!(self.out, "{}", n.into());
+    }
+
+    pub fn bool(&mut self, b: bool) {
+        self.value();
+        self.out.push_str(if b { "true" } else { "false" });
+    }
+
+    /// An array of strings.
+    pub fn strs<S: AsRef<str>>(&mut self, items: impl IntoIterator<Item = S>) {
+        self.array(|w| items.into_iter().for_each(|s| w.str(s.as_ref())));
+    }
+
+    /// An array of integers.
+    pub fn ints(&mut self, items: impl IntoIterator<Item = i64>) {
+        self.array(|w| items.into_iter().for_each(|n| w.int(n)));
+    }
+
+    /// Before a value: nothing after its key; in an array, the separator and indentation.
+    fn value(&mut self) {
+        if self.after_key {
+            self.after_key = false;
+        } else if self.depth > 0 {
+            self.item();
+        }
+    }
+
+    /// A new line for the next item of the open object or array, `,` after the one before.
+    fn item(&mut self) {
+        if !self.empty {
+            self.out.push(',');
+        }
+        self.empty = false;
+        self.newline();
+    }
+
+    fn newline(&mut self) {
+        self.out.push('\n');
+        indentation(self.depth).for_each(|piece| self.out.push_str(piece));
+    }
+
+    fn open(&mut self, bracket: char) {
+        self.value();
+        self.out.push(bracket);
+        self.depth += 1;
+        self.empty = true;
+    }
+
+    /// Closes the innermost object or array: on a line of its own unless it is empty.
+    fn close(&mut self, bracket: char) {
+        self.depth = self.depth.saturating_sub(1);
+        if !self.empty {
+            self.newline();
+        }
+        self.out.push(bracket);
+        self.empty = false;
+    }
+}
+
+/// `text` as a JSON string, escaped as serde_json escapes it: `"` and `\` with a backslash,
+/// the control characters U+0000 to U+001F as `\b \t \n \f \r` or `\u00xx`, all else
+/// (`/`, U+007F, non-ASCII) as it is.
+fn escape(out: &mut String, text: &str) {
+    out.push('"');
+    let mut plain = 0;
+    for (i, byte) in text.bytes().enumerate() {
+        let short = match byte {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0x00..=0x1f => "",
+            _ => continue,
+        };
+        // `byte` is ASCII, so `i` and `i + 1` are character boundaries.
+        out.push_str(&text[plain..i]);
+        plain = i + 1;
+        if short.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0xf)]));
+        } else {
+            out.push_str(short);
+        }
+    }
+    out.push_str(&text[plain..]);
+    out.push('"');
+}
+
 #[cfg(test)]
 mod tests {
-    use serde_json::json;
+    use super::Writer;
+    use serde_json::{json, Value};
+
+    /// `value` through the [`Writer`], key by key.
+    fn write(w: &mut Writer, value: &Value) {
+        match value {
+            Value::Null => unreachable!("the schema has no null"),
+            Value::Bool(b) => w.bool(*b),
+            Value::Number(n) => w.int(n.as_i64().expect("an integer")),
+            Value::String(s) => w.str(s),
+            Value::Array(items) => w.array(|w| items.iter().for_each(|v| write(w, v))),
+            Value::Object(map) => w.object(|w| {
+                for (k, v) in map {
+                    write(w.key(k), v);
+                }
+            }),
+        }
+    }
+
+    fn written(value: &Value) -> String {
+        let mut w = Writer::with_capacity(0);
+        write(&mut w, value);
+        w.finish()
+    }
 
     #[test]
     fn prints_what_serde_json_prints() {
-        let deep = (0..70).fold(json!([1, "x"]), |v, i| json!({ format!("k{i}"): [v, {}, []] }));
-        for value in [
-            json!(null),
-            json!([]),
-            json!({}),
-            json!({"a": [1, 2, {"b": [], "c": {}}], "d": "é\"\n", "e": [[[]]], "f": 1.5}),
-            deep,
-        ] {
+        for value in values()
+            .into_iter()
+            .chain([json!(null), json!({"f": [1.5, null]})])
+        {
             let expected = serde_json::to_string_pretty(&value).unwrap() + "\n";
             assert_eq!(super::to_string(&value, 0).unwrap(), expected);
         }
+    }
+
+    #[test]
+    fn the_writer_writes_what_serde_json_prints() {
+        for value in values() {
+            let expected = serde_json::to_string_pretty(&value).unwrap() + "\n";
+            assert_eq!(written(&value), expected);
+        }
+    }
+
+    /// Every character that serde_json escapes, and some it does not (`/`, U+007F, non-ASCII).
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        let every_ascii: String = (0..=0x7f_u8).map(char::from).collect();
+        for text in [
+            every_ascii.as_str(),
+            "\u{0}\u{1f}\"\\/é€😀\u{7f}\u{80}\u{2028}",
+            "plain",
+            "",
+            "\n",
+            "a\"b",
+        ] {
+            assert_eq!(written(&json!(text)), serde_json::to_string(text).unwrap() + "\n");
+            let as_key = json!({ text: [text] });
+            assert_eq!(
+                written(&as_key),
+                serde_json::to_string_pretty(&as_key).unwrap() + "\n"
+            );
+        }
+    }
+
+    fn values() -> Vec<Value> {
+        let deep = (0..70).fold(json!([1, "x"]), |v, i| json!({ format!("k{i}"): [v, {}, []] }));
+        vec![
+            json!([]),
+            json!({}),
+            json!({"a": [1, 2, {"b": [], "c": {}}], "d": "é\"\n", "e": [[[]]], "f": -15}),
+            json!([true, false, i64::MIN, i64::MAX, 0, "", {"": ""}]),
+            json!("top"),
+            json!(7),
+            deep,
+        ]
     }
 }

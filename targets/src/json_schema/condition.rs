@@ -2,44 +2,50 @@
 //! `answers` object satisfies exactly when `rileva_compiler::response::eval` says the
 //! condition holds (two-valued: a comparison on an absent answer is false).
 
+use crate::pretty::Writer;
 use rileva_compiler::ir::{self, CmpOp, Expr, QuestionKind};
-use serde_json::{json, Value};
 
 /// The schema of `expr` over `answers`. Comparisons become `required` plus the set of the
 /// question's codes that satisfy them (missing codes never satisfy an ordering), or bounds
 /// for a number; `and`/`or`/`not` become `allOf`/`anyOf`/`not`.
-pub fn condition(survey: &ir::Survey, expr: &Expr) -> Value {
+pub fn condition(w: &mut Writer, survey: &ir::Survey, expr: &Expr) {
     match expr {
-        Expr::And { operands } if operands.is_empty() => Value::Bool(true),
-        Expr::Or { operands } if operands.is_empty() => Value::Bool(false),
-        Expr::And { operands } => json!({"allOf": all(survey, operands)}),
-        Expr::Or { operands } => json!({"anyOf": all(survey, operands)}),
-        Expr::Not { operand } => json!({"not": condition(survey, operand)}),
-        Expr::Compare { question, cmp, value } => compare(survey, question, *cmp, *value),
-        Expr::In { question, values } => within(survey, question, values),
-        Expr::Has { question, code } => {
-            answer_is(question, json!({"type": "array", "contains": {"const": code}}))
-        }
-        Expr::Answered { question } => json!({"required": [question]}),
+        Expr::And { operands } if operands.is_empty() => w.bool(true),
+        Expr::Or { operands } if operands.is_empty() => w.bool(false),
+        Expr::And { operands } => w.object(|w| all(w.key("allOf"), survey, operands)),
+        Expr::Or { operands } => w.object(|w| all(w.key("anyOf"), survey, operands)),
+        Expr::Not { operand } => w.object(|w| condition(w.key("not"), survey, operand)),
+        Expr::Compare { question, cmp, value } => compare(w, survey, question, *cmp, *value),
+        Expr::In { question, values } => within(w, survey, question, values),
+        Expr::Has { question, code } => answer_is(w, question, |w| {
+            w.object(|w| {
+                w.key("type").str("array");
+                w.key("contains").object(|w| w.key("const").int(*code));
+            })
+        }),
+        Expr::Answered { question } => w.object(|w| w.key("required").strs([question])),
     }
 }
 
-fn all(survey: &ir::Survey, operands: &[Expr]) -> Vec<Value> {
-    operands.iter().map(|e| condition(survey, e)).collect()
+fn all(w: &mut Writer, survey: &ir::Survey, operands: &[Expr]) {
+    w.array(|w| operands.iter().for_each(|e| condition(w, survey, e)));
 }
 
-/// `answers` has `question`, and its answer satisfies `schema`.
-fn answer_is(question: &str, schema: Value) -> Value {
-    json!({"required": [question], "properties": {question: schema}})
+/// `answers` has `question`, and its answer satisfies the schema `answer` writes.
+pub fn answer_is(w: &mut Writer, question: &str, answer: impl FnOnce(&mut Writer)) {
+    w.object(|w| {
+        w.key("required").strs([question]);
+        w.key("properties").object(|w| answer(w.key(question)));
+    });
 }
 
-fn compare(survey: &ir::Survey, question: &str, cmp: CmpOp, value: i64) -> Value {
+fn compare(w: &mut Writer, survey: &ir::Survey, question: &str, cmp: CmpOp, value: i64) {
     let Some(q) = survey.question(question) else {
-        return Value::Bool(false);
+        return w.bool(false);
     };
     match q.kind {
-        QuestionKind::Number => answer_is(question, number_bound(cmp, value)),
-        QuestionKind::Text | QuestionKind::Multi => Value::Bool(false),
+        QuestionKind::Number => answer_is(w, question, |w| number_bound(w, cmp, value)),
+        QuestionKind::Text | QuestionKind::Multi => w.bool(false),
         _ => {
             let ordering = !matches!(cmp, CmpOp::Eq | CmpOp::Ne);
             let codes: Vec<i64> = q
@@ -48,30 +54,38 @@ fn compare(survey: &ir::Survey, question: &str, cmp: CmpOp, value: i64) -> Value
                 .filter(|c| !(ordering && c.missing) && cmp.holds(c.value, value))
                 .map(|c| c.value)
                 .collect();
-            one_of_codes(question, codes)
+            one_of_codes(w, question, &codes);
         }
     }
 }
 
-fn number_bound(cmp: CmpOp, value: i64) -> Value {
-    match cmp {
-        CmpOp::Eq => json!({"type": "integer", "const": value}),
-        CmpOp::Ne => json!({"type": "integer", "not": {"const": value}}),
-        CmpOp::Lt => json!({"type": "integer", "exclusiveMaximum": value}),
-        CmpOp::Le => json!({"type": "integer", "maximum": value}),
-        CmpOp::Gt => json!({"type": "integer", "exclusiveMinimum": value}),
-        CmpOp::Ge => json!({"type": "integer", "minimum": value}),
-    }
+fn number_bound(w: &mut Writer, cmp: CmpOp, value: i64) {
+    w.object(|w| {
+        w.key("type").str("integer");
+        match cmp {
+            CmpOp::Eq => w.key("const").int(value),
+            CmpOp::Ne => w.key("not").object(|w| w.key("const").int(value)),
+            CmpOp::Lt => w.key("exclusiveMaximum").int(value),
+            CmpOp::Le => w.key("maximum").int(value),
+            CmpOp::Gt => w.key("exclusiveMinimum").int(value),
+            CmpOp::Ge => w.key("minimum").int(value),
+        }
+    });
 }
 
-fn within(survey: &ir::Survey, question: &str, values: &[i64]) -> Value {
+fn within(w: &mut Writer, survey: &ir::Survey, question: &str, values: &[i64]) {
     let Some(q) = survey.question(question) else {
-        return Value::Bool(false);
+        return w.bool(false);
     };
     match q.kind {
-        QuestionKind::Number if values.is_empty() => Value::Bool(false),
-        QuestionKind::Number => answer_is(question, json!({"type": "integer", "enum": values})),
-        QuestionKind::Text | QuestionKind::Multi => Value::Bool(false),
+        QuestionKind::Number if values.is_empty() => w.bool(false),
+        QuestionKind::Number => answer_is(w, question, |w| {
+            w.object(|w| {
+                w.key("type").str("integer");
+                w.key("enum").ints(values.iter().copied());
+            })
+        }),
+        QuestionKind::Text | QuestionKind::Multi => w.bool(false),
         _ => {
             let codes: Vec<i64> = q
                 .codes
@@ -79,16 +93,18 @@ fn within(survey: &ir::Survey, question: &str, values: &[i64]) -> Value {
                 .map(|c| c.value)
                 .filter(|v| values.contains(v))
                 .collect();
-            one_of_codes(question, codes)
+            one_of_codes(w, question, &codes);
         }
     }
 }
 
 /// The answer is one of `codes`; never, when there are none.
-fn one_of_codes(question: &str, codes: Vec<i64>) -> Value {
+fn one_of_codes(w: &mut Writer, question: &str, codes: &[i64]) {
     if codes.is_empty() {
-        Value::Bool(false)
+        w.bool(false);
     } else {
-        answer_is(question, json!({"enum": codes}))
+        answer_is(w, question, |w| {
+            w.object(|w| w.key("enum").ints(codes.iter().copied()))
+        });
     }
 }

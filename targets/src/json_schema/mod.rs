@@ -1,5 +1,5 @@
-//! JSON Schema target: the draft 2020-12 schema of one response (docs/language.md §10), built as
-//! a `serde_json::Value` with keys in a fixed order, and written pretty-printed.
+//! JSON Schema target: the draft 2020-12 schema of one response (docs/language.md §10), written
+//! pretty-printed key by key in a fixed order (`crate::pretty::Writer`, no `serde_json::Value`).
 //!
 //! It accepts exactly what `rileva_compiler::response::validate` accepts. Design choices:
 //! - `$id` is `urn:rileva:survey:<id>:<version>`; titles and descriptions are in the
@@ -23,54 +23,39 @@ mod routing;
 #[cfg(test)]
 mod tests;
 
+use crate::pretty::Writer;
 use crate::OutputFile;
 use rileva_compiler::ir;
-use rileva_compiler::response::{timestamp, SITE_KEY};
-use serde_json::{json, Map, Value};
+use rileva_compiler::response::{timestamp, METADATA_KEYS, SITE_KEY};
 
 /// The file name under `OUT/<survey id>/`.
 pub const FILE: &str = "response.schema.json";
 
 pub fn emit(survey: &ir::Survey) -> Vec<OutputFile> {
     // About 850 bytes per question (8.4 MB at 10,000).
-    let bytes = 1024 * (survey.questions.len() + 4);
-    let text = crate::pretty::to_string(&schema(survey), bytes).unwrap_or_else(|_| "\n".to_owned());
-    vec![OutputFile::text(FILE, text)]
+    let mut w = Writer::with_capacity(1024 * (survey.questions.len() + 4));
+    schema(&mut w, survey);
+    vec![OutputFile::text(FILE, w.finish())]
 }
 
 /// The schema of one response to `survey`.
-pub fn schema(survey: &ir::Survey) -> Value {
-    let routing::AnswerRules {
-        required,
-        dependent,
-        all_of,
-        top_all_of,
-    } = routing::rules(survey);
-    let mut top = Map::new();
-    top.insert(
-        "$schema".into(),
-        json!("https://json-schema.org/draft/2020-12/schema"),
-    );
-    top.insert(
-        "$id".into(),
-        json!(format!("urn:rileva:survey:{}:{}", survey.id, survey.version)),
-    );
-    top.insert("$comment".into(), json!(comment(survey)));
-    top.insert("title".into(), json!(survey.title.get(survey.default_language())));
-    if let Some(doc) = &survey.doc {
-        top.insert("description".into(), json!(doc));
-    }
-    top.insert("type".into(), json!("object"));
-    top.insert(
-        "properties".into(),
-        metadata(survey, answers(survey, required, dependent, all_of)),
-    );
-    top.insert("required".into(), json!(rileva_compiler::response::METADATA_KEYS));
-    top.insert("additionalProperties".into(), json!(false));
-    if !top_all_of.is_empty() {
-        top.insert("allOf".into(), Value::Array(top_all_of));
-    }
-    Value::Object(top)
+fn schema(w: &mut Writer, survey: &ir::Survey) {
+    w.object(|w| {
+        w.key("$schema")
+            .str("https://json-schema.org/draft/2020-12/schema");
+        w.key("$id")
+            .str(&format!("urn:rileva:survey:{}:{}", survey.id, survey.version));
+        w.key("$comment").str(&comment(survey));
+        w.key("title").str(survey.title.get(survey.default_language()));
+        if let Some(doc) = &survey.doc {
+            w.key("description").str(doc);
+        }
+        w.key("type").str("object");
+        w.key("properties").object(|w| metadata(w, survey));
+        w.key("required").strs(METADATA_KEYS);
+        w.key("additionalProperties").bool(false);
+        routing::top_rules(w, survey);
+    });
 }
 
 fn comment(survey: &ir::Survey) -> String {
@@ -87,62 +72,48 @@ fn comment(survey: &ir::Survey) -> String {
     )
 }
 
-fn metadata(survey: &ir::Survey, answers: Value) -> Value {
-    let channels: Vec<&str> = survey.channels.iter().map(|c| c.as_str()).collect();
-    let mut properties = Map::new();
-    properties.insert("survey".into(), json!({"const": survey.id}));
-    properties.insert("version".into(), json!({"const": survey.version}));
-    properties.insert("language".into(), json!({"enum": survey.languages}));
-    properties.insert("channel".into(), json!({"enum": channels}));
+/// The response's keys: its metadata, then `answers`.
+fn metadata(w: &mut Writer, survey: &ir::Survey) {
+    w.key("survey").object(|w| w.key("const").str(&survey.id));
+    w.key("version").object(|w| w.key("const").str(&survey.version));
+    w.key("language")
+        .object(|w| w.key("enum").strs(&survey.languages));
+    w.key("channel")
+        .object(|w| w.key("enum").strs(survey.channels.iter().map(|c| c.as_str())));
     if !survey.sites.is_empty() {
-        properties.insert(SITE_KEY.into(), site(survey));
+        w.key(SITE_KEY).object(|w| site(w, survey));
     }
-    properties.insert(
-        "submitted_at".into(),
-        json!({"type": "string", "format": "date-time", "pattern": timestamp::PATTERN}),
-    );
-    properties.insert("answers".into(), answers);
-    Value::Object(properties)
+    w.key("submitted_at").object(|w| {
+        w.key("type").str("string");
+        w.key("format").str("date-time");
+        w.key("pattern").str(timestamp::PATTERN);
+    });
+    w.key("answers").object(|w| answers(w, survey));
 }
 
 /// The optional `site`: one of the survey's site ids, each titled with its label.
-fn site(survey: &ir::Survey) -> Value {
+fn site(w: &mut Writer, survey: &ir::Survey) {
     let language = survey.default_language();
-    let ids: Vec<&str> = survey.sites.iter().map(|s| s.id.as_str()).collect();
     let labels: Vec<String> = survey
         .sites
         .iter()
         .map(|s| format!("{}: {}", s.id, s.label.get(language)))
         .collect();
-    json!({
-        "description": format!("Where the response was collected (optional). {}", labels.join("; ")),
-        "enum": ids,
-    })
+    w.key("description").str(&format!(
+        "Where the response was collected (optional). {}",
+        labels.join("; ")
+    ));
+    w.key("enum").strs(survey.sites.iter().map(|s| s.id.as_str()));
 }
 
-fn answers(
-    survey: &ir::Survey,
-    required: Vec<String>,
-    dependent: Map<String, Value>,
-    all_of: Vec<Value>,
-) -> Value {
-    let mut properties = Map::new();
-    for q in &survey.questions {
-        properties.insert(q.id.clone(), question::answer(survey, q));
-        properties.extend(question::specify_texts(survey, q));
-    }
-    let mut schema = Map::new();
-    schema.insert("type".into(), json!("object"));
-    schema.insert("properties".into(), Value::Object(properties));
-    schema.insert("additionalProperties".into(), json!(false));
-    if !required.is_empty() {
-        schema.insert("required".into(), json!(required));
-    }
-    if !dependent.is_empty() {
-        schema.insert("dependentSchemas".into(), Value::Object(dependent));
-    }
-    if !all_of.is_empty() {
-        schema.insert("allOf".into(), Value::Array(all_of));
-    }
-    Value::Object(schema)
+fn answers(w: &mut Writer, survey: &ir::Survey) {
+    w.key("type").str("object");
+    w.key("properties").object(|w| {
+        for q in &survey.questions {
+            question::answer(w.key(&q.id), survey, q);
+            question::specify_texts(w, survey, q);
+        }
+    });
+    w.key("additionalProperties").bool(false);
+    routing::answers_rules(w, survey);
 }

@@ -1,70 +1,66 @@
 //! The schema of one answer: a code (with its labels), a set of codes, a number, a text,
 //! and the specify texts that go with some codes.
 
+use super::condition::answer_is;
+use crate::pretty::Writer;
 use rileva_compiler::ir::{self, QuestionKind};
 use rileva_compiler::response::{DEFAULT_TEXT_MAX_CHARS, SPECIFY_MAX_CHARS};
-use serde_json::{json, Map, Value};
 
 /// The `answers` property of `q`: title (wording) and description (help) in the default
 /// language, then what its answer may be.
-pub fn answer(survey: &ir::Survey, q: &ir::Question) -> Value {
+pub fn answer(w: &mut Writer, survey: &ir::Survey, q: &ir::Question) {
     let lang = survey.default_language();
-    let mut schema = Map::new();
-    schema.insert("title".into(), json!(q.wording.get(lang)));
-    if let Some(help) = &q.help {
-        schema.insert("description".into(), json!(help.get(lang)));
-    }
-    match q.kind {
-        QuestionKind::Multi => {
-            schema.insert("type".into(), json!("array"));
-            schema.insert("items".into(), codes(survey, q));
-            schema.insert("uniqueItems".into(), json!(true));
-            schema.insert("minItems".into(), json!(q.min_picks.unwrap_or(1).max(1)));
-            if let Some(max) = q.max_picks {
-                schema.insert("maxItems".into(), json!(max));
+    w.object(|w| {
+        w.key("title").str(q.wording.get(lang));
+        if let Some(help) = &q.help {
+            w.key("description").str(help.get(lang));
+        }
+        match q.kind {
+            QuestionKind::Multi => {
+                w.key("type").str("array");
+                w.key("items").object(|w| codes(w, survey, q));
+                w.key("uniqueItems").bool(true);
+                w.key("minItems").int(q.min_picks.unwrap_or(1).max(1));
+                if let Some(max) = q.max_picks {
+                    w.key("maxItems").int(max);
+                }
+            }
+            QuestionKind::Number => {
+                let range = q.range.unwrap_or(ir::Range {
+                    min: i64::MIN,
+                    max: i64::MAX,
+                });
+                w.key("type").str("integer");
+                w.key("minimum").int(range.min);
+                w.key("maximum").int(range.max);
+            }
+            QuestionKind::Text => text(w, q.max_length.unwrap_or(DEFAULT_TEXT_MAX_CHARS)),
+            _ => {
+                w.key("type").str("integer");
+                codes(w, survey, q);
             }
         }
-        QuestionKind::Number => {
-            let range = q.range.unwrap_or(ir::Range {
-                min: i64::MIN,
-                max: i64::MAX,
-            });
-            schema.insert("type".into(), json!("integer"));
-            schema.insert("minimum".into(), json!(range.min));
-            schema.insert("maximum".into(), json!(range.max));
-        }
-        QuestionKind::Text => {
-            insert_text(&mut schema, q.max_length.unwrap_or(DEFAULT_TEXT_MAX_CHARS));
-        }
-        _ => {
-            schema.insert("type".into(), json!("integer"));
-            schema.extend(codes(survey, q).as_object().cloned().unwrap_or_default());
-        }
-    }
-    Value::Object(schema)
+    });
 }
 
-/// `{"oneOf": [{"const": 1, "title": label, "description": other languages}...]}`: the
+/// `"oneOf": [{"const": 1, "title": label, "description": other languages}...]`: the
 /// codes, each titled in the default language; its description gives the labels in the
 /// other languages (`en: Very satisfied; de: Sehr zufrieden`) and says when it is a
 /// missing code or opens a specify text.
-fn codes(survey: &ir::Survey, q: &ir::Question) -> Value {
+fn codes(w: &mut Writer, survey: &ir::Survey, q: &ir::Question) {
     let lang = survey.default_language();
-    let one_of: Vec<Value> = q
-        .codes
-        .iter()
-        .map(|code| {
-            let mut c = Map::new();
-            c.insert("const".into(), json!(code.value));
-            c.insert("title".into(), json!(code.label.get(lang)));
-            let description = code_description(survey, q, code);
-            if !description.is_empty() {
-                c.insert("description".into(), json!(description));
-            }
-            Value::Object(c)
-        })
-        .collect();
-    json!({"oneOf": one_of})
+    w.key("oneOf").array(|w| {
+        for code in &q.codes {
+            w.object(|w| {
+                w.key("const").int(code.value);
+                w.key("title").str(code.label.get(lang));
+                let description = code_description(survey, q, code);
+                if !description.is_empty() {
+                    w.key("description").str(&description);
+                }
+            });
+        }
+    });
 }
 
 fn code_description(survey: &ir::Survey, q: &ir::Question, code: &ir::Code) -> String {
@@ -87,39 +83,40 @@ fn code_description(survey: &ir::Survey, q: &ir::Question, code: &ir::Code) -> S
     parts.join(". ")
 }
 
-/// The specify texts of `q`, keyed `motivi_99_text`, each titled with its code's label.
-pub fn specify_texts(survey: &ir::Survey, q: &ir::Question) -> Vec<(String, Value)> {
+/// The specify texts of `q` as properties of `answers`, keyed `motivi_99_text`, each
+/// titled with its code's label.
+pub fn specify_texts(w: &mut Writer, survey: &ir::Survey, q: &ir::Question) {
     let lang = survey.default_language();
-    q.specify_codes()
-        .map(|code| {
-            let mut schema = Map::new();
-            schema.insert(
-                "title".into(),
-                json!(format!("{}: {}", q.wording.get(lang), code.label.get(lang))),
-            );
-            insert_text(&mut schema, SPECIFY_MAX_CHARS);
-            (q.specify_key(code.value), Value::Object(schema))
-        })
-        .collect()
+    for code in q.specify_codes() {
+        w.key(&q.specify_key(code.value)).object(|w| {
+            w.key("title")
+                .str(&format!("{}: {}", q.wording.get(lang), code.label.get(lang)));
+            text(w, SPECIFY_MAX_CHARS);
+        });
+    }
 }
 
 /// A non-empty text of at most `max` characters, without U+0000 (PostgreSQL cannot store it).
-fn insert_text(schema: &mut Map<String, Value>, max: u32) {
-    schema.insert("type".into(), json!("string"));
-    schema.insert("minLength".into(), json!(1));
-    schema.insert("maxLength".into(), json!(max));
-    schema.insert("pattern".into(), json!(NO_NUL));
+fn text(w: &mut Writer, max: u32) {
+    w.key("type").str("string");
+    w.key("minLength").int(1);
+    w.key("maxLength").int(max);
+    w.key("pattern").str(NO_NUL);
 }
 
 /// Any text without U+0000 (ECMA-262 syntax).
 pub const NO_NUL: &str = "^[^\\u0000]*$";
 
 /// When a specify text is present, its code is picked.
-pub fn specify_dependency(q: &ir::Question, code: i64) -> Value {
-    let picked = if q.kind == QuestionKind::Multi {
-        json!({"type": "array", "contains": {"const": code}})
-    } else {
-        json!({"const": code})
-    };
-    json!({"required": [q.id], "properties": {q.id.clone(): picked}})
+pub fn specify_dependency(w: &mut Writer, q: &ir::Question, code: i64) {
+    answer_is(w, &q.id, |w| {
+        w.object(|w| {
+            if q.kind == QuestionKind::Multi {
+                w.key("type").str("array");
+                w.key("contains").object(|w| w.key("const").int(code));
+            } else {
+                w.key("const").int(code);
+            }
+        })
+    });
 }

@@ -1,14 +1,26 @@
 //! Unit tests of the JSON Schema target on the hand-written IR of the response tests; the
 //! agreement with an independent validator is proven in the root `tests/agreement.rs`.
 
-use super::condition::condition;
 use super::keywords::unknown_keywords;
 use super::*;
 use rileva_compiler::ir::{CmpOp, Expr};
+use serde_json::{json, Value};
 
 fn survey() -> ir::Survey {
     let json = include_str!("../../../compiler/src/response/fixture_survey.json");
     serde_json::from_str(json).expect("fixture is a valid IR")
+}
+
+/// The schema of `survey`, read back from the bytes [`emit`] writes.
+fn schema(survey: &ir::Survey) -> Value {
+    serde_json::from_slice(&emit(survey)[0].contents).expect("the schema is JSON")
+}
+
+/// The schema of `expr`, read back from the bytes written.
+fn condition(survey: &ir::Survey, expr: &Expr) -> Value {
+    let mut w = Writer::with_capacity(0);
+    super::condition::condition(&mut w, survey, expr);
+    serde_json::from_str(&w.finish()).expect("the condition is JSON")
 }
 
 #[test]
