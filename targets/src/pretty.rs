@@ -26,20 +26,42 @@ struct Pretty {
     has_value: bool,
 }
 
-/// Spaces enough for most depths; deeper lines are written in several pieces.
-const SPACES: &str = match std::str::from_utf8(&[b' '; 128]) {
-    Ok(spaces) => spaces,
-    Err(_) => "  ",
+/// A newline and spaces enough for most depths; deeper lines are written in several pieces.
+const LINE: &str = match std::str::from_utf8(&LINE_BYTES) {
+    Ok(line) => line,
+    Err(_) => "\n",
 };
 
-/// The indentation of a line at `depth`, in pieces of at most `SPACES.len()` spaces.
-fn indentation(depth: usize) -> impl Iterator<Item = &'static str> {
-    let total = depth * 2;
-    (0..total.div_ceil(SPACES.len())).map(move |i| &SPACES[..(total - i * SPACES.len()).min(SPACES.len())])
+const LINE_BYTES: [u8; 129] = {
+    let mut line = [b' '; 129];
+    line[0] = b'\n';
+    line
+};
+
+/// Gives `push` a new line at `depth` (two spaces a level): in one piece up to 64 levels,
+/// in several deeper.
+fn new_line(depth: usize, mut push: impl FnMut(&'static str)) {
+    let spaces = LINE.len() - 1;
+    let mut left = depth * 2;
+    let first = left.min(spaces);
+    push(&LINE[..1 + first]);
+    left -= first;
+    while left > 0 {
+        let n = left.min(spaces);
+        push(&LINE[1..1 + n]);
+        left -= n;
+    }
 }
 
-fn indent<W: ?Sized + Write>(writer: &mut W, depth: usize) -> io::Result<()> {
-    indentation(depth).try_for_each(|piece| writer.write_all(piece.as_bytes()))
+/// A new line at `depth`.
+fn write_line<W: ?Sized + Write>(writer: &mut W, depth: usize) -> io::Result<()> {
+    let mut written = Ok(());
+    new_line(depth, |piece| {
+        if written.is_ok() {
+            written = writer.write_all(piece.as_bytes());
+        }
+    });
+    written
 }
 
 impl Pretty {
@@ -52,15 +74,16 @@ impl Pretty {
     fn end<W: ?Sized + Write>(&mut self, writer: &mut W, close: &[u8]) -> io::Result<()> {
         self.depth -= 1;
         if self.has_value {
-            writer.write_all(b"\n")?;
-            indent(writer, self.depth)?;
+            write_line(writer, self.depth)?;
         }
         writer.write_all(close)
     }
 
     fn item<W: ?Sized + Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
-        writer.write_all(if first { b"\n" } else { b",\n" })?;
-        indent(writer, self.depth)
+        if !first {
+            writer.write_all(b",")?;
+        }
+        write_line(writer, self.depth)
     }
 }
 
@@ -139,7 +162,8 @@ impl Writer {
     pub fn key(&mut self, key: &str) -> &mut Self {
         self.item();
         escape(&mut self.out, key);
-        self.out.push_str(": ");
+        self.out.push(':');
+        self.out.push(' ');
         self.after_key = true;
         self
     }
@@ -163,11 +187,25 @@ impl Writer {
         escape(&mut self.out, text);
     }
 
+    /// An integer in decimal, as serde_json writes it (without going through `fmt`).
     pub fn int(&mut self, n: impl Into<i64>) {
-        use std::fmt::Write as _;
         self.value();
-        // Writing into a String cannot fail.
-        let _ = write!(self.out, "{}", n.into());
+        let n = n.into();
+        let mut digits = [0u8; 20];
+        let mut start = digits.len();
+        let mut rest = n.unsigned_abs();
+        loop {
+            start -= 1;
+            digits[start] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        if n < 0 {
+            self.out.push('-');
+        }
+        digits[start..].iter().for_each(|&d| self.out.push(char::from(d)));
     }
 
     pub fn bool(&mut self, b: bool) {
@@ -204,8 +242,7 @@ impl Writer {
     }
 
     fn newline(&mut self) {
-        self.out.push('\n');
-        indentation(self.depth).for_each(|piece| self.out.push_str(piece));
+        new_line(self.depth, |piece| self.out.push_str(piece));
     }
 
     fn open(&mut self, bracket: char) {
@@ -226,34 +263,46 @@ impl Writer {
     }
 }
 
-/// `text` as a JSON string, escaped as serde_json escapes it: `"` and `\` with a backslash,
-/// the control characters U+0000 to U+001F as `\b \t \n \f \r` or `\u00xx`, all else
-/// (`/`, U+007F, non-ASCII) as it is.
+/// What serde_json writes after a backslash for each byte it escapes (`u` for `\u00xx`), 0
+/// for a byte it writes as it is: `"`, `\` and the control characters U+0000 to U+001F are
+/// escaped; `/`, U+007F and every byte of a non-ASCII character are not.
+const ESCAPES: [u8; 256] = {
+    let mut escapes = [0; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        escapes[byte] = b'u';
+        byte += 1;
+    }
+    escapes[0x08] = b'b';
+    escapes[0x09] = b't';
+    escapes[0x0a] = b'n';
+    escapes[0x0c] = b'f';
+    escapes[0x0d] = b'r';
+    escapes[b'"' as usize] = b'"';
+    escapes[b'\\' as usize] = b'\\';
+    escapes
+};
+
+/// `text` as a JSON string, escaped as serde_json escapes it ([`ESCAPES`]).
 fn escape(out: &mut String, text: &str) {
+    out.reserve(text.len() + 2);
     out.push('"');
     let mut plain = 0;
-    for (i, byte) in text.bytes().enumerate() {
-        let short = match byte {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0x08 => "\\b",
-            0x0c => "\\f",
-            0x00..=0x1f => "",
-            _ => continue,
-        };
-        // `byte` is ASCII, so `i` and `i + 1` are character boundaries.
+    for (i, &byte) in text.as_bytes().iter().enumerate() {
+        let escape = ESCAPES[usize::from(byte)];
+        if escape == 0 {
+            continue;
+        }
+        // Only ASCII bytes are escaped, so `i` and `i + 1` are character boundaries.
         out.push_str(&text[plain..i]);
         plain = i + 1;
-        if short.is_empty() {
+        out.push('\\');
+        out.push(char::from(escape));
+        if escape == b'u' {
             const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.push_str("\\u00");
+            out.push_str("00");
             out.push(char::from(HEX[usize::from(byte >> 4)]));
             out.push(char::from(HEX[usize::from(byte & 0xf)]));
-        } else {
-            out.push_str(short);
         }
     }
     out.push_str(&text[plain..]);

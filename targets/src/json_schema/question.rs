@@ -49,12 +49,13 @@ pub fn answer(w: &mut Writer, survey: &ir::Survey, q: &ir::Question) {
 /// missing code or opens a specify text.
 fn codes(w: &mut Writer, survey: &ir::Survey, q: &ir::Question) {
     let lang = survey.default_language();
+    let mut description = String::new();
     w.key("oneOf").array(|w| {
         for code in &q.codes {
             w.object(|w| {
                 w.key("const").int(code.value);
                 w.key("title").str(code.label.get(lang));
-                let description = code_description(survey, q, code);
+                code_description(&mut description, survey, q, code);
                 if !description.is_empty() {
                     w.key("description").str(&description);
                 }
@@ -63,24 +64,34 @@ fn codes(w: &mut Writer, survey: &ir::Survey, q: &ir::Question) {
     });
 }
 
-fn code_description(survey: &ir::Survey, q: &ir::Question, code: &ir::Code) -> String {
-    let mut parts: Vec<String> = Vec::new();
+/// Into `out` (emptied first): `missing code`, `opens the text <key>` and the labels in the
+/// other languages (`en: Very satisfied; de: Sehr zufrieden`), those that apply, joined by
+/// `. `; nothing when none does.
+fn code_description(out: &mut String, survey: &ir::Survey, q: &ir::Question, code: &ir::Code) {
+    out.clear();
+    let part = |out: &mut String| {
+        if !out.is_empty() {
+            out.push_str(". ");
+        }
+    };
     if code.missing {
-        parts.push("missing code".into());
+        out.push_str("missing code");
     }
     if code.specify {
-        parts.push(format!("opens the text {}", q.specify_key(code.value)));
+        part(out);
+        out.push_str("opens the text ");
+        out.push_str(&q.specify_key(code.value));
     }
-    let labels: Vec<String> = survey
-        .languages
-        .iter()
-        .skip(1)
-        .map(|l| format!("{l}: {}", code.label.get(l)))
-        .collect();
-    if !labels.is_empty() {
-        parts.push(labels.join("; "));
+    for (i, language) in survey.languages.iter().skip(1).enumerate() {
+        if i == 0 {
+            part(out);
+        } else {
+            out.push_str("; ");
+        }
+        out.push_str(language);
+        out.push_str(": ");
+        out.push_str(code.label.get(language));
     }
-    parts.join(". ")
 }
 
 /// The specify texts of `q` as properties of `answers`, keyed `motivi_99_text`, each
