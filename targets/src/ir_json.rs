@@ -14,7 +14,10 @@ pub fn emit(survey: &ir::Survey) -> Vec<OutputFile> {
     // cannot fail; a failure would still be reported in the file rather than panic.
     // About 1.1 KB per question (11 MB at 10,000).
     let bytes = 1280 * (survey.questions.len() + 4);
-    let json = crate::pretty::to_string(survey, bytes)
-        .unwrap_or_else(|e| serde_json::json!({ "error": e.to_string() }).to_string() + "\n");
-    vec![OutputFile::text(PATH, json)]
+    let contents = crate::pretty::to_vec(survey, bytes)
+        .unwrap_or_else(|e| (serde_json::json!({ "error": e.to_string() }).to_string() + "\n").into_bytes());
+    vec![OutputFile {
+        path: PATH.into(),
+        contents,
+    }]
 }

@@ -1,6 +1,6 @@
 //! Pretty-printed JSON for the json-schema and ir targets: byte for byte
 //! `serde_json::to_string_pretty` (two spaces, `": "`, a newline before each item), into a
-//! buffer reserved once, each line's indentation written in one piece. [`to_string`] prints a
+//! buffer reserved once, each line's indentation written in one piece. [`to_vec`] prints a
 //! `Serialize` value (the IR); [`Writer`] writes JSON key by key with no value built first
 //! (the schema of 10,000 questions: building and dropping a `serde_json::Value` cost more than
 //! printing it).
@@ -9,14 +9,14 @@ use serde::Serialize;
 use serde_json::ser::{Formatter, Serializer};
 use std::io::{self, Write};
 
-/// `value` as `serde_json::to_string_pretty` prints it, followed by a newline; `bytes` is
-/// the size expected, reserved at once.
-pub fn to_string(value: &impl Serialize, bytes: usize) -> serde_json::Result<String> {
+/// `value` as `serde_json::to_string_pretty` prints it, followed by a newline, as UTF-8
+/// bytes (serde_json writes only valid UTF-8: its strings come from `&str`); `bytes` is the
+/// size expected, reserved at once.
+pub fn to_vec(value: &impl Serialize, bytes: usize) -> serde_json::Result<Vec<u8>> {
     let mut out = Vec::with_capacity(bytes);
     value.serialize(&mut Serializer::with_formatter(&mut out, Pretty::default()))?;
     out.push(b'\n');
-    // serde_json writes only valid UTF-8 (its strings come from `&str`).
-    String::from_utf8(out).map_err(|e| serde::ser::Error::custom(e.to_string()))
+    Ok(out)
 }
 
 /// serde_json's `PrettyFormatter` with a two-space indent, its layout rules kept exactly.
@@ -127,7 +127,7 @@ impl Formatter for Pretty {
     }
 }
 
-/// JSON written in order, laid out as [`to_string`] lays out the same value. An object's
+/// JSON written in order, laid out as [`to_vec`] lays out the same value. An object's
 /// keys are written by its caller, each once (a `serde_json::Map` would keep one of two).
 ///
 /// `w.object(|w| { w.key("type").str("object"); w.key("required").strs(["a"]); })`
@@ -190,22 +190,7 @@ impl Writer {
     /// An integer in decimal, as serde_json writes it (without going through `fmt`).
     pub fn int(&mut self, n: impl Into<i64>) {
         self.value();
-        let n = n.into();
-        let mut digits = [0u8; 20];
-        let mut start = digits.len();
-        let mut rest = n.unsigned_abs();
-        loop {
-            start -= 1;
-            digits[start] = b'0' + (rest % 10) as u8;
-            rest /= 10;
-            if rest == 0 {
-                break;
-            }
-        }
-        if n < 0 {
-            self.out.push('-');
-        }
-        digits[start..].iter().for_each(|&d| self.out.push(char::from(d)));
+        crate::sql::quote::push_integer(&mut self.out, n.into());
     }
 
     pub fn bool(&mut self, b: bool) {
@@ -343,7 +328,7 @@ mod tests {
             .chain([json!(null), json!({"f": [1.5, null]})])
         {
             let expected = serde_json::to_string_pretty(&value).unwrap() + "\n";
-            assert_eq!(super::to_string(&value, 0).unwrap(), expected);
+            assert_eq!(super::to_vec(&value, 0).unwrap(), expected.as_bytes());
         }
     }
 
