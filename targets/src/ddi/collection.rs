@@ -5,7 +5,7 @@
 //! Conditions are `r:Command`s in program language [`PROGRAM_LANGUAGE`]: the IR's `Expr`
 //! in rileva's own syntax (`soddisfazione <= 2`), whose names are the variable names.
 
-use super::ids::{Id, Ids};
+use super::ids::{Id, Ids, Kind};
 use super::logical::{coded, numeric, text_max};
 use super::text::{any, description, dynamic, label, name, names};
 use super::xml::Xml;
@@ -30,7 +30,7 @@ fn user_attribute(xml: &mut Xml, key: &str, value: &str) {
 pub fn question_scheme(xml: &mut Xml, survey: &Survey, ids: &Ids) {
     ids.open_scheme(
         xml,
-        "d:QuestionScheme",
+        Kind::QuestionScheme,
         "d:QuestionSchemeName",
         &format!("{} questions", survey.id),
     );
@@ -43,7 +43,7 @@ pub fn question_scheme(xml: &mut Xml, survey: &Survey, ids: &Ids) {
 fn question_item(xml: &mut Xml, survey: &Survey, q: &Question, ids: &Ids) {
     let seconds = question_cost(q, survey.default_language()).seconds().to_string();
     xml.open("d:QuestionItem", &[("estimatedSecondsResponseTime", &seconds)]);
-    ids.identity(xml, Id::new("QuestionItem", &q.id));
+    ids.identity(xml, Id::new(Kind::QuestionItem, &q.id));
     user_attribute(xml, "kind", q.kind.as_str());
     if q.required {
         user_attribute(xml, "required", "true");
@@ -67,7 +67,7 @@ fn question_item(xml: &mut Xml, survey: &Survey, q: &Question, ids: &Ids) {
         .as_ref()
         .is_some_and(|h| !h.0.values().all(|v| v.trim().is_empty()))
     {
-        let instruction = Id::new("Instruction", &q.id);
+        let instruction = Id::new(Kind::Instruction, &q.id);
         ids.reference(xml, "d:InterviewerInstructionReference", instruction);
     }
     xml.close();
@@ -110,7 +110,7 @@ pub fn has_instructions(survey: &Survey) -> bool {
 pub fn instruction_scheme(xml: &mut Xml, survey: &Survey, ids: &Ids) {
     ids.open_scheme(
         xml,
-        "d:InterviewerInstructionScheme",
+        Kind::InterviewerInstructionScheme,
         "d:InterviewerInstructionSchemeName",
         &format!("{} help texts", survey.id),
     );
@@ -119,7 +119,7 @@ pub fn instruction_scheme(xml: &mut Xml, survey: &Survey, ids: &Ids) {
             continue;
         };
         xml.open("d:Instruction", &[]);
-        ids.identity(xml, Id::new("Instruction", &q.id));
+        ids.identity(xml, Id::new(Kind::Instruction, &q.id));
         name(xml, "d:InstructionName", &format!("{} help", q.id));
         dynamic(xml, "d:InstructionText", help, &survey.languages);
         xml.close();
@@ -159,28 +159,28 @@ pub fn control_construct_scheme(xml: &mut Xml, survey: &Survey, ids: &Ids) {
         .map(|q| match &q.show_if {
             Some(_) => Entry {
                 section: q.section.as_deref(),
-                id: Id::of_parts("IfThenElse", "show", &q.id),
+                id: Id::of_parts(Kind::IfThenElse, "show", &q.id),
             },
             None => Entry {
                 section: q.section.as_deref(),
-                id: Id::new("QuestionConstruct", &q.id),
+                id: Id::new(Kind::QuestionConstruct, &q.id),
             },
         })
         .collect();
     ids.open_scheme(
         xml,
-        "d:ControlConstructScheme",
+        Kind::ControlConstructScheme,
         "d:ControlConstructSchemeName",
         &format!("{} routing", survey.id),
     );
     main_sequence(xml, survey, ids, &entries);
     for q in &survey.questions {
-        let qc = Id::new("QuestionConstruct", &q.id);
+        let qc = Id::new(Kind::QuestionConstruct, &q.id);
         construct(xml, "d:QuestionConstruct", ids, qc, &q.id);
-        ids.reference(xml, "r:QuestionReference", Id::new("QuestionItem", &q.id));
+        ids.reference(xml, "r:QuestionReference", Id::new(Kind::QuestionItem, &q.id));
         xml.close();
         if let Some(expr) = &q.show_if {
-            let ite = Id::of_parts("IfThenElse", "show", &q.id);
+            let ite = Id::of_parts(Kind::IfThenElse, "show", &q.id);
             construct(xml, "d:IfThenElse", ids, ite, &format!("show if, {}", q.id));
             xml.leaf("d:TypeOfIfThenElse", &[], ROUTING);
             condition(xml, expr);
@@ -199,7 +199,7 @@ pub fn control_construct_scheme(xml: &mut Xml, survey: &Survey, ids: &Ids) {
         let Some(members) = members.get(section.id.as_str()) else {
             continue;
         };
-        let seq = Id::of_parts("Sequence", "section", &section.id);
+        let seq = Id::of_parts(Kind::Sequence, "section", &section.id);
         construct(xml, "d:Sequence", ids, seq, &section.id);
         label(xml, &section.title, &survey.languages);
         xml.leaf("d:TypeOfSequence", &[], "section");
@@ -210,7 +210,7 @@ pub fn control_construct_scheme(xml: &mut Xml, survey: &Survey, ids: &Ids) {
     }
     for (i, check) in survey.checks.iter().enumerate() {
         let n = (i + 1).to_string();
-        let statement = Id::of_parts("StatementItem", "check", &n);
+        let statement = Id::of_parts(Kind::StatementItem, "check", &n);
         construct(
             xml,
             "d:StatementItem",
@@ -220,7 +220,7 @@ pub fn control_construct_scheme(xml: &mut Xml, survey: &Survey, ids: &Ids) {
         );
         dynamic(xml, "d:DisplayText", &check.message, &survey.languages);
         xml.close();
-        let ite = Id::of_parts("IfThenElse", "check", &n);
+        let ite = Id::of_parts(Kind::IfThenElse, "check", &n);
         let failed = Expr::Not {
             operand: Box::new(check.condition.clone()),
         };
@@ -236,7 +236,13 @@ pub fn control_construct_scheme(xml: &mut Xml, survey: &Survey, ids: &Ids) {
 /// The questionnaire's sequence: each section (where its first question is) or question
 /// without a section, in order, then each check.
 fn main_sequence(xml: &mut Xml, survey: &Survey, ids: &Ids, entries: &[Entry]) {
-    construct(xml, "d:Sequence", ids, Id::new("Sequence", "main"), &survey.id);
+    construct(
+        xml,
+        "d:Sequence",
+        ids,
+        Id::new(Kind::Sequence, "main"),
+        &survey.id,
+    );
     label(xml, &survey.title, &survey.languages);
     xml.leaf("d:TypeOfSequence", &[], "questionnaire");
     let mut sections_seen: HashSet<&str> = HashSet::new();
@@ -244,7 +250,7 @@ fn main_sequence(xml: &mut Xml, survey: &Survey, ids: &Ids, entries: &[Entry]) {
         match entry.section {
             Some(s) => {
                 if sections_seen.insert(s) {
-                    let seq = Id::of_parts("Sequence", "section", s);
+                    let seq = Id::of_parts(Kind::Sequence, "section", s);
                     ids.reference(xml, "d:ControlConstructReference", seq);
                 }
             }
@@ -253,7 +259,7 @@ fn main_sequence(xml: &mut Xml, survey: &Survey, ids: &Ids, entries: &[Entry]) {
     }
     for i in 1..=survey.checks.len() {
         let n = i.to_string();
-        let ite = Id::of_parts("IfThenElse", "check", &n);
+        let ite = Id::of_parts(Kind::IfThenElse, "check", &n);
         ids.reference(xml, "d:ControlConstructReference", ite);
     }
     xml.close();
@@ -262,12 +268,12 @@ fn main_sequence(xml: &mut Xml, survey: &Survey, ids: &Ids, entries: &[Entry]) {
 pub fn instrument_scheme(xml: &mut Xml, survey: &Survey, ids: &Ids) {
     ids.open_scheme(
         xml,
-        "d:InstrumentScheme",
+        Kind::InstrumentScheme,
         "d:InstrumentSchemeName",
         &format!("{} instrument", survey.id),
     );
     xml.open("d:Instrument", &[]);
-    ids.identity(xml, Id::new("Instrument", ""));
+    ids.identity(xml, Id::of_kind(Kind::Instrument));
     let channels: Vec<&str> = survey.channels.iter().map(|c| c.as_str()).collect();
     user_attribute(xml, "survey", &survey.id);
     user_attribute(xml, "channels", &channels.join(" "));
@@ -286,7 +292,11 @@ pub fn instrument_scheme(xml: &mut Xml, survey: &Survey, ids: &Ids) {
     names(xml, "d:InstrumentName", &survey.title, &survey.languages);
     description(xml, survey.doc.as_deref());
     xml.leaf("d:TypeOfInstrument", &[], "self-administered questionnaire");
-    ids.reference(xml, "d:ControlConstructReference", Id::new("Sequence", "main"));
+    ids.reference(
+        xml,
+        "d:ControlConstructReference",
+        Id::new(Kind::Sequence, "main"),
+    );
     for l in &survey.languages {
         xml.leaf("d:FieldedLanguages", &[], l);
     }

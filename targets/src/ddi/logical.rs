@@ -3,7 +3,7 @@
 //! codes; otherwise one per question) and variables (one per question, plus one per
 //! `specify` free text), in the `l:` namespace.
 
-use super::ids::{Id, Ids};
+use super::ids::{Id, Ids, Kind};
 use super::text::{label, name};
 use super::xml::Xml;
 use rileva_compiler::ir::{Code, Question, QuestionKind, Survey, Text};
@@ -19,7 +19,7 @@ pub struct CodeList<'a> {
 
 impl<'a> CodeList<'a> {
     pub fn id(&self) -> Id<'a> {
-        Id::new("CodeList", self.name)
+        Id::new(Kind::CodeList, self.name)
     }
 }
 
@@ -51,7 +51,7 @@ pub fn list_name<'a>(ids: &Ids, question: &'a Question) -> &'a str {
 pub fn category_scheme(xml: &mut Xml, survey: &Survey, lists: &[CodeList], ids: &Ids) {
     ids.open_scheme(
         xml,
-        "l:CategoryScheme",
+        Kind::CategoryScheme,
         "l:CategorySchemeName",
         &format!("{} categories", survey.id),
     );
@@ -64,7 +64,7 @@ pub fn category_scheme(xml: &mut Xml, survey: &Survey, lists: &[CodeList], ids: 
             };
             xml.open("l:Category", missing);
             let value = code.value.to_string();
-            ids.identity(xml, Id::of_parts("Category", list.name, &value));
+            ids.identity(xml, Id::of_parts(Kind::Category, list.name, &value));
             label(xml, &code.label, &survey.languages);
             xml.close();
         }
@@ -75,7 +75,7 @@ pub fn category_scheme(xml: &mut Xml, survey: &Survey, lists: &[CodeList], ids: 
 pub fn code_list_scheme(xml: &mut Xml, survey: &Survey, lists: &[CodeList], ids: &Ids) {
     ids.open_scheme(
         xml,
-        "l:CodeListScheme",
+        Kind::CodeListScheme,
         "l:CodeListSchemeName",
         &format!("{} code lists", survey.id),
     );
@@ -87,8 +87,8 @@ pub fn code_list_scheme(xml: &mut Xml, survey: &Survey, lists: &[CodeList], ids:
         for code in list.codes {
             xml.open("l:Code", &[]);
             let value = code.value.to_string();
-            ids.identity(xml, Id::of_parts("Code", list.name, &value));
-            let category = Id::of_parts("Category", list.name, &value);
+            ids.identity(xml, Id::of_parts(Kind::Code, list.name, &value));
+            let category = Id::of_parts(Kind::Category, list.name, &value);
             ids.reference(xml, "r:CategoryReference", category);
             xml.leaf("r:Value", &[], &value);
             xml.close();
@@ -101,7 +101,7 @@ pub fn code_list_scheme(xml: &mut Xml, survey: &Survey, lists: &[CodeList], ids:
 pub fn variable_scheme(xml: &mut Xml, survey: &Survey, ids: &Ids) {
     ids.open_scheme(
         xml,
-        "l:VariableScheme",
+        Kind::VariableScheme,
         "l:VariableSchemeName",
         &format!("{} variables", survey.id),
     );
@@ -141,10 +141,10 @@ fn variable(
     representation: impl FnOnce(&mut Xml),
 ) {
     xml.open("l:Variable", &[]);
-    ids.identity(xml, Id::new("Variable", var));
+    ids.identity(xml, Id::new(Kind::Variable, var));
     name(xml, "l:VariableName", var);
     label(xml, text, &survey.languages);
-    ids.reference(xml, "r:QuestionReference", Id::new("QuestionItem", &q.id));
+    ids.reference(xml, "r:QuestionReference", Id::new(Kind::QuestionItem, &q.id));
     xml.open("l:VariableRepresentation", &[]);
     representation(xml);
     xml.close();
@@ -179,7 +179,7 @@ pub fn coded(xml: &mut Xml, element: &'static str, q: &Question, ids: &Ids) {
     } else {
         xml.open(element, &[("missingValue", &missing)]);
     }
-    let list = Id::new("CodeList", list_name(ids, q));
+    let list = Id::new(Kind::CodeList, list_name(ids, q));
     ids.reference(xml, "r:CodeListReference", list);
 }
 

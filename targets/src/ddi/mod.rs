@@ -18,7 +18,7 @@ mod xml;
 mod tests;
 
 use crate::OutputFile;
-use ids::{Id, Ids};
+use ids::{Id, Ids, Kind};
 use rileva_compiler::ir;
 use xml::Xml;
 
@@ -39,9 +39,9 @@ pub fn emit(survey: &ir::Survey) -> Vec<OutputFile> {
     vec![OutputFile::text(PATH, fragment_instance(survey))]
 }
 
-/// One maintainable scheme of the document: its element and how it is written.
+/// One maintainable scheme of the document: its type and how it is written.
 struct Scheme {
-    element: &'static str,
+    kind: Kind,
     write: fn(&mut Xml, &ir::Survey, &[logical::CodeList], &Ids),
 }
 
@@ -51,48 +51,44 @@ fn fragment_instance(survey: &ir::Survey) -> String {
     let lists = logical::code_lists(survey, &ids);
     let mut schemes = vec![
         Scheme {
-            element: "d:InstrumentScheme",
+            kind: Kind::InstrumentScheme,
             write: |xml, survey, _, ids| collection::instrument_scheme(xml, survey, ids),
         },
         Scheme {
-            element: "d:ControlConstructScheme",
+            kind: Kind::ControlConstructScheme,
             write: |xml, survey, _, ids| collection::control_construct_scheme(xml, survey, ids),
         },
         Scheme {
-            element: "d:QuestionScheme",
+            kind: Kind::QuestionScheme,
             write: |xml, survey, _, ids| collection::question_scheme(xml, survey, ids),
         },
     ];
     if collection::has_instructions(survey) {
         schemes.push(Scheme {
-            element: "d:InterviewerInstructionScheme",
+            kind: Kind::InterviewerInstructionScheme,
             write: |xml, survey, _, ids| collection::instruction_scheme(xml, survey, ids),
         });
     }
     if !lists.is_empty() {
         schemes.push(Scheme {
-            element: "l:CategoryScheme",
+            kind: Kind::CategoryScheme,
             write: logical::category_scheme,
         });
         schemes.push(Scheme {
-            element: "l:CodeListScheme",
+            kind: Kind::CodeListScheme,
             write: logical::code_list_scheme,
         });
     }
     schemes.push(Scheme {
-        element: "l:VariableScheme",
+        kind: Kind::VariableScheme,
         write: |xml, survey, _, ids| logical::variable_scheme(xml, survey, ids),
     });
-    // About 5 KB per question in two languages (50 MB at 10,000 questions).
-    let mut xml = Xml::with_capacity(4096 * (survey.questions.len() + 1));
+    // About 5 KB per question in two languages (51 MB at 10,000 questions): reserved once.
+    let mut xml = Xml::with_capacity(5200 * (survey.questions.len() + 1));
     xml.open("FragmentInstance", &NAMESPACES);
     for scheme in &schemes {
         // Every scheme's id is `<survey>-<scheme type>`.
-        let kind = scheme
-            .element
-            .split_once(':')
-            .map_or(scheme.element, |(_, local)| local);
-        ids.reference(&mut xml, "TopLevelReference", Id::scheme(kind));
+        ids.reference(&mut xml, "TopLevelReference", Id::of_kind(scheme.kind));
     }
     for scheme in &schemes {
         xml.open("Fragment", &[]);

@@ -3,6 +3,8 @@
 //! text and attribute value is escaped here, by [`push_escaped`], and nowhere else. No
 //! markup is put together by hand outside this module, and no tree of the document is built.
 
+use std::cell::OnceCell;
+
 /// Attributes of one element, in the order written.
 pub type Attributes<'a> = &'a [(&'a str, &'a str)];
 
@@ -29,37 +31,52 @@ impl Leaf {
 }
 
 /// Leaves written together many times, where only the end of one leaf's text changes (an
-/// object's `r:Agency`, `r:ID` `<survey>-...`, `r:Version`): indented and escaped once for
-/// each depth, so that writing them is a few copies ([`Xml::group`]).
+/// object's `r:Agency`, `r:ID` `<survey>-<type>-...`, `r:Version`): indented and escaped
+/// once for each variant and depth, so that writing them is a few copies ([`Xml::group`]).
 #[derive(Debug, Clone)]
 pub struct Group {
     before: Vec<Leaf>,
-    /// The leaf whose text varies, and the start of its text, escaped.
+    /// The leaf whose text varies.
     name: String,
+    variants: Vec<Variant>,
+}
+
+/// One way of ending a [`Group`]: the start of the varying text and the leaves after it.
+#[derive(Debug, Clone)]
+pub struct Variant {
+    /// Escaped.
     start: String,
     after: Vec<Leaf>,
-    /// At each depth below [`GROUP_DEPTHS`], the markup before the varying text and after it.
-    by_depth: Vec<(String, String)>,
+    /// At each depth below [`GROUP_DEPTHS`], once it is first written: the markup before
+    /// the rest of the varying text and after it.
+    by_depth: [OnceCell<(String, String)>; GROUP_DEPTHS],
+}
+
+impl Variant {
+    /// The varying text starting with `start`, then the leaves `after`.
+    pub fn new(start: &str, after: Vec<Leaf>) -> Self {
+        let mut escaped = String::with_capacity(start.len());
+        push_escaped(&mut escaped, start);
+        Variant {
+            start: escaped,
+            after,
+            by_depth: std::array::from_fn(|_| OnceCell::new()),
+        }
+    }
 }
 
 impl Group {
-    /// The leaves `before`, then `<name>start...</name>`, then the leaves `after`.
-    pub fn new(before: Vec<Leaf>, name: &str, start: &str, after: Vec<Leaf>) -> Self {
-        let mut escaped = String::new();
-        push_escaped(&mut escaped, start);
-        let mut group = Group {
+    /// The leaves `before`, then `<name>` with the varying text, then a variant's leaves.
+    pub fn new(before: Vec<Leaf>, name: &str, variants: Vec<Variant>) -> Self {
+        Group {
             before,
             name: name.to_owned(),
-            start: escaped,
-            after,
-            by_depth: Vec::new(),
-        };
-        group.by_depth = (0..GROUP_DEPTHS).map(|depth| group.around(depth)).collect();
-        group
+            variants,
+        }
     }
 
-    /// The markup before the varying text and after it, at `depth`.
-    fn around(&self, depth: usize) -> (String, String) {
+    /// The markup before the rest of the varying text and after it, at `depth`.
+    fn around(&self, variant: &Variant, depth: usize) -> (String, String) {
         let mut before = String::new();
         for leaf in &self.before {
             push_indent(&mut before, depth);
@@ -69,12 +86,12 @@ impl Group {
         before.push('<');
         before.push_str(&self.name);
         before.push('>');
-        before.push_str(&self.start);
+        before.push_str(&variant.start);
         let mut after = String::new();
         after.push_str("</");
         after.push_str(&self.name);
         after.push('>');
-        for leaf in &self.after {
+        for leaf in &variant.after {
             push_indent(&mut after, depth);
             after.push_str(&leaf.0);
         }
@@ -156,22 +173,26 @@ impl Xml {
         push_leaf_rest(&mut self.out, name, parts);
     }
 
-    /// The leaves of `group` as the next children, the end of the varying text `parts`
-    /// one after the other.
-    pub fn group(&mut self, group: &Group, parts: &[&str]) {
+    /// The leaves of `group` as the next children, ended as variant number `variant` (none
+    /// when there is no such variant), then each of `names` after a `-` (see [`push_name`]).
+    pub fn group(&mut self, group: &Group, variant: usize, names: &[&str]) {
+        let Some(variant) = group.variants.get(variant) else {
+            return;
+        };
         self.finish_start_tag();
         let depth = self.open.len();
-        let prepared;
-        let (before, after) = match group.by_depth.get(depth) {
-            Some((before, after)) => (before, after),
+        let unprepared;
+        let (before, after) = match variant.by_depth.get(depth) {
+            Some(cell) => cell.get_or_init(|| group.around(variant, depth)),
             None => {
-                prepared = group.around(depth);
-                (&prepared.0, &prepared.1)
+                unprepared = group.around(variant, depth);
+                &unprepared
             }
         };
         self.out.push_str(before);
-        for part in parts {
-            push_escaped(&mut self.out, part);
+        for name in names {
+            self.out.push('-');
+            push_name(&mut self.out, name);
         }
         self.out.push_str(after);
     }
@@ -274,6 +295,17 @@ fn entity(byte: u8) -> Option<&'static str> {
     })
 }
 
+/// `name` appended to `out` with every character outside `[A-Za-z0-9_-]` written `-`: the
+/// characters of a DDI id, which leave nothing to escape.
+pub fn push_name(out: &mut String, name: &str) {
+    let allowed = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
+    if name.bytes().all(|b| allowed(char::from(b))) {
+        out.push_str(name);
+    } else {
+        out.extend(name.chars().map(|c| if allowed(c) { c } else { '-' }));
+    }
+}
+
 /// Some byte of `text` is escaped. The fold does not stop at the first one, so the compiler
 /// checks many bytes per instruction; the common text has none.
 fn needs_escape(text: &str) -> bool {
@@ -332,30 +364,46 @@ mod tests {
         );
     }
 
-    /// A group is the bytes of its leaves written one by one, at a prepared depth and at
-    /// one deeper than those prepared.
+    /// A group is the bytes of its leaves written one by one, at a prepared depth (twice:
+    /// the second time from what the first prepared) and deeper than those prepared.
     #[test]
     fn a_group_is_its_leaves_written_one_by_one() {
         let group = Group::new(
             vec![Leaf::new("r:Agency", "x&y")],
             "r:ID",
-            "s<-",
-            vec![Leaf::new("r:Version", "1'0"), Leaf::new("v", "")],
+            vec![
+                Variant::new("s<-", vec![Leaf::new("r:Version", "1'0"), Leaf::new("v", "")]),
+                Variant::new("t", Vec::new()),
+            ],
         );
-        for depth in [0, 1, 3, GROUP_DEPTHS - 1, GROUP_DEPTHS, GROUP_DEPTHS + 5] {
+        for depth in [0, 1, 3, 3, GROUP_DEPTHS - 1, GROUP_DEPTHS, GROUP_DEPTHS + 5] {
             let (mut grouped, mut one_by_one) = (Xml::new(), Xml::new());
             for xml in [&mut grouped, &mut one_by_one] {
                 for _ in 0..depth {
                     xml.open("e", &[]);
                 }
             }
-            grouped.group(&group, &["k>", "", "n"]);
+            grouped.group(&group, 0, &["k.>", "", "n"]);
+            grouped.group(&group, 1, &[]);
+            grouped.group(&group, 2, &["none"]);
             one_by_one.leaf("r:Agency", &[], "x&y");
-            one_by_one.leaf("r:ID", &[], "s<-k>n");
+            one_by_one.leaf("r:ID", &[], "s<--k----n");
             one_by_one.leaf("r:Version", &[], "1'0");
             one_by_one.leaf("v", &[], "");
+            one_by_one.leaf("r:Agency", &[], "x&y");
+            one_by_one.leaf("r:ID", &[], "t");
             assert_eq!(grouped.finish(), one_by_one.finish(), "depth {depth}");
         }
+    }
+
+    #[test]
+    fn names_keep_only_the_characters_of_an_id() {
+        let mut out = String::new();
+        for name in ["a_b-C9", "istat.scales.x", "è<&>\"'z", ""] {
+            push_name(&mut out, name);
+            out.push('|');
+        }
+        assert_eq!(out, "a_b-C9|istat-scales-x|------z||");
     }
 
     #[test]
