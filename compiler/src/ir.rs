@@ -89,7 +89,7 @@ pub struct Survey {
     #[serde(skip)]
     #[schemars(skip)]
     pub span: Span,
-    /// Where each question id is in `questions`, built on the first [`Survey::question`].
+    /// Where each question id (and specify key) is in `questions`, built on first use.
     #[serde(skip)]
     #[schemars(skip)]
     pub index: QuestionIndex,
@@ -99,9 +99,14 @@ pub struct Survey {
 /// first question and the ten-thousandth (targets and `validate` ask for every question by
 /// name). Built once, on first use; a survey edited after that (tests do) is still answered
 /// right, because every hit is checked against `questions` and a miss is searched.
-/// Never part of what a survey is: two surveys equal but for it are equal.
+/// The same for the keys of [`Survey::is_answer_key`] (`validate` asks for each key of
+/// every response). Never part of what a survey is: two surveys equal but for it
+/// are equal.
 #[derive(Debug, Clone, Default)]
-pub struct QuestionIndex(std::sync::OnceLock<std::collections::HashMap<String, usize>>);
+pub struct QuestionIndex {
+    ids: std::sync::OnceLock<std::collections::HashMap<String, usize>>,
+    answer_keys: std::sync::OnceLock<std::collections::HashMap<String, usize>>,
+}
 
 impl PartialEq for QuestionIndex {
     fn eq(&self, _: &Self) -> bool {
@@ -115,7 +120,7 @@ impl Survey {
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {
-        let index = self.index.0.get_or_init(|| {
+        let index = self.index.ids.get_or_init(|| {
             let mut index = std::collections::HashMap::with_capacity(self.questions.len());
             for (i, q) in self.questions.iter().enumerate() {
                 index.entry(q.id.clone()).or_insert(i);
@@ -125,6 +130,26 @@ impl Survey {
         match index.get(id).and_then(|&i| self.questions.get(i)) {
             Some(q) if q.id == id && index.len() == self.questions.len() => Some(q),
             _ => self.questions.iter().find(|q| q.id == id),
+        }
+    }
+
+    /// Whether `key` may stand in a response's answers: a question id, or the specify key of
+    /// a code of a question (`motivi_99_text`).
+    pub fn is_answer_key(&self, key: &str) -> bool {
+        let index = self.index.answer_keys.get_or_init(|| {
+            let mut index = std::collections::HashMap::new();
+            for (i, q) in self.questions.iter().enumerate() {
+                index.entry(q.id.clone()).or_insert(i);
+                for c in q.specify_codes() {
+                    index.entry(q.specify_key(c.value)).or_insert(i);
+                }
+            }
+            index
+        });
+        let has = |q: &Question| q.id == key || q.specify_codes().any(|c| q.specify_key(c.value) == key);
+        match index.get(key).and_then(|&i| self.questions.get(i)) {
+            Some(q) if has(q) => true,
+            _ => self.questions.iter().any(has),
         }
     }
 

@@ -43,12 +43,14 @@ pub(super) fn check(
     }
 }
 
+/// Keys that are neither a question id nor a specify key, looked up in the survey's index
+/// (built once per survey); the list of known keys is made only for the hint of one.
 fn unknown_keys(survey: &ir::Survey, answers: &Map<String, Value>, out: &mut Vec<Rejection>) {
-    let mut known: BTreeSet<String> = survey.questions.iter().map(|q| q.id.clone()).collect();
-    for q in &survey.questions {
-        known.extend(q.specify_codes().map(|c| q.specify_key(c.value)));
-    }
-    for key in answers.keys().filter(|k| !known.contains(k.as_str())) {
+    for key in answers.keys().filter(|k| !survey.is_answer_key(k)) {
+        let mut known: BTreeSet<String> = survey.questions.iter().map(|q| q.id.clone()).collect();
+        for q in &survey.questions {
+            known.extend(q.specify_codes().map(|c| q.specify_key(c.value)));
+        }
         let hint = closest(key, known.iter().map(String::as_str))
             .map(|c| format!("; did you mean `{c}`?"))
             .unwrap_or_default();

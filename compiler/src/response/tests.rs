@@ -171,6 +171,16 @@ fn specify_texts_need_their_code() {
 }
 
 #[test]
+fn answer_keys_follow_a_survey_edited_after_their_first_use() {
+    let mut s = survey();
+    assert!(s.is_answer_key("tempo") && s.is_answer_key("tempo_99_text"));
+    assert!(!s.is_answer_key("tempo_1_text"));
+    s.questions.retain(|q| q.id != "tempo");
+    assert!(!s.is_answer_key("tempo") && !s.is_answer_key("tempo_99_text"));
+    assert!(s.is_answer_key("soddisfazione"));
+}
+
+#[test]
 fn checks_are_judged() {
     let r = validate(
         &survey(),
