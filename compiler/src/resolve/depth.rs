@@ -42,6 +42,10 @@ fn limit_body(body: &mut Vec<ast::BodyItem>, sink: &mut Diagnostics) {
 }
 
 fn limit_properties(properties: &mut Vec<ast::Property>, sink: &mut Diagnostics) {
+    let is_too_deep = |p: &ast::Property| matches!(p, ast::Property::ShowIf(e) if depth(e) > MAX_DEPTH);
+    if !properties.iter().any(is_too_deep) {
+        return;
+    }
     let mut kept = Vec::with_capacity(properties.len());
     for p in std::mem::take(properties) {
         match p {

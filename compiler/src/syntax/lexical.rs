@@ -85,6 +85,19 @@ fn run_end(text: &str, mut pos: usize, keep: impl Fn(char) -> bool) -> usize {
     pos
 }
 
+/// End of the run of name characters from `pos`: ASCII bytes are judged without decoding,
+/// the rest of the run from the first non-ASCII byte by [`run_end`].
+fn name_end(text: &str, mut pos: usize) -> usize {
+    let bytes = text.as_bytes();
+    while bytes
+        .get(pos)
+        .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    {
+        pos += 1;
+    }
+    run_end(text, pos, is_name_char)
+}
+
 /// Split `text` into tokens; never fails. Reads bytes, decoding only non-ASCII characters.
 pub(crate) fn scan(text: &str) -> Lexed {
     let bytes = text.as_bytes();
@@ -94,6 +107,11 @@ pub(crate) fn scan(text: &str) -> Lexed {
     let mut column = 0;
     let mut pos = 0;
     while let Some((c, len)) = char_at(text, pos) {
+        if c == ' ' {
+            pos += 1;
+            column += 1;
+            continue;
+        }
         let start = pos;
         pos += len;
         if c == '\n' {
@@ -131,7 +149,7 @@ pub(crate) fn scan(text: &str) -> Lexed {
                 TokKind::Number
             }
             c if is_name_char(c) => {
-                pos = run_end(text, pos, is_name_char);
+                pos = name_end(text, pos);
                 TokKind::Word
             }
             '.' | '<' | '>' | '!' => {
@@ -207,9 +225,8 @@ fn find_too_deep(text: &str, tokens: &[Token]) -> Vec<usize> {
     let mut saved_runs: Vec<usize> = Vec::new();
     let mut over = false;
     for token in tokens {
-        let word = text.get(token.start..token.end).unwrap_or("");
         match token.kind {
-            TokKind::Word if word == "not" => {
+            TokKind::Word if text.as_bytes().get(token.start..token.end) == Some(b"not") => {
                 depth += 1;
                 not_run += 1;
             }
