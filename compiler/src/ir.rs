@@ -105,7 +105,7 @@ pub struct Survey {
 #[derive(Debug, Clone, Default)]
 pub struct QuestionIndex {
     ids: std::sync::OnceLock<std::collections::HashMap<String, usize>>,
-    answer_keys: std::sync::OnceLock<std::collections::HashMap<String, usize>>,
+    answer_keys: std::sync::OnceLock<foldhash::HashMap<String, usize>>,
 }
 
 impl PartialEq for QuestionIndex {
@@ -137,7 +137,7 @@ impl Survey {
     /// a code of a question (`motivi_99_text`).
     pub fn is_answer_key(&self, key: &str) -> bool {
         let index = self.index.answer_keys.get_or_init(|| {
-            let mut index = std::collections::HashMap::new();
+            let mut index = foldhash::HashMap::default();
             for (i, q) in self.questions.iter().enumerate() {
                 index.entry(q.id.clone()).or_insert(i);
                 for c in q.specify_codes() {
@@ -146,7 +146,7 @@ impl Survey {
             }
             index
         });
-        let has = |q: &Question| q.id == key || q.specify_codes().any(|c| q.specify_key(c.value) == key);
+        let has = |q: &Question| q.id == key || q.is_specify_key(key);
         match index.get(key).and_then(|&i| self.questions.get(i)) {
             Some(q) if has(q) => true,
             _ => self.questions.iter().any(has),
@@ -313,6 +313,26 @@ impl Question {
     /// The key of a specify text in a response and its SQL column: `motivi_99_text`.
     pub fn specify_key(&self, code: i64) -> String {
         format!("{}_{}_text", self.id, code)
+    }
+
+    /// Whether `key` is [`Question::specify_key`] of one of its specify codes, read without
+    /// writing one: `<id>_<code>_text` with the code as `to_string` writes it (no `+`, no
+    /// leading zero, no `-0`).
+    pub fn is_specify_key(&self, key: &str) -> bool {
+        let Some(code) = key
+            .strip_prefix(self.id.as_str())
+            .and_then(|rest| rest.strip_prefix('_'))
+            .and_then(|rest| rest.strip_suffix("_text"))
+        else {
+            return false;
+        };
+        let digits = code.strip_prefix('-').unwrap_or(code);
+        let canonical =
+            !digits.starts_with('+') && (digits == "0" || !digits.starts_with('0')) && code != "-0";
+        canonical
+            && code
+                .parse::<i64>()
+                .is_ok_and(|v| self.specify_codes().any(|c| c.value == v))
     }
 
     /// The SQL column of one option of a multi: `motivi_99`.

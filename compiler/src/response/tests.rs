@@ -175,6 +175,14 @@ fn answer_keys_follow_a_survey_edited_after_their_first_use() {
     let mut s = survey();
     assert!(s.is_answer_key("tempo") && s.is_answer_key("tempo_99_text"));
     assert!(!s.is_answer_key("tempo_1_text"));
+    for spelled in [
+        "tempo_099_text",
+        "tempo_+99_text",
+        "tempo_99_text_",
+        "tempo99_text",
+    ] {
+        assert!(!s.is_answer_key(spelled), "{spelled}");
+    }
     s.questions.retain(|q| q.id != "tempo");
     assert!(!s.is_answer_key("tempo") && !s.is_answer_key("tempo_99_text"));
     assert!(s.is_answer_key("soddisfazione"));
