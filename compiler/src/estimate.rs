@@ -148,7 +148,24 @@ pub fn words(text: &Text, language: &str) -> u32 {
         .get(language)
         .or_else(|| text.0.values().next())
         .map_or("", String::as_str);
-    u32::try_from(s.split_whitespace().count()).unwrap_or(u32::MAX)
+    u32::try_from(word_count(s)).unwrap_or(u32::MAX)
+}
+
+/// `s.split_whitespace().count()`; an ASCII text is counted over its bytes (the ASCII
+/// characters `char::is_whitespace` takes: tab to carriage return, and space).
+fn word_count(s: &str) -> usize {
+    if !s.is_ascii() {
+        return s.split_whitespace().count();
+    }
+    let space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
+    let mut count = 0;
+    let mut in_word = false;
+    for &b in s.as_bytes() {
+        let starts = !space(b) && !in_word;
+        count += usize::from(starts);
+        in_word = !space(b);
+    }
+    count
 }
 
 /// Reading `words` at [`WORDS_PER_MINUTE`] plus `answer_seconds`, rounded up.
@@ -283,6 +300,21 @@ mod tests {
         survey.questions.push(motivo);
         // kiosk: 3 + 8 + (3 + 3 + 1) = 18 words = 6 s; two closed answers, no specify text.
         assert_eq!(estimate(&survey).seconds, 12);
+    }
+
+    #[test]
+    fn word_count_is_split_whitespace() {
+        for s in [
+            "",
+            " ",
+            "uno",
+            " due  parole ",
+            "a\tb\nc\u{000B}d\u{000C}e\rf",
+            "x  ",
+            "già\u{00A0}fatto sì",
+        ] {
+            assert_eq!(super::word_count(s), s.split_whitespace().count(), "{s:?}");
+        }
     }
 
     #[test]

@@ -94,8 +94,9 @@ pub(crate) struct Failure<'a> {
     pub expected: &'a [Rule],
     /// Start of the entry being parsed (to name the block a `}` would close).
     pub entry_start: usize,
-    /// Set when the entry is the first thing of a block: `}` would also have been accepted.
-    pub closing: Option<&'a str>,
+    /// The block (`the survey`) when the entry is the first thing of it: `}` would also
+    /// have been accepted, to close it.
+    pub block: Option<&'a str>,
 }
 
 /// The token at or after `offset`: its span and how to quote it.
@@ -153,8 +154,8 @@ pub(crate) fn syntax_error(file: FileId, text: &str, lexed: &Lexed, failure: &Fa
             words.push(word);
         }
     }
-    if let Some(closing) = failure.closing {
-        words.push(closing.to_owned());
+    if let Some(block) = failure.block {
+        words.push(format!("`}}` to close {block}"));
     }
     let message = match words.as_slice() {
         [] => format!("unexpected {found}"),

@@ -153,7 +153,7 @@ impl<'t> Driver<'t> {
     /// Run `rule` on the text at the cursor. On success the cursor moves past the entry; on
     /// failure R0001 is reported, the cursor skips to the next synchronisation point and the
     /// skipped span is returned.
-    pub fn run(&mut self, rule: Rule, closing: Option<&str>) -> Result<(Entry, usize), Span> {
+    pub fn run(&mut self, rule: Rule, block: Option<&str>) -> Result<(Entry, usize), Span> {
         let Some(first) = self.lexed.get(self.cursor).copied() else {
             let at = end_of_file(self.file, self.text, &self.lexed);
             return Err(at);
@@ -210,7 +210,7 @@ impl<'t> Driver<'t> {
                         offset,
                         expected,
                         entry_start: start,
-                        closing: closing.filter(|_| offset == start),
+                        block: block.filter(|_| offset == start),
                     };
                     syntax_error(self.file, self.text, &self.lexed, &failure)
                 };
@@ -314,8 +314,7 @@ impl<'t> Driver<'t> {
             self.cursor += 1;
             return Step::Close(token.end);
         }
-        let closing = format!("`}}` to close {what}");
-        match self.run(rule, Some(&closing)) {
+        match self.run(rule, Some(what)) {
             Ok((entry, start)) => Step::Entry(entry, start),
             Err(span) => Step::Error(span),
         }
