@@ -160,12 +160,13 @@ impl TextDef {
         if exact {
             return ir::Text(self.values);
         }
-        ir::Text(
-            languages
-                .iter()
-                .filter_map(|l| self.get(l).map(|t| (l.clone(), t.to_owned())))
-                .collect(),
-        )
+        let mut text = BTreeMap::new();
+        for l in languages {
+            if let Some(t) = self.get(l) {
+                text.insert(l.clone(), t.to_owned());
+            }
+        }
+        ir::Text(text)
     }
 
     /// Every language it has, for a standard (no survey to narrow it).
