@@ -17,7 +17,7 @@ use minijinja::HtmlEscape;
 use minijinja::{context, Error, ErrorKind, Template, Value};
 use serde::Serialize;
 use std::collections::hash_map::{Entry, HashMap};
-use std::hash::Hash;
+use std::hash::{Hash, Hasher};
 
 /// Opens a placeholder: `OPEN <slot> QUOTE CLOSE`, private-use characters no template or
 /// interface string holds. The quote tells whether the template escaped it (`&quot;`).
@@ -85,6 +85,24 @@ struct Skeleton {
     reused: Vec<bool>,
 }
 
+/// A shape as the skeletons' key, with its number of texts and which of them are empty.
+/// Only those two are hashed (a few words, where hashing the whole shape walks every
+/// option); keys are compared whole. Equal shapes have as many texts, so equal keys hash
+/// alike.
+#[derive(Debug, PartialEq, Eq)]
+struct Key<F> {
+    slots: usize,
+    empty: Vec<u64>,
+    shape: F,
+}
+
+impl<F> Hash for Key<F> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.slots.hash(state);
+        self.empty.hash(state);
+    }
+}
+
 /// One fragment template, with the values every fragment shares (`globals`) and the
 /// skeletons of the shapes met so far, by shape (texts emptied) and empty texts.
 pub struct Fragments<'t, F> {
@@ -92,7 +110,7 @@ pub struct Fragments<'t, F> {
     /// The name under which the template reads each view (`q`).
     name: &'static str,
     globals: Value,
-    skeletons: HashMap<(F, Vec<u64>), Skeleton, foldhash::fast::RandomState>,
+    skeletons: HashMap<Key<F>, Skeleton, foldhash::fast::RandomState>,
     /// The escaped texts of the reused slots of the view being written, and where each is.
     escaped: String,
     escaped_at: Vec<(usize, usize)>,
@@ -117,7 +135,11 @@ impl<'t, F: Fragment> Fragments<'t, F> {
             placeholders: false,
         };
         let shape = view.shape(&mut slots);
-        let key = (shape, slots.empty());
+        let key = Key {
+            slots: slots.texts.len(),
+            empty: slots.empty(),
+            shape,
+        };
         let skeleton = match self.skeletons.entry(key) {
             Entry::Occupied(known) => known.into_mut(),
             Entry::Vacant(new) => {
