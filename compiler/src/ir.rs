@@ -312,7 +312,10 @@ impl Question {
 
     /// The key of a specify text in a response and its SQL column: `motivi_99_text`.
     pub fn specify_key(&self, code: i64) -> String {
-        format!("{}_{}_text", self.id, code)
+        let mut out = String::with_capacity(self.id.len() + 26);
+        self.push_option_column(&mut out, code);
+        out.push_str("_text");
+        out
     }
 
     /// Whether `key` is [`Question::specify_key`] of one of its specify codes, read without
@@ -337,7 +340,39 @@ impl Question {
 
     /// The SQL column of one option of a multi: `motivi_99`.
     pub fn option_column(&self, code: i64) -> String {
-        format!("{}_{}", self.id, code)
+        let mut out = String::with_capacity(self.id.len() + 21);
+        self.push_option_column(&mut out, code);
+        out
+    }
+
+    /// [`Question::option_column`], appended to `out` without going through `fmt`: the SQL
+    /// target names a column for every option and specify text, several times a survey.
+    fn push_option_column(&self, out: &mut String, code: i64) {
+        out.push_str(&self.id);
+        out.push('_');
+        push_integer(out, code);
+    }
+}
+
+/// `value` in decimal (`-12`), as `{value}` prints it, appended to `out` without going
+/// through `fmt`.
+pub fn push_integer(out: &mut String, value: i64) {
+    if value < 0 {
+        out.push('-');
+    }
+    let mut magnitude = value.unsigned_abs();
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (magnitude % 10) as u8;
+        magnitude /= 10;
+        if magnitude == 0 {
+            break;
+        }
+    }
+    for &d in &digits[start..] {
+        out.push(char::from(d));
     }
 }
 

@@ -130,23 +130,7 @@ pub fn push_integers(out: &mut String, values: impl IntoIterator<Item = i64>) {
 /// `value` in decimal (`-12`), as `{value}` prints it, appended to `out` without going
 /// through `fmt` (a codebook has several integers per row).
 pub fn push_integer(out: &mut String, value: i64) {
-    if value < 0 {
-        out.push('-');
-    }
-    let mut magnitude = value.unsigned_abs();
-    let mut digits = [0u8; 20];
-    let mut start = digits.len();
-    loop {
-        start -= 1;
-        digits[start] = b'0' + (magnitude % 10) as u8;
-        magnitude /= 10;
-        if magnitude == 0 {
-            break;
-        }
-    }
-    for &d in &digits[start..] {
-        out.push(char::from(d));
-    }
+    rileva_compiler::ir::push_integer(out, value);
 }
 
 #[cfg(test)]
