@@ -112,6 +112,28 @@ fn pg_rows(pg: &mut PgSchema, survey: &ir::Survey) -> Vec<Vec<Value>> {
         .collect()
 }
 
+/// How many tables the SQLite file holds (it is opened as `load` left it).
+fn sqlite_tables(db: &Path) -> i64 {
+    let conn = rusqlite::Connection::open(db).expect("open");
+    conn.query_row(
+        "SELECT count(*) FROM sqlite_schema WHERE type = 'table'",
+        [],
+        |r| r.get(0),
+    )
+    .expect("count")
+}
+
+/// How many tables the test's schema holds.
+fn pg_tables(pg: &mut PgSchema) -> i64 {
+    pg.client
+        .query_one(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()",
+            &[],
+        )
+        .expect("count")
+        .get(0)
+}
+
 /// Compare stored rows with the rows of the responses (all but `submitted_at`, which
 /// PostgreSQL stores as an instant).
 fn assert_rows(survey: &ir::Survey, responses: &[Value], stored: &[Vec<Value>], sqlite: bool) {
@@ -386,15 +408,7 @@ fn a_database_error_leaves_nothing_written() {
         "{stderr}"
     );
     assert!(stderr.contains("nothing was loaded"), "{stderr}");
-    let conn = rusqlite::Connection::open(&db).expect("open");
-    let tables: i64 = conn
-        .query_row(
-            "SELECT count(*) FROM sqlite_schema WHERE type = 'table'",
-            [],
-            |r| r.get(0),
-        )
-        .expect("count");
-    assert_eq!(tables, 1, "no codebook table was created");
+    assert_eq!(sqlite_tables(&db), 1, "no codebook table was created");
 
     let mut pg = PgSchema::new("clash");
     pg.client
@@ -411,15 +425,7 @@ fn a_database_error_leaves_nothing_written() {
         "{}",
         text(&output)
     );
-    let tables: i64 = pg
-        .client
-        .query_one(
-            "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()",
-            &[],
-        )
-        .expect("count")
-        .get(0);
-    assert_eq!(tables, 1, "no codebook table was created");
+    assert_eq!(pg_tables(&mut pg), 1, "no codebook table was created");
 }
 
 #[test]
@@ -607,19 +613,11 @@ fn a_load_killed_mid_stream_stores_nothing_and_loads_again() {
     let sent = kill_mid_stream(&path, &sqlite_url, &chunk, || {
         journal.exists() && std::fs::metadata(&db).is_ok_and(|m| m.len() > 0)
     });
-    let conn = rusqlite::Connection::open(&db).expect("open after the kill");
-    let tables: i64 = conn
-        .query_row(
-            "SELECT count(*) FROM sqlite_schema WHERE type = 'table'",
-            [],
-            |r| r.get(0),
-        )
-        .expect("count");
     assert_eq!(
-        tables, 0,
+        sqlite_tables(&db),
+        0,
         "SQLite kept tables of a load killed after {sent} lines"
     );
-    drop(conn);
     load_again(&path, &survey, &accepted, sent, dir.path(), &sqlite_url, || {
         sqlite_rows(&db, &survey)
     });
@@ -649,16 +647,9 @@ fn a_load_killed_mid_stream_stores_nothing_and_loads_again() {
         );
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
-    let tables: i64 = pg
-        .client
-        .query_one(
-            "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()",
-            &[],
-        )
-        .expect("count")
-        .get(0);
     assert_eq!(
-        tables, 0,
+        pg_tables(&mut pg),
+        0,
         "PostgreSQL kept tables of a load killed after {sent} lines"
     );
     load_again(&path, &survey, &accepted, sent, dir.path(), &url, || {
