@@ -190,7 +190,7 @@ impl Writer {
     /// An integer in decimal, as serde_json writes it (without going through `fmt`).
     pub fn int(&mut self, n: impl Into<i64>) {
         self.value();
-        crate::sql::quote::push_integer(&mut self.out, n.into());
+        rileva_compiler::ir::push_integer(&mut self.out, n.into());
     }
 
     pub fn bool(&mut self, b: bool) {

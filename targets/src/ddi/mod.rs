@@ -12,7 +12,7 @@ mod collection;
 mod ids;
 mod logical;
 mod text;
-mod xml;
+pub(crate) mod xml;
 
 #[cfg(test)]
 mod tests;

@@ -19,19 +19,12 @@ pub fn clean(text: &str) -> String {
         .collect()
 }
 
-/// Escapes `text` for XML character data and attribute values (either quote).
+/// Escapes `text` for XML character data and attribute values (either quote), with the
+/// DDI writer's escaping of the five markup characters.
 pub fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in clean(text).chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            _ => out.push(c),
-        }
-    }
+    let clean = clean(text);
+    let mut out = String::with_capacity(clean.len());
+    crate::ddi::xml::push_escaped(&mut out, &clean);
     out
 }
 

@@ -127,11 +127,9 @@ pub fn push_integers(out: &mut String, values: impl IntoIterator<Item = i64>) {
     }
 }
 
-/// `value` in decimal (`-12`), as `{value}` prints it, appended to `out` without going
-/// through `fmt` (a codebook has several integers per row).
-pub fn push_integer(out: &mut String, value: i64) {
-    rileva_compiler::ir::push_integer(out, value);
-}
+/// `value` in decimal (`-12`), appended to `out` without going through `fmt` (a codebook
+/// has several integers per row): the compiler's one decimal writer.
+pub use rileva_compiler::ir::push_integer;
 
 #[cfg(test)]
 mod tests {
