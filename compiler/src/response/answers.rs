@@ -44,13 +44,18 @@ pub(super) fn check(
 }
 
 /// Keys that are neither a question id nor a specify key, looked up in the survey's index
-/// (built once per survey); the list of known keys is made only for the hint of one.
+/// (built once per survey); the list of known keys is made only when one is unknown, for
+/// the hint, and once for all the unknown keys of the response.
 fn unknown_keys(survey: &ir::Survey, answers: &Map<String, Value>, out: &mut Vec<Rejection>) {
+    let mut known: Option<BTreeSet<String>> = None;
     for key in answers.keys().filter(|k| !survey.is_answer_key(k)) {
-        let mut known: BTreeSet<String> = survey.questions.iter().map(|q| q.id.clone()).collect();
-        for q in &survey.questions {
-            known.extend(q.specify_codes().map(|c| q.specify_key(c.value)));
-        }
+        let known = known.get_or_insert_with(|| {
+            let mut known: BTreeSet<String> = survey.questions.iter().map(|q| q.id.clone()).collect();
+            for q in &survey.questions {
+                known.extend(q.specify_codes().map(|c| q.specify_key(c.value)));
+            }
+            known
+        });
         let hint = closest(key, known.iter().map(String::as_str))
             .map(|c| format!("; did you mean `{c}`?"))
             .unwrap_or_default();
