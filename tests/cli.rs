@@ -243,6 +243,41 @@ fn build_leaves_nothing_when_a_later_file_cannot_be_written() {
 }
 
 #[test]
+fn a_build_over_a_previous_one_replaces_every_file_and_leaves_no_temporary() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("s.rileva");
+    let survey = |title: &str| {
+        format!("survey a.b {{ version 1.0.0 title \"{title}\" question q: yesno {{ \"Q?\" }} }}")
+    };
+    let (out, fresh) = (dir.path().join("out"), dir.path().join("fresh"));
+    let build = |into: &Path| {
+        let (status, _, err) = rileva(&["build", "--out", into.to_str().unwrap(), source.to_str().unwrap()]);
+        assert_eq!(status, 0, "{err}");
+    };
+    std::fs::write(&source, survey("Prima")).unwrap();
+    build(&out);
+    let first = entries(&out);
+    // The second build exchanges each file in place with its new bytes (src/cli/replace.rs):
+    // the same files as a build into an empty folder, with the same bytes, and nothing else.
+    std::fs::write(&source, survey("Seconda")).unwrap();
+    build(&out);
+    build(&fresh);
+    assert_eq!(entries(&out), first);
+    assert_eq!(entries(&out), entries(&fresh));
+    for path in entries(&fresh) {
+        if fresh.join(&path).is_file() {
+            let (got, want) = (
+                std::fs::read(out.join(&path)).unwrap(),
+                std::fs::read(fresh.join(&path)).unwrap(),
+            );
+            assert!(got == want, "{} differs from a fresh build", path.display());
+        }
+    }
+    let form = std::fs::read_to_string(out.join("a.b/form.it.html")).unwrap();
+    assert!(form.contains("Seconda") && !form.contains("Prima"), "{form}");
+}
+
+#[test]
 fn warnings_fail_only_when_denied() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("warn.rileva");

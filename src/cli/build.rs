@@ -3,7 +3,7 @@
 //! or target validation fails, and nothing is left (no file, no temporary, no folder made)
 //! when a file cannot be written.
 
-use super::{check, inputs, CliError, Format, LibArgs, Status};
+use super::{check, inputs, replace, CliError, Format, LibArgs, Status};
 use rayon::prelude::*;
 use rileva_compiler::diff::version_key;
 use rileva_compiler::ir;
@@ -94,12 +94,21 @@ pub fn run(args: BuildArgs) -> Result<Status, CliError> {
         discard(&staged);
         return Err(format!("cannot write {}: it is a directory", file.path.display()));
     }
+    // A file already in place is exchanged with its new bytes, then its old bytes removed
+    // (replace.rs); the temporaries of the files after a failed one are removed as well.
+    let mut replaced = Vec::new();
     for (i, file) in staged.iter().enumerate() {
-        if let Err(e) = fs::rename(&file.tmp, &file.path) {
-            discard(&staged[i..]);
-            return Err(format!("cannot write {}: {e}", file.path.display()));
+        match replace::replace(&file.tmp, &file.path) {
+            Ok(replace::Replaced::Exchanged) => replaced.push(&file.tmp),
+            Ok(replace::Replaced::Renamed) => {}
+            Err(e) => {
+                discard(&staged[i..]);
+                remove_all(&replaced);
+                return Err(format!("cannot write {}: {e}", file.path.display()));
+            }
         }
     }
+    remove_all(&replaced);
     let wrote = format!(
         "wrote {} file(s) for {} survey(s) under {}",
         staged.len(),
@@ -205,4 +214,12 @@ fn discard(staged: &[Staged]) {
     for dir in created {
         let _ = fs::remove_dir(dir);
     }
+}
+
+/// Remove the old bytes of the files replaced, on both cores: freeing a large file's pages
+/// is the kernel's work, and it is the last thing a build does.
+fn remove_all(old: &[&PathBuf]) {
+    old.par_iter().for_each(|tmp| {
+        let _ = fs::remove_file(tmp);
+    });
 }

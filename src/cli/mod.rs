@@ -11,6 +11,7 @@ mod load;
 mod lsp;
 mod new;
 mod render;
+mod replace;
 mod report;
 mod responses;
 mod sarif;
