@@ -108,10 +108,14 @@ pub fn estimate_channel(survey: &Survey, channel: Channel) -> Estimate {
         .iter()
         .filter(|q| q.channels.is_empty() || q.channels.contains(&channel))
         .collect();
+    // The sections holding an asked question, gathered once: a lookup per section, not a
+    // scan of every question per section (quadratic in a survey of many sections).
+    let asked_sections: std::collections::HashSet<&str> =
+        asked.iter().filter_map(|q| q.section.as_deref()).collect();
     let section_words: u32 = survey
         .sections
         .iter()
-        .filter(|s| asked.iter().any(|q| q.section.as_deref() == Some(s.id.as_str())))
+        .filter(|s| asked_sections.contains(s.id.as_str()))
         .map(|s| words(&s.title, language))
         .sum();
     let heading_words = words(&survey.title, language) + section_words;
