@@ -20,6 +20,7 @@ mod words;
 mod tests;
 
 use crate::OutputFile;
+use rayon::prelude::*;
 use rileva_compiler::ir;
 
 /// The path of the document in `lang`, relative to `OUT/<survey id>/`.
@@ -28,11 +29,11 @@ pub fn path(lang: &str) -> String {
 }
 
 pub fn emit(survey: &ir::Survey) -> Vec<OutputFile> {
-    // One page per language, one after the other: the build already runs the targets on
-    // both cores, and two pages at once would hold both in memory.
+    // One page per language, each a task of its own: the build runs every target's tasks on
+    // both cores (rayon steals the second page while the first renders), in language order.
     survey
         .languages
-        .iter()
+        .par_iter()
         .map(|lang| {
             let page = view::page(survey, lang);
             let html = render::render(&page).unwrap_or_else(|e| internal_error_page(&e));

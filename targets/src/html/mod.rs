@@ -27,6 +27,7 @@ pub(crate) mod fixture;
 mod tests;
 
 use crate::{Options, OutputFile};
+use rayon::prelude::*;
 use rileva_compiler::ir;
 
 pub use theme::BOOTSTRAP_ITALIA_VERSION;
@@ -35,12 +36,12 @@ pub fn emit(survey: &ir::Survey, options: &Options) -> Vec<OutputFile> {
     if !survey.channels.contains(&ir::Channel::Web) {
         return Vec::new();
     }
-    // One page per language, one after the other: the build already runs the targets on
-    // both cores, and two pages at once would hold both in memory.
+    // One page per language, each a task of its own: the build runs every target's tasks on
+    // both cores (rayon steals the second page while the first renders), in language order.
     let questions_json = data::questions_json(&view::web_questions(survey));
     survey
         .languages
-        .iter()
+        .par_iter()
         .map(|lang| {
             let page = view::page(survey, lang, options, &questions_json);
             let html = render::render(&page).unwrap_or_else(|e| internal_error_page(&e));

@@ -44,7 +44,8 @@ const SQLITE_TEMPLATE: &str = include_str!("../../templates/sql/sqlite.sql.j2");
 /// `sql/postgres.sql` and `sql/sqlite.sql`.
 pub fn emit(survey: &ir::Survey) -> Vec<OutputFile> {
     let versions = [survey];
-    // The codebook's rows are written once for both files.
+    // The codebook's rows are written once for both files; the two files are two tasks,
+    // which the build runs on both cores beside the other targets.
     let codebook = view::Codebook::new(&versions);
     let file = |dialect| {
         render(
@@ -52,9 +53,10 @@ pub fn emit(survey: &ir::Survey) -> Vec<OutputFile> {
             dialect,
         )
     };
+    let (postgres, sqlite) = rayon::join(|| file(Dialect::Postgres), || file(Dialect::Sqlite));
     vec![
-        OutputFile::text("sql/postgres.sql", file(Dialect::Postgres)),
-        OutputFile::text("sql/sqlite.sql", file(Dialect::Sqlite)),
+        OutputFile::text("sql/postgres.sql", postgres),
+        OutputFile::text("sql/sqlite.sql", sqlite),
     ]
 }
 
