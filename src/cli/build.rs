@@ -10,6 +10,7 @@ use rileva_compiler::ir;
 use rileva_targets::{HtmlTheme, Options, OutputFile, Target};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 #[derive(clap::Args, Debug)]
 pub struct BuildArgs {
@@ -71,10 +72,23 @@ pub fn run(args: BuildArgs) -> Result<Status, CliError> {
         .zip(&dirs)
         .flat_map(|(survey, dir)| targets.iter().map(move |target| (survey, dir, *target)))
         .collect();
-    let written: Vec<Result<Vec<Staged>, CliError>> = pairs
-        .par_iter()
-        .map(|(survey, dir, target)| stage(dir, target.emit(survey, &options)))
-        .collect();
+    // Started longest first ([`LONGEST_FIRST`]), each pair a task of its own taken in that
+    // order by whichever core is free: the small pairs fill both cores at the end.
+    let mut order: Vec<usize> = (0..pairs.len()).collect();
+    order.sort_by_key(|&i| (longest_first(pairs[i].2), i));
+    let slots: Vec<OnceLock<Result<Vec<Staged>, CliError>>> = pairs.iter().map(|_| OnceLock::new()).collect();
+    rayon::scope_fifo(|scope| {
+        for &i in &order {
+            let ((survey, dir, target), slot, options) = (pairs[i], &slots[i], &options);
+            scope.spawn_fifo(move |_| {
+                let _ = slot.set(stage(dir, target.emit(survey, options)));
+            });
+        }
+    });
+    let written = slots.into_iter().map(|slot| {
+        slot.into_inner()
+            .unwrap_or_else(|| Err("internal error: a target was not emitted".to_owned()))
+    });
     let mut staged = Vec::new();
     let mut failure = None;
     for result in written {
@@ -121,7 +135,28 @@ pub fn run(args: BuildArgs) -> Result<Status, CliError> {
     } else {
         println!("{wrote}");
     }
+    // The checked surveys are not freed piece by piece: the process ends next, and the
+    // system takes its memory back at once (7 ms of a 10,000-question build).
+    std::mem::forget(compilation);
     Ok(Status::Ok)
+}
+
+/// The targets by how much they write, most first: the order their pairs are started in.
+const LONGEST_FIRST: [Target; 7] = [
+    Target::Doc,
+    Target::Html,
+    Target::Ddi,
+    Target::Sql,
+    Target::JsonSchema,
+    Target::Ir,
+    Target::Kiosk,
+];
+
+fn longest_first(target: Target) -> usize {
+    LONGEST_FIRST
+        .iter()
+        .position(|t| *t == target)
+        .unwrap_or(LONGEST_FIRST.len())
 }
 
 fn selected(args: &[Target]) -> Vec<Target> {
