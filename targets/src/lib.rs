@@ -12,6 +12,7 @@ pub mod ir_json;
 pub mod json_schema;
 pub mod kiosk;
 mod pretty;
+mod splice;
 pub mod sql;
 pub mod templates;
 pub mod words;

@@ -5,6 +5,7 @@
 
 use super::view::Page;
 use crate::fragment::Fragments;
+use crate::splice::Splices;
 use minijinja::{context, Value};
 use serde::Serialize;
 
@@ -13,7 +14,8 @@ const TEMPLATES: [(&str, &str); 2] = [
     ("question.html", include_str!("../../templates/doc/question.html")),
 ];
 
-/// A block as `document.html` reads it: its questions already laid out, each on a line.
+/// A block as `document.html` reads it: its questions already laid out, each on a line
+/// (or their placeholder).
 #[derive(Serialize)]
 struct BlockLayout<'a> {
     heading: &'a str,
@@ -22,11 +24,13 @@ struct BlockLayout<'a> {
 }
 
 /// Render one document. The templates are fixed and tested, so an error here is a bug in
-/// rileva, reported as a message rather than a panic.
+/// rileva, reported as a message rather than a panic. Each block's questions are spliced in
+/// after the document is rendered ([`Splices`]).
 pub fn render(page: &Page) -> Result<String, minijinja::Error> {
     let env = crate::templates::environment(&TEMPLATES)?;
     let globals = context! { ui => page.ui, languages => &page.languages };
     let mut questions = Fragments::new(env.get_template("question.html")?, "q", globals);
+    let mut splices = Splices::default();
     let mut blocks = Vec::with_capacity(page.blocks.len());
     for block in &page.blocks {
         let mut html = String::with_capacity(block.questions.len() * 2048);
@@ -38,11 +42,22 @@ pub fn render(page: &Page) -> Result<String, minijinja::Error> {
         blocks.push(BlockLayout {
             heading: &block.heading,
             id: &block.id,
-            questions: html,
+            questions: splices.hold(html),
         });
     }
-    env.get_template("document.html")?
-        .render(context! { blocks => blocks, ..Value::from_serialize(page) })
+    let template = env.get_template("document.html")?;
+    let render = |blocks: &[BlockLayout]| {
+        template.render(context! { blocks => blocks, ..Value::from_serialize(page) })
+    };
+    match splices.fill(&render(&blocks)?) {
+        Ok(html) => Ok(html),
+        Err(markup) => {
+            for (block, questions) in blocks.iter_mut().zip(markup) {
+                block.questions = questions.into_owned();
+            }
+            render(&blocks)
+        }
+    }
 }
 
 #[cfg(test)]

@@ -120,3 +120,24 @@ fn every_survey_text_is_escaped() {
 fn the_same_survey_gives_the_same_bytes() {
     assert_eq!(emit(&inps()), emit(&inps()));
 }
+
+/// A survey text that holds the placeholder the document's blocks are spliced at (a
+/// private-use character, `splice.rs`): the document is the one rendered with the markup
+/// itself, the text printed as any other.
+#[test]
+fn a_title_holding_a_splice_placeholder_is_printed_as_written() {
+    use crate::html::fixture::text;
+    for placeholder in ["\u{E002}0\u{E003}", "\u{E002}1\u{E003}", "\u{E002}"] {
+        let mut marked = inps();
+        marked.title = text(&[("it", "TITOLO"), ("en", "TITLE")]);
+        let mut holding = inps();
+        holding.title = text(&[("it", placeholder), ("en", placeholder)]);
+        for lang in ["it", "en"] {
+            // The document shows every language's title.
+            let expected = page_text(&marked, lang)
+                .replace("TITOLO", placeholder)
+                .replace("TITLE", placeholder);
+            assert_eq!(page_text(&holding, lang), expected, "{placeholder:?} {lang}");
+        }
+    }
+}

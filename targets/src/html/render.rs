@@ -5,6 +5,7 @@
 
 use super::view::Page;
 use crate::fragment::Fragments;
+use crate::splice::Splices;
 use minijinja::{context, Value};
 use serde::Serialize;
 
@@ -17,7 +18,7 @@ const TEMPLATES: [(&str, &str); 3] = [
     ("notes.html", include_str!("../../templates/html/notes.html")),
 ];
 
-/// A block as `page.html` reads it: its questions already laid out.
+/// A block as `page.html` reads it: its questions already laid out (or their placeholder).
 #[derive(Serialize)]
 struct BlockLayout<'a> {
     heading: &'a Option<String>,
@@ -27,11 +28,13 @@ struct BlockLayout<'a> {
 }
 
 /// Render one page. The templates are fixed and tested, so an error here is a bug in
-/// rileva, reported as a message rather than a panic.
+/// rileva, reported as a message rather than a panic. Each block's questions and the
+/// script's data are spliced in after the page is rendered ([`Splices`]).
 pub fn render(page: &Page) -> Result<String, minijinja::Error> {
     let env = crate::templates::environment(&TEMPLATES)?;
     let globals = context! { ui => page.ui, ui_lang_differs => page.ui_lang_differs };
     let mut questions = Fragments::new(env.get_template("question.html")?, "q", globals);
+    let mut splices = Splices::default();
     let mut blocks = Vec::with_capacity(page.blocks.len());
     for block in &page.blocks {
         let mut html = String::with_capacity(block.questions.len() * 1024);
@@ -42,11 +45,24 @@ pub fn render(page: &Page) -> Result<String, minijinja::Error> {
             heading: &block.heading,
             section_id: &block.section_id,
             feedback: block.feedback,
-            questions: html,
+            questions: splices.hold(html),
         });
     }
-    env.get_template("page.html")?
-        .render(context! { blocks => blocks, ..Value::from_serialize(page) })
+    let data_json = splices.hold(page.data_json.as_str());
+    let template = env.get_template("page.html")?;
+    let render = |blocks: &[BlockLayout], data_json: &str| {
+        template.render(context! { blocks => blocks, data_json => data_json, ..Value::from_serialize(page) })
+    };
+    match splices.fill(&render(&blocks, &data_json)?) {
+        Ok(html) => Ok(html),
+        Err(mut markup) => {
+            let data_json = markup.pop().unwrap_or_default();
+            for (block, questions) in blocks.iter_mut().zip(markup) {
+                block.questions = questions.into_owned();
+            }
+            render(&blocks, &data_json)
+        }
+    }
 }
 
 #[cfg(test)]

@@ -351,3 +351,26 @@ fn output_is_deterministic() {
         assert_eq!(emit(&fixture::inps(), &options), emit(&fixture::inps(), &options));
     }
 }
+
+/// A survey text that holds the placeholder the page's blocks are spliced at (a private-use
+/// character, `splice.rs`): the page is the one rendered with the markup itself, the text
+/// printed as any other.
+#[test]
+fn a_title_holding_a_splice_placeholder_is_printed_as_written() {
+    for placeholder in ["\u{E002}0\u{E003}", "\u{E002}1\u{E003}", "\u{E002}"] {
+        let mut marked = fixture::inps();
+        marked.title = text(&[("it", "TITOLO"), ("en", "TITLE")]);
+        let mut holding = fixture::inps();
+        holding.title = text(&[("it", placeholder), ("en", placeholder)]);
+        for theme in [HtmlTheme::Plain, HtmlTheme::BootstrapItalia] {
+            for (lang, mark) in [("it", "TITOLO"), ("en", "TITLE")] {
+                let expected = page(&marked, lang, theme).replace(mark, placeholder);
+                assert_eq!(
+                    page(&holding, lang, theme),
+                    expected,
+                    "{placeholder:?} {lang} {theme:?}"
+                );
+            }
+        }
+    }
+}

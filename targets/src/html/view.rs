@@ -23,7 +23,9 @@ pub struct Page<'s> {
     pub bootstrap: bool,
     pub css: String,
     pub script: String,
-    /// The JSON the script reads, already safe inside `<script type="application/json">`.
+    /// The JSON the script reads, already safe inside `<script type="application/json">`;
+    /// spliced into the page by [`super::render`].
+    #[serde(skip)]
     pub data_json: String,
     pub endpoint: String,
     pub ui: &'static Strings,
