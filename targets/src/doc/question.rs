@@ -5,13 +5,13 @@
 use super::i18n::{fill, Strings};
 use super::view::{channel_names, lang_texts, locking_standard, LangText};
 use super::words;
-use crate::fragment::{Fragment, Slots};
+use crate::fragment::{same_option, same_str, same_strs, Fragment, Slots};
 use rileva_compiler::ir::{Question, QuestionKind, Survey};
 use rileva_compiler::response::DEFAULT_TEXT_MAX_CHARS;
 use serde::Serialize;
 use std::borrow::Cow;
 
-#[derive(Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Serialize)]
 pub struct QuestionView<'s> {
     /// The question's place in the survey, from 1 (a text, so that it fills a slot).
     pub number: String,
@@ -28,12 +28,54 @@ pub struct QuestionView<'s> {
     pub note: Option<String>,
 }
 
-#[derive(Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Serialize)]
 pub struct CodeView<'s> {
     pub value: i64,
     pub labels: Vec<LangText<'s>>,
     pub flags: String,
 }
+
+/// The derived `==`, comparing strings by [`same_str`]: every field is named, so a new one
+/// cannot be left out of a shape's comparison.
+impl PartialEq for QuestionView<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        let QuestionView {
+            number,
+            id,
+            anchor,
+            kind,
+            required,
+            locked,
+            wording,
+            help,
+            codes,
+            facts,
+            note,
+        } = self;
+        same_str(number, &other.number)
+            && same_str(id, &other.id)
+            && same_str(anchor, &other.anchor)
+            && same_str(kind, other.kind)
+            && *required == other.required
+            && *locked == other.locked
+            && *wording == other.wording
+            && *help == other.help
+            && *codes == other.codes
+            && same_strs(facts, &other.facts)
+            && same_option(note, &other.note)
+    }
+}
+
+impl Eq for QuestionView<'_> {}
+
+impl PartialEq for CodeView<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        let CodeView { value, labels, flags } = self;
+        *value == other.value && *labels == other.labels && same_str(flags, &other.flags)
+    }
+}
+
+impl Eq for CodeView<'_> {}
 
 /// `question.html` is rendered once per shape of question (`crate::fragment`).
 impl<'s> Fragment for QuestionView<'s> {

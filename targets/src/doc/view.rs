@@ -5,6 +5,7 @@
 use super::i18n::{fill, strings, Strings};
 use super::question::{question_view, QuestionView};
 use super::words;
+use crate::fragment::same_str;
 use rileva_compiler::estimate::{estimate, format_duration};
 use rileva_compiler::ir::{Channel, Survey, Text};
 use serde::Serialize;
@@ -34,11 +35,21 @@ pub struct Page<'s> {
 
 /// A text in one language, with its `lang` attribute, borrowed from the IR (owned only
 /// when it is a fragment's placeholder).
-#[derive(Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Serialize)]
 pub struct LangText<'s> {
     pub lang: Cow<'s, str>,
     pub text: Cow<'s, str>,
 }
+
+/// The derived `==`, comparing strings by [`same_str`] (`crate::fragment`).
+impl PartialEq for LangText<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        let LangText { lang, text } = self;
+        same_str(lang, &other.lang) && same_str(text, &other.text)
+    }
+}
+
+impl Eq for LangText<'_> {}
 
 #[derive(Debug, Serialize)]
 pub struct LangName {

@@ -6,7 +6,7 @@ use super::i18n::{fill, Strings};
 use super::theme::Theme;
 use super::view::is_feedback_question;
 use super::words::{answer_label, condition_sentence};
-use crate::fragment::{Fragment, Slots};
+use crate::fragment::{same_option, same_str, Fragment, Slots};
 use rileva_compiler::ir::{Question, QuestionKind, Survey};
 use rileva_compiler::response::SPECIFY_MAX_CHARS;
 use serde::Serialize;
@@ -41,7 +41,7 @@ pub enum FeedbackRole {
 
 /// A question's view; its own texts borrowed from the IR (owned only when a fragment's
 /// placeholder or made for the page).
-#[derive(Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Serialize)]
 pub struct QuestionView<'s> {
     pub id: Cow<'s, str>,
     pub control: Control,
@@ -70,7 +70,7 @@ pub struct QuestionView<'s> {
     pub field_label: Option<Cow<'s, str>>,
 }
 
-#[derive(Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Serialize)]
 pub struct OptionView<'s> {
     pub value: i64,
     pub label: Cow<'s, str>,
@@ -78,13 +78,84 @@ pub struct OptionView<'s> {
 }
 
 /// The free-text field of an option marked `specify`: `<q>_<code>_text`.
-#[derive(Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Serialize)]
 pub struct SpecifyView {
     pub name: String,
     pub label: String,
     /// The most characters `rileva validate` accepts in a specify text.
     pub max_length: u32,
 }
+
+/// The derived `==`, comparing strings by [`same_str`]: every field is named, so a new one
+/// cannot be left out of a shape's comparison.
+impl PartialEq for QuestionView<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        let QuestionView {
+            id,
+            control,
+            wording,
+            help,
+            required,
+            native_required,
+            condition,
+            hint,
+            describedby,
+            options,
+            inline,
+            min,
+            max,
+            max_length,
+            feedback,
+            stars_label,
+            field_label,
+        } = self;
+        same_str(id, &other.id)
+            && *control == other.control
+            && same_str(wording, &other.wording)
+            && same_option(help, &other.help)
+            && *required == other.required
+            && *native_required == other.native_required
+            && same_option(condition, &other.condition)
+            && same_option(hint, &other.hint)
+            && same_str(describedby, &other.describedby)
+            && *options == other.options
+            && *inline == other.inline
+            && *min == other.min
+            && *max == other.max
+            && *max_length == other.max_length
+            && *feedback == other.feedback
+            && same_option(stars_label, &other.stars_label)
+            && same_option(field_label, &other.field_label)
+    }
+}
+
+impl Eq for QuestionView<'_> {}
+
+impl PartialEq for OptionView<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        let OptionView {
+            value,
+            label,
+            specify,
+        } = self;
+        *value == other.value && same_str(label, &other.label) && *specify == other.specify
+    }
+}
+
+impl Eq for OptionView<'_> {}
+
+impl PartialEq for SpecifyView {
+    fn eq(&self, other: &Self) -> bool {
+        let SpecifyView {
+            name,
+            label,
+            max_length,
+        } = self;
+        same_str(name, &other.name) && same_str(label, &other.label) && *max_length == other.max_length
+    }
+}
+
+impl Eq for SpecifyView {}
 
 /// `question.html` is rendered once per shape of question (`crate::fragment`).
 impl Fragment for QuestionView<'_> {
