@@ -79,39 +79,72 @@ impl Estimate {
 
 /// Estimated completion time of `survey` in seconds (the longest channel path).
 pub fn estimate_seconds(survey: &Survey) -> u32 {
-    estimate(survey).seconds
+    let costs = costs(survey);
+    channels(survey)
+        .into_iter()
+        .map(|channel| path(survey, &costs, channel).seconds)
+        .max()
+        .unwrap_or_default()
 }
 
 /// The estimate with its breakdown (see the module doc for the model).
 pub fn estimate(survey: &Survey) -> Estimate {
-    let channels: Vec<Channel> = if survey.channels.is_empty() {
-        vec![Channel::Web]
-    } else {
-        survey.channels.clone()
-    };
-    let mut best: Option<Estimate> = None;
-    for channel in channels {
-        let path = estimate_channel(survey, channel);
+    let costs = costs(survey);
+    let mut best: Option<Path> = None;
+    for channel in channels(survey) {
+        let path = path(survey, &costs, channel);
         match &best {
             Some(b) if b.seconds >= path.seconds => {}
             _ => best = Some(path),
         }
     }
-    best.unwrap_or_else(|| estimate_channel(survey, Channel::Web))
+    best.unwrap_or_else(|| path(survey, &costs, Channel::Web))
+        .into_estimate(survey, &costs)
 }
 
 /// The estimate for the questions asked on one channel.
 pub fn estimate_channel(survey: &Survey, channel: Channel) -> Estimate {
+    let costs = costs(survey);
+    path(survey, &costs, channel).into_estimate(survey, &costs)
+}
+
+/// The survey's channels, or `web` when it names none.
+fn channels(survey: &Survey) -> Vec<Channel> {
+    if survey.channels.is_empty() {
+        vec![Channel::Web]
+    } else {
+        survey.channels.clone()
+    }
+}
+
+/// Each question's words and answer seconds, in survey order: counted once for every
+/// channel (a question costs the same on each path that asks it).
+fn costs(survey: &Survey) -> Vec<(u32, u32)> {
     let language = survey.default_language();
-    let asked: Vec<&Question> = survey
-        .questions
-        .iter()
-        .filter(|q| q.channels.is_empty() || q.channels.contains(&channel))
-        .collect();
+    survey.questions.iter().map(|q| count(q, language)).collect()
+}
+
+fn is_asked(question: &Question, channel: Channel) -> bool {
+    question.channels.is_empty() || question.channels.contains(&channel)
+}
+
+/// One channel's path, without its questions' breakdown.
+struct Path {
+    channel: Channel,
+    seconds: u32,
+    heading_words: u32,
+}
+
+fn path(survey: &Survey, costs: &[(u32, u32)], channel: Channel) -> Path {
+    let language = survey.default_language();
     // The sections holding an asked question, gathered once: a lookup per section, not a
     // scan of every question per section (quadratic in a survey of many sections).
-    let asked_sections: std::collections::HashSet<&str> =
-        asked.iter().filter_map(|q| q.section.as_deref()).collect();
+    let asked_sections: std::collections::HashSet<&str> = survey
+        .questions
+        .iter()
+        .filter(|q| is_asked(q, channel))
+        .filter_map(|q| q.section.as_deref())
+        .collect();
     let section_words: u32 = survey
         .sections
         .iter()
@@ -119,30 +152,61 @@ pub fn estimate_channel(survey: &Survey, channel: Channel) -> Estimate {
         .map(|s| words(&s.title, language))
         .sum();
     let heading_words = words(&survey.title, language) + section_words;
-    let questions: Vec<QuestionCost> = asked.iter().map(|q| question_cost(q, language)).collect();
-    let total_words = heading_words + questions.iter().map(|q| q.words).sum::<u32>();
-    let answer_seconds = questions.iter().map(|q| q.answer_seconds).sum();
-    Estimate {
-        seconds: seconds_of(total_words, answer_seconds),
+    let asked = survey
+        .questions
+        .iter()
+        .zip(costs)
+        .filter(|(q, _)| is_asked(q, channel));
+    let question_words: u32 = asked.clone().map(|(_, (words, _))| words).sum();
+    let answer_seconds: u32 = asked.map(|(_, (_, seconds))| seconds).sum();
+    Path {
         channel,
+        seconds: seconds_of(heading_words + question_words, answer_seconds),
         heading_words,
-        questions,
+    }
+}
+
+impl Path {
+    fn into_estimate(self, survey: &Survey, costs: &[(u32, u32)]) -> Estimate {
+        let questions = survey
+            .questions
+            .iter()
+            .zip(costs)
+            .filter(|(q, _)| is_asked(q, self.channel))
+            .map(|(q, &(words, answer_seconds))| QuestionCost {
+                id: q.id.clone(),
+                words,
+                answer_seconds,
+            })
+            .collect();
+        Estimate {
+            seconds: self.seconds,
+            channel: self.channel,
+            heading_words: self.heading_words,
+            questions,
+        }
     }
 }
 
 /// What one question costs to read and answer, in `language`.
 pub fn question_cost(question: &Question, language: &str) -> QuestionCost {
+    let (words, answer_seconds) = count(question, language);
+    QuestionCost {
+        id: question.id.clone(),
+        words,
+        answer_seconds,
+    }
+}
+
+/// A question's words (wording, help, code labels) and its answer seconds.
+fn count(question: &Question, language: &str) -> (u32, u32) {
     let help = question.help.as_ref().map_or(0, |h| words(h, language));
     let labels: u32 = question.codes.iter().map(|c| words(&c.label, language)).sum();
     let answer_seconds = match question.kind {
         QuestionKind::Text => FREE_TEXT_SECONDS,
         _ => CLOSED_ANSWER_SECONDS,
     };
-    QuestionCost {
-        id: question.id.clone(),
-        words: words(&question.wording, language) + help + labels,
-        answer_seconds,
-    }
+    (words(&question.wording, language) + help + labels, answer_seconds)
 }
 
 /// Whitespace-separated words of `text` in `language` (else in its first language).
