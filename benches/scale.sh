@@ -4,9 +4,9 @@
 # surveys; validate and load of 100k and 1M responses, each load next to a direct insert of
 # the same rows into the same database (SQLite: one prepared INSERT in one transaction, and
 # the sqlite3 shell; PostgreSQL, a throwaway one from scripts/postgres.sh: psql's \copy);
-# rileva next to pyxform's xls2xform on the same questions. Wall time and
-# CPU time (user + sys) are the median of RUNS runs; peak memory is the resident peak of the
-# process (GNU time). Inputs come from benches/generate.py (deterministic) into a temporary
+# rileva next to pyxform's xls2xform on the same questions, with the ratio of the medians of
+# the same run. Wall time and CPU time (user + sys) are the median of RUNS runs; peak memory
+# is the resident peak of the process (benches/measure.py, from its rusage). Inputs come from benches/generate.py (deterministic) into a temporary
 # folder that is removed at the end (1M responses are about 210 MB).
 #
 # usage: benches/scale.sh
@@ -36,19 +36,10 @@ fi
 trap '[ -z "$pg" ] || "$root/scripts/postgres.sh" stop >/dev/null 2>&1; rm -rf "$work"' EXIT
 cd "$work"
 
-# median WALL CPU PEAK_KIB of $runs runs of the command (its output thrown away)
+# median wall, median CPU (user + sys) and largest peak of $runs runs of the command, its output
+# thrown away (benches/measure.py: the child's own rusage, wall to the millisecond)
 measure() {
-  for _ in $(seq "$runs"); do
-    /usr/bin/time -f "%e %U %S %M" -o t "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }
-    cat t >>all
-  done
-  local i=$(( (runs + 1) / 2 ))
-  local wall cpu peak
-  wall=$(awk '{print $1}' all | sort -n | sed -n "${i}p")
-  cpu=$(awk '{print $2 + $3}' all | sort -n | sed -n "${i}p")
-  peak=$(awk '{print $4}' all | sort -n | tail -1)
-  awk -v w="$wall" -v c="$cpu" -v m="$peak" 'BEGIN { printf "%.2f s | %.2f s | %.0f MiB", w, c, m / 1024 }'
-  rm -f all t
+  "$python" "$root/benches/measure.py" "$runs" "$@" || exit 1
 }
 
 if [ -n "${RILEVA_BASE:-}" ]; then
@@ -57,6 +48,7 @@ if [ -n "${RILEVA_BASE:-}" ]; then
   "$python" "$root/benches/examples.py" "$RILEVA_BASE" "$bin" $((runs * 10))
   echo
 fi
+ratios=
 echo "| work | wall (median) | CPU user+sys (median) | peak memory |"
 echo "| --- | --- | --- | --- |"
 for n in $sizes; do
@@ -64,9 +56,15 @@ for n in $sizes; do
   "$python" "$root/benches/generate.py" xlsform "$n" "s$n.xlsx"
   mb=$(awk -v b="$(wc -c <"s$n.rileva")" 'BEGIN{printf "%.1f", b/1e6}')
   echo "| check, $n questions ($mb MB) | $(measure "$bin" check "s$n.rileva") |"
-  echo "| build (every target), $n questions | $(measure "$bin" build --out out "s$n.rileva") |"
-  [ -n "${NO_PEER:-}" ] ||
-    echo "| pyxform xls2xform --skip_validate, $n questions | $(measure "$root/.venv/bin/xls2xform" --skip_validate "s$n.xlsx" "s$n.xml") |"
+  built=$(measure "$bin" build --out out "s$n.rileva")
+  echo "| build (every target), $n questions | $built |"
+  if [ -z "${NO_PEER:-}" ]; then
+    peer=$(measure "$root/.venv/bin/xls2xform" --skip_validate "s$n.xlsx" "s$n.xml")
+    echo "| pyxform xls2xform --skip_validate, $n questions | $peer |"
+    # The ratio of the two medians of this run (wall), printed after the table.
+    ratios+=$(awk -v n="$n" -v b="${built%% s*}" -v p="${peer%% s*}" \
+      'BEGIN { printf "| build every target vs pyxform one XForm, %d questions | %.3f s vs %.3f s | %.1fx faster |\\n", n, b, p, p / b }')
+  fi
   rm -rf out
 done
 "$python" "$root/benches/generate.py" agencies 300 agencies
@@ -101,3 +99,9 @@ for n in $responses; do
   echo "| sqlite3 inserting the same rows, $n | $(measure sh -c "rm -f direct.db && sqlite3 direct.db <direct.sql") |"
   rm -f "r$n.jsonl" load.db direct.db direct.sql
 done
+if [ -n "$ratios" ]; then
+  echo
+  echo "| side by side, same run | wall (medians) | ratio |"
+  echo "| --- | --- | --- |"
+  printf "$ratios"
+fi
