@@ -277,6 +277,84 @@ fn a_build_over_a_previous_one_replaces_every_file_and_leaves_no_temporary() {
     assert!(form.contains("Seconda") && !form.contains("Prima"), "{form}");
 }
 
+/// A build over its previous output leaves each file that already holds its bytes as it
+/// is (the same inode: not even renamed), and puts every other one in place: one survey
+/// edited among several rewrites its own files only, and a file changed by hand, even to
+/// bytes of the same length, gets its bytes back.
+#[test]
+fn a_build_over_its_output_rewrites_only_the_files_that_change() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let (a, c) = (dir.path().join("a.rileva"), dir.path().join("c.rileva"));
+    let survey = |id: &str, title: &str| {
+        format!("survey {id} {{ version 1.0.0 title \"{title}\" question q: yesno {{ \"Q?\" }} }}")
+    };
+    let (out, fresh) = (dir.path().join("out"), dir.path().join("fresh"));
+    let build = |into: &Path| {
+        let (status, _, err) = rileva(&[
+            "build",
+            "--out",
+            into.to_str().unwrap(),
+            a.to_str().unwrap(),
+            c.to_str().unwrap(),
+        ]);
+        assert_eq!(status, 0, "{err}");
+    };
+    let inodes = |root: &Path| -> std::collections::BTreeMap<PathBuf, u64> {
+        entries(root)
+            .into_iter()
+            .filter(|p| root.join(p).is_file())
+            .map(|p| {
+                let inode = std::fs::metadata(root.join(&p)).unwrap().ino();
+                (p, inode)
+            })
+            .collect()
+    };
+    std::fs::write(&a, survey("a.b", "Prima")).unwrap();
+    std::fs::write(&c, survey("c.d", "Altra")).unwrap();
+    build(&out);
+    let before = inodes(&out);
+    // Same length, other bytes: only reading them tells.
+    let hand = out.join("c.d/response.schema.json");
+    let mut edited = std::fs::read(&hand).unwrap();
+    edited[0] = b' ';
+    std::fs::write(&hand, edited).unwrap();
+    std::fs::write(&a, survey("a.b", "Terza")).unwrap();
+    build(&out);
+    build(&fresh);
+    let after = inodes(&out);
+    assert_eq!(
+        after.keys().collect::<Vec<_>>(),
+        before.keys().collect::<Vec<_>>()
+    );
+    for (path, inode) in &after {
+        let (got, want) = (
+            std::fs::read(out.join(path)).unwrap(),
+            std::fs::read(fresh.join(path)).unwrap(),
+        );
+        assert!(got == want, "{} differs from a fresh build", path.display());
+        let kept = *inode == before[path];
+        let changed = path.starts_with("a.b") && path.extension().is_some_and(|e| e == "html" || e == "xml")
+            || path == Path::new("c.d/response.schema.json");
+        if changed {
+            assert!(
+                !kept,
+                "{} holds new bytes but was not put in place",
+                path.display()
+            );
+        } else if path.starts_with("c.d") {
+            assert!(
+                kept,
+                "{} already held its bytes but was rewritten",
+                path.display()
+            );
+        }
+    }
+    assert!(entries(&out)
+        .iter()
+        .all(|p| !p.to_string_lossy().contains(".tmp-")));
+}
+
 #[test]
 fn warnings_fail_only_when_denied() {
     let dir = tempfile::tempdir().unwrap();

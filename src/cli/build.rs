@@ -1,7 +1,8 @@
 //! `rileva build`: check, emit every (survey, target) pair and write its files to temporary
 //! siblings as soon as it is done, then rename them all. Nothing is written when any check
 //! or target validation fails, and nothing is left (no file, no temporary, no folder made)
-//! when a file cannot be written.
+//! when a file cannot be written. A file that already holds its new bytes is left as it is
+//! (its time too): a build over its previous output rewrites what changed.
 
 use super::{check, inputs, replace, CliError, Format, LibArgs, Status};
 use rayon::prelude::*;
@@ -109,11 +110,13 @@ pub fn run(args: BuildArgs) -> Result<Status, CliError> {
         return Err(format!("cannot write {}: it is a directory", file.path.display()));
     }
     // A file already in place is exchanged with its new bytes, then its old bytes removed
-    // (replace.rs); the temporaries of the files after a failed one are removed as well.
+    // (replace.rs); the temporaries of the files after a failed one are removed as well. A
+    // file that already held its bytes was not staged and stays as it is.
     let mut replaced = Vec::new();
     for (i, file) in staged.iter().enumerate() {
-        match replace::replace(&file.tmp, &file.path) {
-            Ok(replace::Replaced::Exchanged) => replaced.push(&file.tmp),
+        let Some(tmp) = &file.tmp else { continue };
+        match replace::replace(tmp, &file.path) {
+            Ok(replace::Replaced::Exchanged) => replaced.push(tmp),
             Ok(replace::Replaced::Renamed) => {}
             Err(e) => {
                 discard(&staged[i..]);
@@ -190,9 +193,10 @@ fn temporary(path: &Path) -> (&Path, PathBuf) {
 }
 
 /// A file written to `tmp`, renamed over `path` once every file is written; `created` are
-/// the folders its writing made (deepest first), removed again if the build fails.
+/// the folders its writing made (deepest first), removed again if the build fails. No `tmp`:
+/// the file at `path` already holds the bytes, and is left as it is (its time too).
 struct Staged {
-    tmp: PathBuf,
+    tmp: Option<PathBuf>,
     path: PathBuf,
     created: Vec<PathBuf>,
 }
@@ -214,6 +218,13 @@ fn stage(dir: &Path, files: Vec<OutputFile>) -> Result<Vec<Staged>, CliError> {
 }
 
 fn write_temporary(path: &Path, contents: &[u8]) -> Result<Staged, CliError> {
+    if holds(path, contents) {
+        return Ok(Staged {
+            tmp: None,
+            path: path.to_path_buf(),
+            created: Vec::new(),
+        });
+    }
     let (dir, tmp) = temporary(path);
     let created: Vec<PathBuf> = dir
         .ancestors()
@@ -224,7 +235,7 @@ fn write_temporary(path: &Path, contents: &[u8]) -> Result<Staged, CliError> {
         .map_err(|e| format!("cannot create {}: {e}", dir.display()))
         .and_then(|()| fs::write(&tmp, contents).map_err(|e| format!("cannot write {}: {e}", tmp.display())));
     let staged = Staged {
-        tmp,
+        tmp: Some(tmp),
         path: path.to_path_buf(),
         created,
     };
@@ -237,11 +248,39 @@ fn write_temporary(path: &Path, contents: &[u8]) -> Result<Staged, CliError> {
     }
 }
 
+/// Whether the regular file at `path` already holds `contents`: its length, then its bytes
+/// read a block at a time (a build over its previous output rewrites only what changed, so
+/// that one survey edited among 300 rewrites its own files, and the others keep their time).
+fn holds(path: &Path, contents: &[u8]) -> bool {
+    use std::io::Read;
+    let regular =
+        fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file() && m.len() == contents.len() as u64);
+    if !regular {
+        return false;
+    }
+    let Ok(mut file) = fs::File::open(path) else {
+        return false;
+    };
+    let mut block = vec![0u8; 256 * 1024];
+    let mut rest = contents;
+    loop {
+        match file.read(&mut block) {
+            Ok(0) => return rest.is_empty(),
+            Ok(n) => match (block.get(..n), rest.get(..n)) {
+                (Some(read), Some(expected)) if read == expected => rest = &rest[n..],
+                _ => return false,
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return false,
+        }
+    }
+}
+
 /// Remove staged temporaries, then the folders their writing made (deepest first; a
 /// folder another file still holds stays).
 fn discard(staged: &[Staged]) {
-    for file in staged {
-        let _ = fs::remove_file(&file.tmp);
+    for tmp in staged.iter().filter_map(|f| f.tmp.as_ref()) {
+        let _ = fs::remove_file(tmp);
     }
     let mut created: Vec<&PathBuf> = staged.iter().flat_map(|f| &f.created).collect();
     created.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
