@@ -2,10 +2,12 @@
 the median wall time (to the millisecond), the median CPU time (user + sys) and the largest
 resident peak, from the process's own rusage (os.wait4), with no shell or timer in between.
 
-usage: measure.py RUNS COMMAND [ARGS...]
+usage: measure.py [--fresh DIR] RUNS COMMAND [ARGS...]
+  --fresh DIR: DIR is removed before each run, outside the time (a build into an empty folder)
 """
 
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -13,10 +15,16 @@ import time
 
 
 def main() -> int:
-    runs = int(sys.argv[1])
-    command = sys.argv[2:]
+    args = sys.argv[1:]
+    fresh = None
+    if args[:1] == ["--fresh"]:
+        fresh, args = args[1], args[2:]
+    runs = int(args[0])
+    command = args[1:]
     walls, cpus, peaks = [], [], []
     for _ in range(runs):
+        if fresh is not None:
+            shutil.rmtree(fresh, ignore_errors=True)
         start = time.perf_counter()
         child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         _, status, usage = os.wait4(child.pid, 0)

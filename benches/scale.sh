@@ -42,6 +42,13 @@ measure() {
   "$python" "$root/benches/measure.py" "$runs" "$@" || exit 1
 }
 
+# measure, with the folder $1 removed before each run (outside the time)
+measure_fresh() {
+  local dir=$1
+  shift
+  "$python" "$root/benches/measure.py" --fresh "$dir" "$runs" "$@" || exit 1
+}
+
 if [ -n "${RILEVA_BASE:-}" ]; then
   # The surveys people write every day: every example, the older binary next to this one,
   # interleaved run by run (benches/examples.py prints its own table).
@@ -56,8 +63,9 @@ for n in $sizes; do
   "$python" "$root/benches/generate.py" xlsform "$n" "s$n.xlsx"
   mb=$(awk -v b="$(wc -c <"s$n.rileva")" 'BEGIN{printf "%.1f", b/1e6}')
   echo "| check, $n questions ($mb MB) | $(measure "$bin" check "s$n.rileva") |"
-  built=$(measure "$bin" build --out out "s$n.rileva")
-  echo "| build (every target), $n questions | $built |"
+  built=$(measure_fresh out "$bin" build --out out "s$n.rileva")
+  echo "| build (every target) into an empty folder, $n questions | $built |"
+  echo "| build again over its output (nothing changed), $n questions | $(measure "$bin" build --out out "s$n.rileva") |"
   if [ -z "${NO_PEER:-}" ]; then
     peer=$(measure "$root/.venv/bin/xls2xform" --skip_validate "s$n.xlsx" "s$n.xml")
     echo "| pyxform xls2xform --skip_validate, $n questions | $peer |"
@@ -69,7 +77,8 @@ for n in $sizes; do
 done
 "$python" "$root/benches/generate.py" agencies 300 agencies
 echo "| check, 300 agency surveys | $(measure "$bin" check agencies) |"
-echo "| build (every target), 300 agency surveys | $(measure "$bin" build --out out agencies) |"
+echo "| build (every target) into an empty folder, 300 agency surveys | $(measure_fresh out "$bin" build --out out agencies) |"
+echo "| build again over its output (nothing changed), 300 agency surveys | $(measure "$bin" build --out out agencies) |"
 rm -rf out agencies
 survey=$root/tests/contract/inps_hub_prestazioni.rileva
 for n in $responses; do
