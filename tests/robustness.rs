@@ -60,6 +60,35 @@ fn invalid_utf8_is_a_syntax_error_at_the_byte() {
     assert_spans_valid(&c);
 }
 
+/// A file holding a NUL byte is no text (a spreadsheet, a text saved as UTF-16): one R0001
+/// at the first NUL says so, and nothing of it is parsed (an .xlsx gave 57 diagnostics).
+#[test]
+fn a_file_that_is_not_text_gets_one_diagnostic() {
+    let survey = "survey a.b {\n  version 1.0.0\n  title \"T\"\n  question q: yesno { \"Q?\" }\n}\n";
+    let utf16: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(survey.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let zip: Vec<u8> = b"PK\x03\x04\x14\x00\x06\x00}}{{\xb5\xc3 survey }\n\"\xff\x00\x00 ;".to_vec();
+    let mut text_with_nul = survey.as_bytes().to_vec();
+    text_with_nul.insert(20, 0);
+    // Spans are in the decoded text, where each byte that is not UTF-8 is U+FFFD (3 bytes):
+    // the UTF-16 byte-order mark's two bytes are 6, `s` is the 7th, its NUL at 7.
+    for (what, bytes, nul) in [
+        ("UTF-16", utf16, 7),
+        ("zip", zip, 5),
+        ("text with a NUL", text_with_nul, 20),
+    ] {
+        let c = compile_bytes(bytes);
+        let codes: Vec<&str> = c.diagnostics.iter().map(|d| d.code.as_str()).collect();
+        assert_eq!(codes, ["R0001"], "{what}: {:?}", c.diagnostics);
+        assert_eq!(c.diagnostics[0].message, "the file is not a text file", "{what}");
+        assert_eq!(c.diagnostics[0].primary.span.start as usize, nul, "{what}");
+        assert!(c.surveys.is_empty(), "{what}");
+        assert_spans_valid(&c);
+    }
+}
+
 #[test]
 fn deeply_nested_expressions_get_a_diagnostic() {
     for (open, close) in [("(", ")"), ("not ", "")] {

@@ -127,10 +127,28 @@ impl Loader<'_> {
         self.push(id, parsed, kind)
     }
 
-    /// Decode a file and give it its id (R0001 for a byte that is not UTF-8).
+    /// Decode a file and give it its id (R0001 for a byte that is not UTF-8). Returns the text
+    /// to parse: none for a file holding a NUL byte, which is no text at all (a spreadsheet,
+    /// a document, a text saved as UTF-16): one R0001 says so, where parsing it would report
+    /// dozens of errors at random bytes.
     fn register(&mut self, name: String, bytes: &[u8], origin: Origin) -> (FileId, String) {
         let (text, bad_byte) = decode_utf8(bytes);
         let id = self.sources.add(SourceFile::new(name, text.clone(), origin));
+        if let Some(nul) = text.find('\0') {
+            self.sink.push(
+                Diagnostic::new(
+                    Code::R0001,
+                    "the file is not a text file",
+                    Span::new(id, nul, nul + 1),
+                    "a NUL byte",
+                )
+                .with_help(
+                    "rileva reads surveys saved as UTF-8 text: a spreadsheet, a document or a text \
+                     saved as UTF-16 is not read",
+                ),
+            );
+            return (id, String::new());
+        }
         if let Some(offset) = bad_byte {
             self.sink.push(
                 Diagnostic::new(
