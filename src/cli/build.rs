@@ -261,7 +261,8 @@ fn holds(path: &Path, contents: &[u8]) -> bool {
     let Ok(mut file) = fs::File::open(path) else {
         return false;
     };
-    let mut block = vec![0u8; 256 * 1024];
+    // No larger than the file: most outputs are a few KB, and the block is zeroed.
+    let mut block = vec![0u8; contents.len().clamp(1, 256 * 1024)];
     let mut rest = contents;
     loop {
         match file.read(&mut block) {
