@@ -6,8 +6,9 @@
 # the sqlite3 shell; PostgreSQL, a throwaway one from scripts/postgres.sh: psql's \copy);
 # rileva next to pyxform's xls2xform on the same questions, with the ratio of the medians of
 # the same run. Wall time and CPU time (user + sys) are the median of RUNS runs; peak memory
-# is the resident peak of the process (benches/measure.py, from its rusage). Inputs come from benches/generate.py (deterministic) into a temporary
-# folder that is removed at the end (1M responses are about 210 MB).
+# is the resident peak of the process (benches/measure.py, from its rusage). Inputs come
+# from benches/generate.py (deterministic) into a temporary folder that is removed at the
+# end (1M responses are about 210 MB).
 #
 # usage: benches/scale.sh
 #        RILEVA_BIN=target/release/rileva SIZES="1000 10000" RESPONSES="100000" RUNS=5 benches/scale.sh
@@ -112,5 +113,5 @@ if [ -n "$ratios" ]; then
   echo
   echo "| side by side, same run | wall (medians) | ratio |"
   echo "| --- | --- | --- |"
-  printf "$ratios"
+  printf '%b' "$ratios"
 fi

@@ -345,7 +345,7 @@ mod tests {
         assert!(same_option(&None::<&str>, &None::<String>));
     }
 
-    #[derive(Debug, PartialEq, Eq, Hash, Serialize)]
+    #[derive(Debug, PartialEq, Eq, Serialize)]
     struct Item {
         id: String,
         label: String,
